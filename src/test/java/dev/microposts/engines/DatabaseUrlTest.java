@@ -1,0 +1,48 @@
+package dev.microposts.engines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class DatabaseUrlTest {
+
+    @Test
+    void readsTheUsualPostgresUrlForm() {
+        DatabaseUrl url = DatabaseUrl.parse("postgres://micro:s%40cret@db.internal:6432/microposts?sslmode=require");
+
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:6432/microposts?sslmode=require");
+        assertThat(url.username()).isEqualTo("micro");
+        assertThat(url.password()).isEqualTo("s@cret");
+        assertThat(url.safeForLogs()).doesNotContain("s@cret", "s%40cret");
+    }
+
+    @Test
+    void defaultsThePortAndTakesJdbcUrlsAsTheyAre() {
+        assertThat(DatabaseUrl.parse("postgresql://db/microposts").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db:5432/microposts");
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://db:5433/x?user=a&password=b")
+                        .jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db:5433/x?user=a&password=b");
+        assertThat(DatabaseUrl.redact("jdbc:postgresql://db:5433/x?user=a&password=b"))
+                .doesNotContain("password=b");
+    }
+
+    @Test
+    void refusesWhatIsNotAPostgresUrl() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("mysql://root:pw@db/x"))
+                .hasMessageContaining("DATABASE_URL")
+                .hasMessageNotContaining("pw");
+    }
+
+    @Test
+    void brokerUrlsKeepCredentialsOutOfTheAddress() {
+        BrokerUrl url = BrokerUrl.parse("tcp://app:p%3Ass@broker:61616?reconnectAttempts=-1");
+
+        assertThat(url.url()).isEqualTo("tcp://broker:61616?reconnectAttempts=-1");
+        assertThat(url.user()).isEqualTo("app");
+        assertThat(url.password()).isEqualTo("p:ss");
+        assertThat(BrokerUrl.parse("(tcp://a:61616,tcp://b:61616)?ha=true").url())
+                .isEqualTo("(tcp://a:61616,tcp://b:61616)?ha=true");
+    }
+}
