@@ -1,0 +1,189 @@
+package dev.microposts.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every API error becomes {@code application/problem+json} (RFC 9457) with a {@code detail} a client
+ * developer can act on. Nothing internal (stack traces, SQL, class names) ever reaches the client.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ApiLimits limits;
+
+    ApiExceptionHandler(ApiLimits limits) {
+        this.limits = limits;
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
+        return ResponseEntity.status(problem.getStatusCode())
+                .headers(problem.getHeaders())
+                .body(problem.getBody());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return apiProblem(ApiProblem.invalid(e.getName(), "'" + e.getValue() + "' is not a valid value"));
+    }
+
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        RecoverableDataAccessException.class
+    })
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("Request failed, the database is unavailable: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(limits.retryAfterSeconds()))
+                .body(unavailable());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (isUnavailable(e)) {
+            return databaseUnavailable(e);
+        }
+        if (causedBy(e, ApiRequestGuard.BodyTooLargeException.class)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(ApiRequestGuard.tooLarge(limits.maxBodySize().toBytes()));
+        }
+        String reference = UUID.randomUUID().toString();
+        log.error("{} {} failed (reference {})", request.getMethod(), request.getRequestURI(), reference, e);
+        return ResponseEntity.internalServerError().body(internalError(reference));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedBy(e, ApiRequestGuard.BodyTooLargeException.class)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(ApiRequestGuard.tooLarge(limits.maxBodySize().toBytes()));
+        }
+        ApiProblem problem = unreadable(e);
+        return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<ApiProblem.FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new ApiProblem.FieldProblem(snakeCase(error.getField()), error.getDefaultMessage()))
+                .toList();
+        ApiProblem problem = ApiProblem.invalid(errors);
+        return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ApiProblem problem = ApiProblem.notFound(
+                "There is nothing at /" + e.getResourcePath() + "; the API is described at /v3/api-docs");
+        return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
+    }
+
+    private static ApiProblem unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return ApiProblem.invalid(
+                    unknown.getPropertyName(), "unknown field; accepted fields are " + unknown.getKnownPropertyIds());
+        }
+        if (cause instanceof InvalidFormatException invalid
+                && !invalid.getPath().isEmpty()) {
+            return ApiProblem.invalid(fieldPath(invalid), "'" + invalid.getValue() + "' is not a valid value");
+        }
+        if (cause instanceof MismatchedInputException mismatched
+                && !mismatched.getPath().isEmpty()) {
+            return ApiProblem.invalid(fieldPath(mismatched), "has the wrong type");
+        }
+        if (cause instanceof StreamReadException parse) {
+            String where = parse.getLocation() == null
+                    ? ""
+                    : " at line " + parse.getLocation().getLineNr() + ", column "
+                            + parse.getLocation().getColumnNr();
+            return new ApiProblem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON" + where);
+        }
+        if (cause == null || cause instanceof JacksonException) {
+            return new ApiProblem(HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON");
+        }
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "The request body could not be read");
+    }
+
+    private static String fieldPath(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String snakeCase(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    }
+
+    static boolean isUnavailable(Throwable e) {
+        return causedBy(e, DataAccessResourceFailureException.class)
+                || causedBy(e, TransientDataAccessException.class)
+                || causedBy(e, RecoverableDataAccessException.class);
+    }
+
+    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    static ProblemDetail unavailable() {
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "The service is temporarily unavailable (its database cannot be reached); try again shortly");
+    }
+
+    static ProblemDetail internalError(String reference) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side; it has been logged with reference " + reference);
+        problem.setProperty("reference", reference);
+        return problem;
+    }
+}

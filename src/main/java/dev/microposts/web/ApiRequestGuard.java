@@ -1,0 +1,155 @@
+package dev.microposts.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The first thing every API request meets. It refuses bodies over the limit (by their declared length
+ * before reading, or while streaming them), and turns any failure that escapes the filters behind it
+ * (authentication needing the database, say) into a problem response instead of a stack trace.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class ApiRequestGuard extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiRequestGuard.class);
+
+    private final ApiLimits limits;
+
+    ApiRequestGuard(ApiLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long max = limits.maxBodySize().toBytes();
+        if (request.getContentLengthLong() > max) {
+            ProblemResponses.write(response, tooLarge(max));
+            return;
+        }
+        try {
+            chain.doFilter(new LimitedBodyRequest(request, max), response);
+        } catch (Exception e) {
+            if (ApiExceptionHandler.isUnavailable(e)) {
+                log.warn("API request failed, the database is unavailable: {}", e.toString());
+                response.setHeader("Retry-After", String.valueOf(limits.retryAfterSeconds()));
+                ProblemResponses.write(response, ApiExceptionHandler.unavailable());
+            } else if (ApiExceptionHandler.causedBy(e, BodyTooLargeException.class)) {
+                ProblemResponses.write(response, tooLarge(max));
+            } else {
+                String reference = UUID.randomUUID().toString();
+                log.error(
+                        "API request {} {} failed (reference {})",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        reference,
+                        e);
+                ProblemResponses.write(response, ApiExceptionHandler.internalError(reference));
+            }
+        }
+    }
+
+    static ProblemDetail tooLarge(long max) {
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than the limit of " + max + " bytes");
+    }
+
+    /** Raised while reading a body that grows past the limit without having declared its length. */
+    static final class BodyTooLargeException extends IOException {
+        BodyTooLargeException(long max) {
+            super("request body exceeds " + max + " bytes");
+        }
+    }
+
+    private static final class LimitedBodyRequest extends HttpServletRequestWrapper {
+
+        private final long max;
+        private ServletInputStream stream;
+
+        LimitedBodyRequest(HttpServletRequest request, long max) {
+            super(request);
+            this.max = max;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new LimitedStream(super.getInputStream(), max);
+            }
+            return stream;
+        }
+    }
+
+    private static final class LimitedStream extends ServletInputStream {
+
+        private final ServletInputStream delegate;
+        private final long max;
+        private long read;
+
+        LimitedStream(ServletInputStream delegate, long max) {
+            this.delegate = delegate;
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = delegate.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = delegate.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws BodyTooLargeException {
+            read += n;
+            if (read > max) {
+                throw new BodyTooLargeException(max);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return delegate.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return delegate.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            delegate.setReadListener(listener);
+        }
+    }
+}
