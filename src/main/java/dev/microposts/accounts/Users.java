@@ -1,0 +1,18 @@
+package dev.microposts.accounts;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/** Looks users up for other modules. Answers come from a cache: usernames and ids never change. */
+public interface Users {
+
+    /** The user with this username, compared case-insensitively. */
+    Optional<UserRef> byUsername(String username);
+
+    /** The user with this username, or a 404 problem naming it. */
+    UserRef requireByUsername(String username);
+
+    /** The users with these ids; ids of users that do not exist are absent from the map. */
+    Map<Long, UserRef> byIds(Collection<Long> ids);
+}

@@ -1,0 +1,101 @@
+package dev.microposts.accounts.internal;
+
+import dev.microposts.accounts.UserRef;
+import dev.microposts.web.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Registration, tokens and profiles. Every path also answers without the {@code /v1}. */
+@RestController
+@RequestMapping({"/api/v1", "/api"})
+class AccountsController {
+
+    private final AccountService accounts;
+
+    AccountsController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping("/users")
+    ResponseEntity<Profile> register(@RequestBody Registration registration) {
+        Account account =
+                accounts.register(registration.username(), registration.password(), registration.displayName());
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/v1/users/{username}")
+                .buildAndExpand(account.username())
+                .toUri();
+        return ResponseEntity.created(location).body(Profile.of(account));
+    }
+
+    @GetMapping("/users/{username}")
+    Profile profile(@PathVariable String username) {
+        return Profile.of(accounts.profile(username));
+    }
+
+    @GetMapping("/me")
+    Profile me(@AuthenticationPrincipal UserRef user) {
+        return Profile.of(accounts.profile(user.id()));
+    }
+
+    @PatchMapping("/me")
+    Profile updateMe(@AuthenticationPrincipal UserRef user, @RequestBody ProfileChange change) {
+        return Profile.of(accounts.updateProfile(
+                user.id(), Optional.ofNullable(change.displayName()), Optional.ofNullable(change.bio())));
+    }
+
+    @PostMapping("/token")
+    Token token(@RequestBody Credentials credentials, HttpServletRequest request) {
+        UserRef user = accounts.authenticate(credentials.username(), credentials.password(), request.getRemoteAddr());
+        AccountService.IssuedToken issued = accounts.issueToken(user);
+        return new Token(issued.token(), "Bearer", issued.lifetime().toSeconds());
+    }
+
+    @DeleteMapping("/token")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (!accounts.revokeToken(BearerTokenFilter.tokenFrom(authorization).orElse(""))) {
+            throw ApiProblem.unauthorized("The token is not valid");
+        }
+    }
+
+    record Registration(String username, String password, String displayName) {}
+
+    record Credentials(String username, String password) {}
+
+    record ProfileChange(String displayName, String bio) {}
+
+    record Token(String accessToken, String tokenType, long expiresIn) {}
+
+    record Profile(String username, String displayName, String bio, Instant createdAt, String href, String collection) {
+        static Profile of(Account account) {
+            String base = ServletUriComponentsBuilder.fromCurrentContextPath()
+                    .path("/api/v1/users/{username}")
+                    .buildAndExpand(account.username())
+                    .toUriString();
+            return new Profile(
+                    account.username(),
+                    account.displayName(),
+                    account.bio(),
+                    account.createdAt(),
+                    base,
+                    base + "/collection");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.microposts.accounts.internal;
+
+import dev.microposts.accounts.UserRef;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates API requests that carry {@code Authorization: Bearer <token>}. A request without the
+ * header goes on anonymous; one with an unknown, revoked or expired token is refused with 401.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private final AccessTokens tokens;
+    private final ProblemEntryPoint entryPoint;
+
+    BearerTokenFilter(AccessTokens tokens, ProblemEntryPoint entryPoint) {
+        this.tokens = tokens;
+        this.entryPoint = entryPoint;
+    }
+
+    static Optional<String> tokenFrom(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(authorization.substring(7).trim());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<UserRef> user = tokenFrom(header).flatMap(tokens::authenticate);
+        if (user.isEmpty()) {
+            entryPoint.invalidToken(response);
+            return;
+        }
+        var authentication = new UsernamePasswordAuthenticationToken(
+                user.get(), null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.microposts.accounts.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Slows down password guessing, kept in PostgreSQL so every web process sees the same counts.
+ *
+ * <p>Three sliding windows: failures for one account from one address, from one address across all
+ * accounts, and for one account from all addresses. The last one only applies to addresses the
+ * account has never logged in from, so an attacker hammering an account cannot lock its owner out.
+ */
+@Component
+class LoginThrottle {
+
+    private final JdbcClient jdbc;
+    private final AccountsProperties.Throttle limits;
+    private final Clock clock;
+
+    LoginThrottle(JdbcClient jdbc, AccountsProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.limits = properties.throttle();
+        this.clock = clock;
+    }
+
+    /** How long the client must wait before trying again, or empty if it may try now. */
+    Optional<Duration> waitBefore(String username, String address) {
+        String name = username.toLowerCase(Locale.ROOT);
+        Instant since = clock.instant().minus(limits.window());
+        Optional<Duration> wait = wait(
+                "select failed_at from login_failures where username = ? and client_address = ? and failed_at > ?"
+                        + " order by failed_at desc offset ? - 1 limit 1",
+                limits.perAccountAndAddress(),
+                name,
+                address,
+                since);
+        if (wait.isEmpty()) {
+            wait = wait(
+                    "select failed_at from login_failures where client_address = ? and failed_at > ?"
+                            + " order by failed_at desc offset ? - 1 limit 1",
+                    limits.perAddress(),
+                    address,
+                    since);
+        }
+        if (wait.isEmpty() && !isKnownAddress(name, address)) {
+            wait = wait(
+                    "select failed_at from login_failures where username = ? and failed_at > ?"
+                            + " order by failed_at desc offset ? - 1 limit 1",
+                    limits.perAccount(),
+                    name,
+                    since);
+        }
+        return wait;
+    }
+
+    void failed(String username, String address) {
+        jdbc.sql("insert into login_failures (username, client_address) values (?, ?)")
+                .params(username.toLowerCase(Locale.ROOT), address)
+                .update();
+    }
+
+    void succeeded(long userId, String username, String address) {
+        jdbc.sql("delete from login_failures where username = ? and client_address = ?")
+                .params(username.toLowerCase(Locale.ROOT), address)
+                .update();
+        jdbc.sql("insert into known_login_addresses (user_id, client_address) values (?, ?)"
+                        + " on conflict (user_id, client_address) do update set last_login_at = now()")
+                .params(userId, address)
+                .update();
+    }
+
+    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
+    void forgetOldFailures() {
+        jdbc.sql("delete from login_failures where failed_at < ?")
+                .param(Timestamp.from(clock.instant().minus(limits.window())))
+                .update();
+    }
+
+    private boolean isKnownAddress(String username, String address) {
+        return jdbc.sql("select 1 from known_login_addresses k join users u on u.id = k.user_id"
+                        + " where lower(u.username) = ? and k.client_address = ?")
+                .params(username, address)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+    }
+
+    /**
+     * With {@code limit} failures inside the window, the client waits until the oldest of the newest
+     * {@code limit} failures leaves it.
+     */
+    private Optional<Duration> wait(String sql, int limit, Object... keys) {
+        Object[] params = new Object[keys.length + 1];
+        for (int i = 0; i < keys.length; i++) {
+            params[i] = keys[i] instanceof Instant instant ? Timestamp.from(instant) : keys[i];
+        }
+        params[keys.length] = limit;
+        return jdbc.sql(sql)
+                .params(params)
+                .query(Timestamp.class)
+                .optional()
+                .map(oldest ->
+                        Duration.between(clock.instant(), oldest.toInstant().plus(limits.window())))
+                .filter(d -> !d.isNegative() && !d.isZero());
+    }
+}

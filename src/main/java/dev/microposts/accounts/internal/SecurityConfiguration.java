@@ -1,0 +1,130 @@
+package dev.microposts.accounts.internal;
+
+import dev.microposts.web.ApiProblem;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Two ways in: the API is stateless and takes bearer tokens; pages use a session cookie from the login
+ * form (stored in PostgreSQL, so any web process serves any user). API reads are public, writes and
+ * everything under {@code /me} need a token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // argon2id, 16 MiB memory, 2 iterations: OWASP's floor for argon2id
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
+
+    @Bean
+    ProblemEntryPoint problemEntryPoint() {
+        return new ProblemEntryPoint();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemEntryPoint problems) throws Exception {
+        return http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/api/v1/me", "/api/v1/me/**", "/api/me", "/api/me/**")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/users", "/api/users", "/api/v1/token", "/api/token")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain operations(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http, AccountService accounts) throws Exception {
+        return http.authenticationProvider(new PasswordLogin(accounts))
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logged-out")
+                        .permitAll())
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/", "/login", "/error", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/css/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .build();
+    }
+
+    /** The login form's check: the same password rules and throttle as the API's token endpoint. */
+    static final class PasswordLogin implements AuthenticationProvider {
+
+        private final AccountService accounts;
+
+        PasswordLogin(AccountService accounts) {
+            this.accounts = accounts;
+        }
+
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                    ? details.getRemoteAddress()
+                    : "unknown";
+            try {
+                var user = accounts.authenticate(
+                        authentication.getName(), String.valueOf(authentication.getCredentials()), address);
+                return UsernamePasswordAuthenticationToken.authenticated(
+                        user, null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+            } catch (ApiProblem problem) {
+                if (problem.getStatusCode().value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+                    throw new LockedException(problem.getBody().getDetail());
+                }
+                throw new BadCredentialsException("Wrong username or password");
+            }
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.microposts.accounts.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.microposts.accounts.UserRef;
+import dev.microposts.accounts.Users;
+import dev.microposts.web.ApiProblem;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@link Users} backed by the {@code users} table and a bounded in-memory cache. Caching is safe
+ * across processes because a user's id and username never change once registered.
+ */
+@Service
+class UserDirectory implements Users {
+
+    private final Accounts accounts;
+    private final Cache<String, UserRef> byUsername =
+            Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<Long, UserRef> byId =
+            Caffeine.newBuilder().maximumSize(100_000).build();
+
+    UserDirectory(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Optional<UserRef> byUsername(String username) {
+        String key = username.toLowerCase(Locale.ROOT);
+        UserRef cached = byUsername.getIfPresent(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<UserRef> found = accounts.byUsername(username).map(Account::ref);
+        found.ifPresent(this::remember);
+        return found;
+    }
+
+    @Override
+    public UserRef requireByUsername(String username) {
+        return byUsername(username).orElseThrow(() -> ApiProblem.notFound("There is no user named '" + username + "'"));
+    }
+
+    @Override
+    public Map<Long, UserRef> byIds(Collection<Long> ids) {
+        Map<Long, UserRef> found = new HashMap<>();
+        List<Long> missing = new java.util.ArrayList<>();
+        for (Long id : ids) {
+            UserRef cached = byId.getIfPresent(id);
+            if (cached != null) {
+                found.put(id, cached);
+            } else if (!missing.contains(id)) {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (Account account : accounts.byIds(missing)) {
+                remember(account.ref());
+                found.put(account.id(), account.ref());
+            }
+        }
+        return found;
+    }
+
+    void remember(UserRef user) {
+        byUsername.put(user.username().toLowerCase(Locale.ROOT), user);
+        byId.put(user.id(), user);
+    }
+}

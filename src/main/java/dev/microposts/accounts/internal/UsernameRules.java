@@ -1,0 +1,53 @@
+package dev.microposts.accounts.internal;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a username may be: 3 to 30 ASCII letters, digits and underscores, starting with a letter, and
+ * not a word the site uses for itself. Usernames appear in URLs, so nothing needs escaping.
+ */
+final class UsernameRules {
+
+    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z][A-Za-z0-9_]{2,29}");
+    private static final Set<String> RESERVED = Set.of(
+            "admin",
+            "administrator",
+            "api",
+            "root",
+            "me",
+            "microposts",
+            "support",
+            "help",
+            "settings",
+            "login",
+            "logout",
+            "signup",
+            "register",
+            "search",
+            "static",
+            "media",
+            "ops",
+            "actuator",
+            "system",
+            "null",
+            "undefined",
+            "anonymous");
+
+    private UsernameRules() {}
+
+    static Optional<String> problemWith(String username) {
+        if (username == null || username.isEmpty()) {
+            return Optional.of("is required");
+        }
+        if (!ALLOWED.matcher(username).matches()) {
+            return Optional.of("must be 3 to 30 letters, digits or underscores, starting with a letter");
+        }
+        if (RESERVED.contains(username.toLowerCase(Locale.ROOT))) {
+            return Optional.of("is reserved");
+        }
+        return Optional.empty();
+    }
+}
