@@ -1,0 +1,223 @@
+package dev.microposts.posts.internal;
+
+import dev.microposts.accounts.UserRef;
+import dev.microposts.posts.PostView;
+import dev.microposts.web.ApiLimits;
+import dev.microposts.web.ApiProblem;
+import dev.microposts.web.Page;
+import dev.microposts.web.PageRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The book's collection resources: {@code /users/{username}/collection[/{id}]}, the same for the
+ * logged-in user under {@code /me/collection}, and search. Every path also answers without the
+ * {@code /v1}. Edits honour {@code If-Match} with the post's ETag.
+ */
+@RestController
+@RequestMapping({"/api/v1", "/api"})
+class PostsController {
+
+    private static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final PostService posts;
+    private final ApiLimits limits;
+
+    PostsController(PostService posts, ApiLimits limits) {
+        this.posts = posts;
+        this.limits = limits;
+    }
+
+    @GetMapping("/users/{username}/collection")
+    ResponseEntity<List<PostView>> collection(
+            @PathVariable String username,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        Page<Post> page = posts.collection(username, PageRequest.of(cursor, limit, limits));
+        return new Page<>(posts.views(page.items()), page.next()).toResponse();
+    }
+
+    @GetMapping("/me/collection")
+    ResponseEntity<List<PostView>> myCollection(
+            @AuthenticationPrincipal UserRef user,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        return collection(user.username(), cursor, limit);
+    }
+
+    @PostMapping(path = "/users/{username}/collection", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PostView> create(
+            @AuthenticationPrincipal UserRef user, @PathVariable String username, @RequestBody PostInput input) {
+        if (!user.username().equalsIgnoreCase(username)) {
+            throw ApiProblem.forbidden(
+                    "You can only post to your own collection, /api/v1/users/" + user.username() + "/collection");
+        }
+        Post post = posts.create(user, input.text(), input.referenced());
+        PostView view = posts.view(post);
+        return ResponseEntity.created(URI.create(view.href())).eTag(post.etag()).body(view);
+    }
+
+    @PostMapping(path = "/me/collection", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PostView> createMine(@AuthenticationPrincipal UserRef user, @RequestBody PostInput input) {
+        return create(user, user.username(), input);
+    }
+
+    @GetMapping("/users/{username}/collection/{id}")
+    ResponseEntity<PostView> get(@PathVariable String username, @PathVariable long id) {
+        return withEtag(posts.get(username, id));
+    }
+
+    @GetMapping("/me/collection/{id}")
+    ResponseEntity<PostView> getMine(@AuthenticationPrincipal UserRef user, @PathVariable long id) {
+        return get(user.username(), id);
+    }
+
+    @PutMapping(path = "/users/{username}/collection/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PostView> replace(
+            @AuthenticationPrincipal UserRef user,
+            @PathVariable String username,
+            @PathVariable long id,
+            @RequestBody PostInput input,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        var change = new PostService.PostChange(
+                Optional.ofNullable(input.text()).or(() -> Optional.of("")),
+                Optional.of(Optional.ofNullable(input.referenced())));
+        return withEtag(posts.edit(user, username, id, change, expectedVersion(ifMatch)));
+    }
+
+    @PutMapping(path = "/me/collection/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PostView> replaceMine(
+            @AuthenticationPrincipal UserRef user,
+            @PathVariable long id,
+            @RequestBody PostInput input,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return replace(user, user.username(), id, input, ifMatch);
+    }
+
+    @PatchMapping(
+            path = "/users/{username}/collection/{id}",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH})
+    ResponseEntity<PostView> patch(
+            @AuthenticationPrincipal UserRef user,
+            @PathVariable String username,
+            @PathVariable long id,
+            @RequestBody JsonNode patch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withEtag(posts.edit(user, username, id, changeFrom(patch), expectedVersion(ifMatch)));
+    }
+
+    @PatchMapping(
+            path = "/me/collection/{id}",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH})
+    ResponseEntity<PostView> patchMine(
+            @AuthenticationPrincipal UserRef user,
+            @PathVariable long id,
+            @RequestBody JsonNode patch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return patch(user, user.username(), id, patch, ifMatch);
+    }
+
+    @DeleteMapping("/users/{username}/collection/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(
+            @AuthenticationPrincipal UserRef user,
+            @PathVariable String username,
+            @PathVariable long id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        posts.delete(user, username, id, expectedVersion(ifMatch));
+    }
+
+    @DeleteMapping("/me/collection/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteMine(
+            @AuthenticationPrincipal UserRef user,
+            @PathVariable long id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        delete(user, user.username(), id, ifMatch);
+    }
+
+    @GetMapping("/search/posts")
+    ResponseEntity<List<PostView>> search(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        Page<Post> page = posts.search(q, PageRequest.of(cursor, limit, limits));
+        return new Page<>(posts.views(page.items()), page.next()).toResponse();
+    }
+
+    /** What a client sends to create or replace a post. */
+    record PostInput(String text, String referenced) {}
+
+    private ResponseEntity<PostView> withEtag(Post post) {
+        return ResponseEntity.ok().eTag(post.etag()).body(posts.view(post));
+    }
+
+    /** The version named by {@code If-Match: "3"} (or {@code W/"3"}); {@code *} or no header: any. */
+    private static Integer expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String value = ifMatch.trim();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            // an ETag we never issued matches no version of the post
+            return -1;
+        }
+    }
+
+    /** A JSON merge patch (RFC 7396) of {@code text} and {@code referenced}. */
+    private static PostService.PostChange changeFrom(JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw ApiProblem.invalid("body", "must be a JSON object with 'text' and/or 'referenced'");
+        }
+        for (String field : patch.propertyNames()) {
+            if (!field.equals("text") && !field.equals("referenced")) {
+                throw ApiProblem.invalid(field, "unknown field; accepted fields are [text, referenced]");
+            }
+        }
+        Optional<String> text = Optional.empty();
+        if (patch.has("text")) {
+            JsonNode node = patch.get("text");
+            if (!node.isString()) {
+                throw ApiProblem.invalid("text", "must be a string");
+            }
+            text = Optional.of(node.asString());
+        }
+        Optional<Optional<String>> referenced = Optional.empty();
+        if (patch.has("referenced")) {
+            JsonNode node = patch.get("referenced");
+            if (node.isNull()) {
+                referenced = Optional.of(Optional.empty());
+            } else if (node.isString()) {
+                referenced = Optional.of(Optional.of(node.asString()));
+            } else {
+                throw ApiProblem.invalid("referenced", "must be a username or null");
+            }
+        }
+        return new PostService.PostChange(text, referenced);
+    }
+}
