@@ -1,0 +1,126 @@
+package dev.microposts.timeline.internal;
+
+import dev.microposts.accounts.UserRef;
+import dev.microposts.accounts.Users;
+import dev.microposts.posts.PostView;
+import dev.microposts.posts.Posts;
+import dev.microposts.web.ApiLimits;
+import dev.microposts.web.ApiProblem;
+import dev.microposts.web.Page;
+import dev.microposts.web.PageRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Follow and unfollow ({@code PUT}/{@code DELETE /me/following/{username}}, both idempotent), the
+ * followers and following lists, and the home timeline. Every path also answers without the {@code /v1}.
+ */
+@RestController
+@RequestMapping({"/api/v1", "/api"})
+class TimelineController {
+
+    private final Follows follows;
+    private final Users users;
+    private final Posts posts;
+    private final ApiLimits limits;
+
+    TimelineController(Follows follows, Users users, Posts posts, ApiLimits limits) {
+        this.follows = follows;
+        this.users = users;
+        this.posts = posts;
+        this.limits = limits;
+    }
+
+    @PutMapping("/me/following/{username}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void follow(@AuthenticationPrincipal UserRef user, @PathVariable String username) {
+        UserRef followee = users.requireByUsername(username);
+        if (followee.id() == user.id()) {
+            throw ApiProblem.invalid("username", "you cannot follow yourself");
+        }
+        follows.follow(user.id(), followee.id());
+    }
+
+    @DeleteMapping("/me/following/{username}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unfollow(@AuthenticationPrincipal UserRef user, @PathVariable String username) {
+        follows.unfollow(user.id(), users.requireByUsername(username).id());
+    }
+
+    @GetMapping("/users/{username}/followers")
+    ResponseEntity<List<Person>> followers(
+            @PathVariable String username,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        UserRef user = users.requireByUsername(username);
+        PageRequest page = PageRequest.of(cursor, limit, limits);
+        return people(
+                Page.of(follows.followers(user.id(), page.cursor(), page.limit()), page.limit(), Follows.Follow::id));
+    }
+
+    @GetMapping("/users/{username}/following")
+    ResponseEntity<List<Person>> following(
+            @PathVariable String username,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        UserRef user = users.requireByUsername(username);
+        PageRequest page = PageRequest.of(cursor, limit, limits);
+        return people(
+                Page.of(follows.following(user.id(), page.cursor(), page.limit()), page.limit(), Follows.Follow::id));
+    }
+
+    @GetMapping("/me/following")
+    ResponseEntity<List<Person>> myFollowing(
+            @AuthenticationPrincipal UserRef user,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        return following(user.username(), cursor, limit);
+    }
+
+    @GetMapping("/me/followers")
+    ResponseEntity<List<Person>> myFollowers(
+            @AuthenticationPrincipal UserRef user,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        return followers(user.username(), cursor, limit);
+    }
+
+    /** The home timeline: the user's own posts and those of everyone they follow, newest first. */
+    @GetMapping("/me/timeline")
+    ResponseEntity<List<PostView>> timeline(
+            @AuthenticationPrincipal UserRef user,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        List<Long> authors = new ArrayList<>(follows.followeeIds(user.id()));
+        authors.add(user.id());
+        return posts.byAuthors(authors, PageRequest.of(cursor, limit, limits)).toResponse();
+    }
+
+    private ResponseEntity<List<Person>> people(Page<Follows.Follow> page) {
+        Map<Long, UserRef> names =
+                users.byIds(page.items().stream().map(Follows.Follow::userId).toList());
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+        return page.map(follow -> {
+                    String username = names.get(follow.userId()).username();
+                    return new Person(username, base + "/api/v1/users/" + username, follow.since());
+                })
+                .toResponse();
+    }
+
+    /** Someone in a followers or following list, and since when. */
+    record Person(String username, String href, Instant since) {}
+}
