@@ -1,0 +1,64 @@
+package dev.microposts.ops.internal;
+
+import dev.microposts.engines.BackingServices;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.info.GitProperties;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prints the one line an operator looks for once the process is ready, for example:
+ *
+ * <pre>
+ * MicroPosts 0.1.0 (3f2c1ab) ready on http://localhost:8080 in 4.2 s; database: embedded PostgreSQL (/srv/data/postgres), broker: embedded Artemis (/srv/data/artemis)
+ * </pre>
+ */
+@Component
+class StartupReport {
+
+    private static final Logger log = LoggerFactory.getLogger("microposts");
+
+    private final BackingServices services;
+    private final ObjectProvider<BuildProperties> build;
+    private final ObjectProvider<GitProperties> git;
+
+    StartupReport(BackingServices services, ObjectProvider<BuildProperties> build, ObjectProvider<GitProperties> git) {
+        this.services = services;
+        this.build = build;
+        this.git = git;
+    }
+
+    @EventListener
+    void ready(ApplicationReadyEvent event) {
+        String url = event.getApplicationContext() instanceof WebServerApplicationContext web
+                ? "http://localhost:" + web.getWebServer().getPort()
+                : "(no web server)";
+        Duration uptime = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
+        log.info(
+                "MicroPosts {} ({}) ready on {} in {} s; {}",
+                version(),
+                commit(),
+                url,
+                String.format("%.1f", uptime.toMillis() / 1000.0),
+                services.describe());
+    }
+
+    private String version() {
+        BuildProperties properties = build.getIfAvailable();
+        return properties == null ? "development" : properties.getVersion();
+    }
+
+    private String commit() {
+        GitProperties properties = git.getIfAvailable();
+        return properties == null || properties.getShortCommitId() == null
+                ? "unknown commit"
+                : properties.getShortCommitId();
+    }
+}
