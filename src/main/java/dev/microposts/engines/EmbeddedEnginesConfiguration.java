@@ -1,8 +1,8 @@
 package dev.microposts.engines;
 
-import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -18,9 +18,13 @@ class EmbeddedEnginesConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgresServer(
-            @Value("${microposts.data-dir}") Path dataDirectory,
-            @Value("${microposts.database.embedded-port:0}") int port) {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"), port);
+            BackingServices services,
+            @Value("${microposts.database.embedded-port:0}") int port,
+            ObjectProvider<EarlyPostgresStart.Pending> earlyStart) {
+        EarlyPostgresStart.Pending pending = earlyStart.getIfAvailable();
+        EmbeddedPostgresServer server = pending != null
+                ? pending.await()
+                : EmbeddedPostgresServer.start(services.dataDirectory().resolve("postgres"), port);
         log.warn(
                 "Embedded PostgreSQL is for one machine: it accepts password-less connections on localhost:{}."
                         + " Set DATABASE_URL to use a managed PostgreSQL server in production.",

@@ -1,0 +1,98 @@
+package dev.microposts.engines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.microposts.support.Api;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * With {@code BROKER_URL} the application uses that broker (here a standalone Artemis on a TCP port)
+ * instead of starting its own, and readiness follows the broker's availability.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class ExternalBrokerTest {
+
+    private static final int BROKER_PORT = freePort();
+    private static final EmbeddedActiveMQ BROKER = startBroker();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JmsTemplate jms;
+
+    @Autowired
+    BackingServices services;
+
+    @DynamicPropertySource
+    static void attach(DynamicPropertyRegistry registry) throws IOException {
+        registry.add("BROKER_URL", () -> "tcp://127.0.0.1:" + BROKER_PORT);
+        Path dataDir = Files.createTempDirectory("microposts-external-broker-");
+        registry.add("microposts.data-dir", dataDir::toString);
+    }
+
+    @Test
+    void usesTheConfiguredBrokerAndReportsWhenItIsGone() throws Exception {
+        assertThat(services.brokerEmbedded()).isFalse();
+        assertThat(services.brokerLocation()).isEqualTo("tcp://127.0.0.1:" + BROKER_PORT);
+        jms.setReceiveTimeout(10_000);
+        jms.convertAndSend("microposts.test.external", "over TCP");
+        assertThat(jms.receiveAndConvert("microposts.test.external")).isEqualTo("over TCP");
+        Api api = new Api(port);
+        assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
+
+        BROKER.stop();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        api.get("/actuator/health/readiness").status())
+                .isEqualTo(503));
+        assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        BROKER.stop();
+    }
+
+    private static EmbeddedActiveMQ startBroker() {
+        try {
+            ConfigurationImpl configuration = new ConfigurationImpl();
+            configuration.setPersistenceEnabled(false);
+            configuration.setBrokerInstance(
+                    Files.createTempDirectory("microposts-standalone-broker-").toFile());
+            configuration.setSecurityEnabled(false);
+            configuration.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + BROKER_PORT);
+            EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
+            broker.setConfiguration(configuration);
+            broker.start();
+            return broker;
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the standalone test broker", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
