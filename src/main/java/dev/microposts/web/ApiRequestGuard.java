@@ -48,8 +48,9 @@ class ApiRequestGuard extends OncePerRequestFilter {
             ProblemResponses.write(response, tooLarge(max));
             return;
         }
+        boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
         try {
-            chain.doFilter(new LimitedBodyRequest(request, max), response);
+            chain.doFilter(hasBody ? new LimitedBodyRequest(request, max) : request, response);
         } catch (Exception e) {
             if (ApiExceptionHandler.isUnavailable(e)) {
                 log.warn("API request failed, the database is unavailable: {}", e.toString());

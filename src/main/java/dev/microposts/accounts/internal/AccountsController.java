@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Registration, tokens and profiles. Every path also answers without the {@code /v1}. */
+/** Registration, tokens and profiles. */
 @RestController
-@RequestMapping({"/api/v1", "/api"})
+@RequestMapping("/api/v1")
 class AccountsController {
 
     private final AccountService accounts;

@@ -30,11 +30,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The book's collection resources: {@code /users/{username}/collection[/{id}]}, the same for the
- * logged-in user under {@code /me/collection}, and search. Every path also answers without the
- * {@code /v1}. Edits honour {@code If-Match} with the post's ETag.
+ * logged-in user under {@code /me/collection}, and search.  Edits honour {@code If-Match} with the post's ETag.
  */
 @RestController
-@RequestMapping({"/api/v1", "/api"})
+@RequestMapping("/api/v1")
 class PostsController {
 
     private static final String MERGE_PATCH = "application/merge-patch+json";

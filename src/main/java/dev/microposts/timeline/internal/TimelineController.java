@@ -27,10 +27,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Follow and unfollow ({@code PUT}/{@code DELETE /me/following/{username}}, both idempotent), the
- * followers and following lists, and the home timeline. Every path also answers without the {@code /v1}.
+ * followers and following lists, and the home timeline.
  */
 @RestController
-@RequestMapping({"/api/v1", "/api"})
+@RequestMapping("/api/v1")
 class TimelineController {
 
     private final Follows follows;

@@ -1,0 +1,56 @@
+package dev.microposts.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Serves the book's unversioned paths ({@code /api/users/...}) as the current version
+ * ({@code /api/v1/users/...}), so clients written against the book keep working. Everything behind this
+ * filter (security rules, controllers) only knows the versioned paths.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class UnversionedApiPaths extends OncePerRequestFilter {
+
+    static final String CURRENT = "/api/v1/";
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return !uri.startsWith("/api/") || uri.startsWith(CURRENT) || uri.matches("^/api/v\\d+/.*");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String versioned = CURRENT + request.getRequestURI().substring("/api/".length());
+        chain.doFilter(
+                new HttpServletRequestWrapper(request) {
+                    @Override
+                    public String getRequestURI() {
+                        return versioned;
+                    }
+
+                    @Override
+                    public StringBuffer getRequestURL() {
+                        StringBuffer url = super.getRequestURL();
+                        int path = url.indexOf("/api/");
+                        return new StringBuffer(url.substring(0, path)).append(versioned);
+                    }
+
+                    @Override
+                    public String getServletPath() {
+                        return versioned;
+                    }
+                },
+                response);
+    }
+}
