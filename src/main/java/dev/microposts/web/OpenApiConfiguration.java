@@ -1,0 +1,37 @@
+package dev.microposts.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI description served at {@code /v3/api-docs}, generated from the controllers. A checked-in
+ * copy lives in {@code docs/openapi.json}; a test fails when the two drift apart.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    @Bean
+    OpenAPI microPostsApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("MicroPosts API")
+                        .version("v1")
+                        .description("Users, micro-posts, follows and timelines. Reads are public; writes and /me need"
+                                + " 'Authorization: Bearer <token>' from POST /api/v1/token. Errors are"
+                                + " application/problem+json (RFC 9457). Lists are pages of at most 'limit' items;"
+                                + " the next page is in the 'Link: <...>; rel=\"next\"' header. Every /api/v1 path"
+                                + " also answers under /api."))
+                .servers(List.of(new Server().url("/")))
+                .schemaRequirement(
+                        "bearer",
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .description("An access token from POST /api/v1/token"));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.microposts.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.microposts.support.Api;
+import dev.microposts.support.ApiTest;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pages use a session cookie from the login form: HttpOnly, SameSite, a new id at login, CSRF on every
+ * form, and logging out ends the session on the server so a copied cookie stops working.
+ */
+class PageSessionTest extends ApiTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Test
+    void logsInWithASessionAndLogsOutServerSide() throws Exception {
+        Api.User user = api.newUser("pages");
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+        HttpResponse<String> loginPage = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString());
+        String sessionBeforeLogin = sessionCookie(loginPage);
+        HttpResponse<String> loggedIn = browser.send(
+                form("/login", "username", user.username(), "password", Api.STRONG_PASSWORD, "_csrf", csrf(loginPage)),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        String setCookie = loggedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        String session = sessionCookie(loggedIn);
+        assertThat(session).as("a new session id at login").isNotEqualTo(sessionBeforeLogin);
+
+        HttpResponse<String> home = browser.send(get("/"), HttpResponse.BodyHandlers.ofString());
+        assertThat(home.body()).contains("Signed in as <strong>" + user.username() + "</strong>");
+
+        HttpResponse<String> loggedOut =
+                browser.send(form("/logout", "_csrf", csrf(home)), HttpResponse.BodyHandlers.ofString());
+        assertThat(loggedOut.statusCode()).isEqualTo(302);
+
+        HttpClient thief = HttpClient.newHttpClient();
+        HttpResponse<String> withOldCookie = thief.send(
+                HttpRequest.newBuilder(URI.create(api.base() + "/"))
+                        .header("Cookie", "SESSION=" + session)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(withOldCookie.body()).doesNotContain("Signed in as");
+    }
+
+    @Test
+    void aLoginFormPostedFromAnotherSiteIsRefused() throws Exception {
+        Api.User user = api.newUser("csrf");
+        HttpClient attacker = HttpClient.newHttpClient();
+
+        HttpResponse<String> response = attacker.send(
+                form("/login", "username", user.username(), "password", Api.STRONG_PASSWORD),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aWrongPasswordShowsTheFormAgainWithAMessage() throws Exception {
+        Api.User user = api.newUser("wrongform");
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        HttpResponse<String> loginPage = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString());
+
+        HttpResponse<String> again = browser.send(
+                form("/login", "username", user.username(), "password", "not-it-at-all", "_csrf", csrf(loginPage)),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(again.body()).contains("Wrong username or password");
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create(api.base() + path)).build();
+    }
+
+    private HttpRequest form(String path, String... pairs) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (!body.isEmpty()) {
+                body.append('&');
+            }
+            body.append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return HttpRequest.newBuilder(URI.create(api.base() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+    }
+
+    private static String csrf(HttpResponse<String> page) {
+        Matcher matcher = CSRF.matcher(page.body());
+        assertThat(matcher.find()).as("a CSRF token in " + page.body()).isTrue();
+        return matcher.group(1);
+    }
+
+    private static String sessionCookie(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("SESSION="))
+                .map(cookie -> cookie.substring("SESSION=".length(), cookie.indexOf(';')))
+                .findFirst()
+                .orElse(null);
+    }
+}
