@@ -1,6 +1,8 @@
 package dev.microposts.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -17,6 +19,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -30,6 +33,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Every API error becomes {@code application/problem+json} (RFC 9457) with a {@code detail} a client
  * developer can act on. Nothing internal (stack traces, SQL, class names) ever reaches the client.
+ *
+ * <p>Errors on pages are not the API's: for them this handler only sets the status, and the servlet
+ * container shows the friendly error page.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -43,15 +49,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
+    ResponseEntity<ProblemDetail> apiProblem(
+            ApiProblem problem, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!isApi(request)) {
+            return errorPage(response, problem.getStatusCode());
+        }
+        return apiProblem(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
         return ResponseEntity.status(problem.getStatusCode())
                 .headers(problem.getHeaders())
                 .body(problem.getBody());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return apiProblem(ApiProblem.invalid(e.getName(), "'" + e.getValue() + "' is not a valid value"));
+    ResponseEntity<ProblemDetail> typeMismatch(
+            MethodArgumentTypeMismatchException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        return apiProblem(
+                ApiProblem.invalid(e.getName(), "'" + e.getValue() + "' is not a valid value"), request, response);
     }
 
     @ExceptionHandler({
@@ -59,17 +76,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         TransientDataAccessException.class,
         RecoverableDataAccessException.class
     })
-    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+    ResponseEntity<ProblemDetail> databaseUnavailable(
+            Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         log.warn("Request failed, the database is unavailable: {}", e.toString());
+        if (!isApi(request)) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(limits.retryAfterSeconds()));
+            return errorPage(response, HttpStatus.SERVICE_UNAVAILABLE);
+        }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(limits.retryAfterSeconds()))
                 .body(unavailable());
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         if (isUnavailable(e)) {
-            return databaseUnavailable(e);
+            return databaseUnavailable(e, request, response);
         }
         if (causedBy(e, ApiRequestGuard.BodyTooLargeException.class)) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
@@ -77,18 +100,53 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         String reference = UUID.randomUUID().toString();
         log.error("{} {} failed (reference {})", request.getMethod(), request.getRequestURI(), reference, e);
+        if (!isApi(request)) {
+            return errorPage(response, HttpStatus.INTERNAL_SERVER_ERROR);
+        }
         return ResponseEntity.internalServerError().body(internalError(reference));
+    }
+
+    /** The problems Spring MVC itself raises (404, 405, 415, ...): pages get the error page instead. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet
+                && !isApi(servlet.getRequest())
+                && servlet.getResponse() != null) {
+            try {
+                servlet.getResponse().sendError(status.value());
+            } catch (IOException io) {
+                log.debug("Could not send the error page: {}", io.toString());
+            }
+            return null;
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/api/");
+    }
+
+    /** Hands the error to the servlet container, which renders the friendly error page for it. */
+    private static ResponseEntity<ProblemDetail> errorPage(HttpServletResponse response, HttpStatusCode status)
+            throws IOException {
+        response.sendError(status.value());
+        return null;
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (causedBy(e, ApiRequestGuard.BodyTooLargeException.class)) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                    .body(ApiRequestGuard.tooLarge(limits.maxBodySize().toBytes()));
+            return handleExceptionInternal(
+                    e,
+                    ApiRequestGuard.tooLarge(limits.maxBodySize().toBytes()),
+                    headers,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    request);
         }
         ApiProblem problem = unreadable(e);
-        return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
+        return handleExceptionInternal(e, problem.getBody(), headers, problem.getStatusCode(), request);
     }
 
     @Override
@@ -98,7 +156,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(error -> new ApiProblem.FieldProblem(snakeCase(error.getField()), error.getDefaultMessage()))
                 .toList();
         ApiProblem problem = ApiProblem.invalid(errors);
-        return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
+        return handleExceptionInternal(e, problem.getBody(), headers, problem.getStatusCode(), request);
     }
 
     @Override
@@ -106,7 +164,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ApiProblem problem = ApiProblem.notFound(
                 "There is nothing at /" + e.getResourcePath() + "; the API is described at /v3/api-docs");
-        return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
+        return handleExceptionInternal(e, problem.getBody(), headers, problem.getStatusCode(), request);
     }
 
     private static ApiProblem unreadable(HttpMessageNotReadableException e) {

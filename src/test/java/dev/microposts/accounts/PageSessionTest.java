@@ -59,6 +59,27 @@ class PageSessionTest extends ApiTest {
     }
 
     @Test
+    void pageErrorsAreFriendlyPagesNotProblemsOrStackTraces() throws Exception {
+        Api.User user = api.newUser("lost");
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> loginPage = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString());
+        browser.send(
+                form("/login", "username", user.username(), "password", Api.STRONG_PASSWORD, "_csrf", csrf(loginPage)),
+                HttpResponse.BodyHandlers.ofString());
+
+        HttpResponse<String> missing = browser.send(
+                HttpRequest.newBuilder(URI.create(api.base() + "/no/such/page"))
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(missing.body()).contains("This page does not exist").doesNotContain("Exception", "problem");
+    }
+
+    @Test
     void aLoginFormPostedFromAnotherSiteIsRefused() throws Exception {
         Api.User user = api.newUser("csrf");
         HttpClient attacker = HttpClient.newHttpClient();
