@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.microposts.support.Api;
+import dev.microposts.support.ApiTest;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -44,7 +44,7 @@ class ExternalBrokerTest {
     @DynamicPropertySource
     static void attach(DynamicPropertyRegistry registry) throws IOException {
         registry.add("BROKER_URL", () -> "tcp://127.0.0.1:" + BROKER_PORT);
-        Path dataDir = Files.createTempDirectory("microposts-external-broker-");
+        Path dataDir = ApiTest.createDataDir();
         registry.add("microposts.data-dir", dataDir::toString);
     }
 
@@ -76,7 +76,7 @@ class ExternalBrokerTest {
             ConfigurationImpl configuration = new ConfigurationImpl();
             configuration.setPersistenceEnabled(false);
             configuration.setBrokerInstance(
-                    Files.createTempDirectory("microposts-standalone-broker-").toFile());
+                    ApiTest.createDataDir().resolve("standalone-broker").toFile());
             configuration.setSecurityEnabled(false);
             configuration.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + BROKER_PORT);
             EmbeddedActiveMQ broker = new EmbeddedActiveMQ();

@@ -34,9 +34,10 @@ public abstract class ApiTest {
         api = new Api(port);
     }
 
-    private static Path createDataDir() {
+    /** Under {@code target/}, so {@code ./mvnw clean} removes what test runs leave. */
+    public static Path createDataDir() {
         try {
-            return Files.createTempDirectory("microposts-test-");
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target/test-data")), "run-");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
