@@ -1,6 +1,7 @@
 package dev.microposts.timeline.internal;
 
-import dev.microposts.web.Cursor;
+import dev.microposts.web.Page;
+import dev.microposts.web.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -40,20 +41,14 @@ class Follows {
                 .list();
     }
 
-    List<Follow> followers(long userId, Cursor cursor, int limit) {
-        return jdbc.sql("select id, follower_id as other, created_at from follows"
-                        + " where followee_id = ? and id < ? order by id desc limit ?")
-                .params(userId, cursor.before(), limit + 1)
+    /** One page of a user's followers or followings, most recent first. */
+    Page<Follow> list(Side side, long userId, PageRequest page) {
+        List<Follow> rows = jdbc.sql("select id, " + side.listed + " as other, created_at from follows" + " where "
+                        + side.owner + " = ? and id < ? order by id desc limit ?")
+                .params(userId, page.cursor().before(), page.limit() + 1)
                 .query(Follows::map)
                 .list();
-    }
-
-    List<Follow> following(long userId, Cursor cursor, int limit) {
-        return jdbc.sql("select id, followee_id as other, created_at from follows"
-                        + " where follower_id = ? and id < ? order by id desc limit ?")
-                .params(userId, cursor.before(), limit + 1)
-                .query(Follows::map)
-                .list();
+        return Page.of(rows, page.limit(), Follow::id);
     }
 
     private static Follow map(ResultSet rs, int row) throws SQLException {
@@ -61,6 +56,20 @@ class Follows {
                 rs.getLong("id"),
                 rs.getLong("other"),
                 rs.getTimestamp("created_at").toInstant());
+    }
+
+    /** Which list: the people following a user, or the people a user follows. */
+    enum Side {
+        FOLLOWERS("followee_id", "follower_id"),
+        FOLLOWING("follower_id", "followee_id");
+
+        private final String owner;
+        private final String listed;
+
+        Side(String owner, String listed) {
+            this.owner = owner;
+            this.listed = listed;
+        }
     }
 
     /** One edge of the graph, seen from one side: {@code userId} is the other person. */

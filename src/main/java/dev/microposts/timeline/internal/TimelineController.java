@@ -66,10 +66,7 @@ class TimelineController {
             @PathVariable String username,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        UserRef user = users.requireByUsername(username);
-        PageRequest page = PageRequest.of(cursor, limit, limits);
-        return people(
-                Page.of(follows.followers(user.id(), page.cursor(), page.limit()), page.limit(), Follows.Follow::id));
+        return people(Follows.Side.FOLLOWERS, username, cursor, limit);
     }
 
     @GetMapping("/users/{username}/following")
@@ -77,10 +74,7 @@ class TimelineController {
             @PathVariable String username,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        UserRef user = users.requireByUsername(username);
-        PageRequest page = PageRequest.of(cursor, limit, limits);
-        return people(
-                Page.of(follows.following(user.id(), page.cursor(), page.limit()), page.limit(), Follows.Follow::id));
+        return people(Follows.Side.FOLLOWING, username, cursor, limit);
     }
 
     @GetMapping("/me/following")
@@ -110,13 +104,15 @@ class TimelineController {
         return posts.byAuthors(authors, PageRequest.of(cursor, limit, limits)).toResponse();
     }
 
-    private ResponseEntity<List<Person>> people(Page<Follows.Follow> page) {
+    private ResponseEntity<List<Person>> people(Follows.Side side, String username, String cursor, Integer limit) {
+        UserRef user = users.requireByUsername(username);
+        Page<Follows.Follow> page = follows.list(side, user.id(), PageRequest.of(cursor, limit, limits));
         Map<Long, UserRef> names =
                 users.byIds(page.items().stream().map(Follows.Follow::userId).toList());
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         return page.map(follow -> {
-                    String username = names.get(follow.userId()).username();
-                    return new Person(username, base + "/api/v1/users/" + username, follow.since());
+                    String name = names.get(follow.userId()).username();
+                    return new Person(name, base + "/api/v1/users/" + name, follow.since());
                 })
                 .toResponse();
     }
