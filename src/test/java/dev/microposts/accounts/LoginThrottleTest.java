@@ -13,6 +13,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -60,6 +66,43 @@ class LoginThrottleTest extends ApiTest {
         assertThat(login(home, victim.username(), Api.STRONG_PASSWORD).status())
                 .as("the owner's known address is not")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aBurstOfParallelGuessesIsCountedAsAWhole() throws Exception {
+        Api.User victim = api.newUser("burst");
+        String attacker = "127.0.0.61";
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> replies = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String guess = "parallel-guess-" + i;
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return login(attacker, victim.username(), guess).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> reply : replies) {
+                statuses.add(reply.get());
+            }
+            assertThat(statuses).containsOnly(401, 429);
+            assertThat(statuses.stream().filter(s -> s == 401).count())
+                    .as("about the per-account-and-address limit of 5 got a password check, not all 20")
+                    .isLessThanOrEqualTo(7);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void namesThatCannotBeUsernamesAreRefusedWithoutALookup() {
+        Api.User user = api.newUser("dotless");
+        String lookalike = user.username().replaceFirst("o", "\u00f6");
+
+        assertThat(login("127.0.0.71", lookalike, Api.STRONG_PASSWORD).status()).isEqualTo(401);
     }
 
     record Reply(int status, String headers, String body) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -56,8 +57,9 @@ class AccessTokens {
                 > 0;
     }
 
-    int deleteExpired() {
-        return jdbc.sql("delete from access_tokens where expires_at <= now()").update();
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT2M")
+    void deleteExpired() {
+        jdbc.sql("delete from access_tokens where expires_at <= now()").update();
     }
 
     private static byte[] hash(String token) {

@@ -9,11 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** The accounts use cases: register, log in, log out, edit a profile, change a password. */
+/** The accounts use cases: register, log in, log out, edit a profile. */
 @Service
 class AccountService {
 
@@ -23,7 +21,7 @@ class AccountService {
     private final Accounts accounts;
     private final AccessTokens tokens;
     private final PasswordPolicy passwordPolicy;
-    private final PasswordEncoder passwordEncoder;
+    private final PasswordHashing hashing;
     private final LoginThrottle throttle;
     private final UserDirectory directory;
     private final AccountsProperties properties;
@@ -36,7 +34,7 @@ class AccountService {
             Accounts accounts,
             AccessTokens tokens,
             PasswordPolicy passwordPolicy,
-            PasswordEncoder passwordEncoder,
+            PasswordHashing hashing,
             LoginThrottle throttle,
             UserDirectory directory,
             AccountsProperties properties,
@@ -44,12 +42,12 @@ class AccountService {
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwordPolicy = passwordPolicy;
-        this.passwordEncoder = passwordEncoder;
+        this.hashing = hashing;
         this.throttle = throttle;
         this.directory = directory;
         this.properties = properties;
         this.clock = clock;
-        this.decoyHash = passwordEncoder.encode("decoy password for unknown users");
+        this.decoyHash = hashing.encode("decoy password for unknown users");
     }
 
     Account register(String username, String password, String displayName) {
@@ -65,27 +63,34 @@ class AccountService {
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems);
         }
-        Account account = accounts.insert(username, name, passwordEncoder.encode(password))
+        Account account = accounts.insert(username, name, hashing.encode(password))
                 .orElseThrow(() -> ApiProblem.conflict("The username '" + username + "' is already taken"));
         directory.remember(account.ref());
         return account;
     }
 
-    /** Checks a password, within the throttle; the answer is the same for a wrong user or password. */
-    @Transactional(noRollbackFor = ApiProblem.class)
-    public UserRef authenticate(String username, String password, String clientAddress) {
-        if (username == null || password == null || username.isEmpty() || username.length() > 100) {
+    /**
+     * Checks a password, within the throttle; the answer is the same for a wrong user or password.
+     *
+     * <p>No transaction: a connection is not held while the password hash is computed, and each
+     * statement commits on its own so a failed attempt stays recorded.
+     */
+    UserRef authenticate(String username, String password, String clientAddress) {
+        if (username == null || password == null || !UsernameRules.couldBeUsername(username)) {
+            // why: only ASCII names can exist, so nothing else needs a lookup, a hash or a throttle key
+            // (a database with another collation could map a non-ASCII name onto a real account)
             throw ApiProblem.unauthorized("Wrong username or password");
         }
-        Optional<Duration> wait = throttle.waitBefore(username, clientAddress);
+        // the attempt is recorded before it is judged, so a burst of parallel guesses is counted too
+        long attempt = throttle.attempted(username, clientAddress);
+        Optional<Duration> wait = throttle.waitBefore(username, clientAddress, attempt);
         if (wait.isPresent()) {
             throw TooManyAttempts.retryAfter(wait.get());
         }
         Optional<Account> account = accounts.byUsername(username);
-        boolean matches = passwordEncoder.matches(
-                password, account.map(Account::passwordHash).orElse(decoyHash));
+        boolean matches =
+                hashing.matches(password, account.map(Account::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !matches) {
-            throttle.failed(username, clientAddress);
             throw ApiProblem.unauthorized("Wrong username or password");
         }
         throttle.succeeded(account.get().id(), account.get().username(), clientAddress);

@@ -64,12 +64,6 @@ class Accounts {
                 .single();
     }
 
-    void updatePasswordHash(long id, String passwordHash) {
-        jdbc.sql("update users set password_hash = ?, updated_at = now() where id = ?")
-                .params(passwordHash, id)
-                .update();
-    }
-
     private static Account map(ResultSet rs, int row) throws SQLException {
         return new Account(
                 rs.getLong("id"),

@@ -34,6 +34,7 @@ class AccountsController {
     }
 
     @PostMapping("/users")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Profile> register(@RequestBody Registration registration) {
         Account account =
                 accounts.register(registration.username(), registration.password(), registration.displayName());

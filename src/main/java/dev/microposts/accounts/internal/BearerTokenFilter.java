@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates API requests that carry {@code Authorization: Bearer <token>}. A request without the
- * header goes on anonymous; one with an unknown, revoked or expired token is refused with 401.
+ * header goes on unauthenticated (public reads still work); one with an unknown, revoked or expired
+ * token is refused with 401.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -51,10 +52,6 @@ class BearerTokenFilter extends OncePerRequestFilter {
         var authentication = new UsernamePasswordAuthenticationToken(
                 user.get(), null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
         SecurityContextHolder.getContext().setAuthentication(authentication);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        chain.doFilter(request, response);
     }
 }

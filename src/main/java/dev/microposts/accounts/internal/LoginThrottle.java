@@ -30,43 +30,52 @@ class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long the client must wait before trying again, or empty if it may try now. */
-    Optional<Duration> waitBefore(String username, String address) {
+    /**
+     * Records an attempt as failed until it succeeds, and answers its id. Recording first means
+     * parallel guesses see each other: each is judged on the attempts recorded before it.
+     */
+    long attempted(String username, String address) {
+        return jdbc.sql("insert into login_failures (username, client_address) values (?, ?) returning id")
+                .params(username.toLowerCase(Locale.ROOT), address)
+                .query(Long.class)
+                .single();
+    }
+
+    /** How long the client must wait before trying again, or empty if {@code attempt} may go on. */
+    Optional<Duration> waitBefore(String username, String address, long attempt) {
         String name = username.toLowerCase(Locale.ROOT);
         Instant since = clock.instant().minus(limits.window());
         Optional<Duration> wait = wait(
                 "select failed_at from login_failures where username = ? and client_address = ? and failed_at > ?"
-                        + " order by failed_at desc offset ? - 1 limit 1",
+                        + " and id < ? order by id desc offset ? - 1 limit 1",
                 limits.perAccountAndAddress(),
                 name,
                 address,
-                since);
+                since,
+                attempt);
         if (wait.isEmpty()) {
             wait = wait(
                     "select failed_at from login_failures where client_address = ? and failed_at > ?"
-                            + " order by failed_at desc offset ? - 1 limit 1",
+                            + " and id < ? order by id desc offset ? - 1 limit 1",
                     limits.perAddress(),
                     address,
-                    since);
+                    since,
+                    attempt);
         }
         if (wait.isEmpty() && !isKnownAddress(name, address)) {
             wait = wait(
                     "select failed_at from login_failures where username = ? and failed_at > ?"
-                            + " order by failed_at desc offset ? - 1 limit 1",
+                            + " and id < ? order by id desc offset ? - 1 limit 1",
                     limits.perAccount(),
                     name,
-                    since);
+                    since,
+                    attempt);
         }
         return wait;
     }
 
-    void failed(String username, String address) {
-        jdbc.sql("insert into login_failures (username, client_address) values (?, ?)")
-                .params(username.toLowerCase(Locale.ROOT), address)
-                .update();
-    }
-
     void succeeded(long userId, String username, String address) {
+        // the attempt that just succeeded goes too, with the failures before it from this address
         jdbc.sql("delete from login_failures where username = ? and client_address = ?")
                 .params(username.toLowerCase(Locale.ROOT), address)
                 .update();

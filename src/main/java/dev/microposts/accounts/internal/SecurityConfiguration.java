@@ -21,6 +21,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Two ways in: the API is stateless and takes bearer tokens; pages use a session cookie from the login
@@ -97,7 +99,10 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logged-out")
                         .permitAll())
-                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                // why: anonymous visits must not create sessions (rows in PostgreSQL): the CSRF token
+                // lives in a cookie, and no request is saved to replay after login
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/", "/login", "/error", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/css/**")
                         .permitAll()

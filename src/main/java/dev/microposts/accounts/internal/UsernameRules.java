@@ -38,6 +38,11 @@ final class UsernameRules {
 
     private UsernameRules() {}
 
+    /** Whether this is shaped like a username at all; anything else cannot belong to an account. */
+    static boolean couldBeUsername(String username) {
+        return ALLOWED.matcher(username).matches();
+    }
+
     static Optional<String> problemWith(String username) {
         if (username == null || username.isEmpty()) {
             return Optional.of("is required");
