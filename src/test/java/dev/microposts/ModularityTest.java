@@ -1,5 +1,7 @@
 package dev.microposts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,9 @@ class ModularityTest {
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
         sortRelations();
+
+        String components = Files.readString(DOCS.resolve("components.puml"));
+        MODULES.forEach(module -> assertThat(components).contains(module.getDisplayName()));
     }
 
     private static final Path DOCS = Path.of("docs/modules");

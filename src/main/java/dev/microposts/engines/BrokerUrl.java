@@ -21,9 +21,11 @@ record BrokerUrl(String url, String user, String password) {
         }
         String[] parts = uri.getRawUserInfo().split(":", 2);
         String withoutCredentials = url.replaceFirst("//[^/@]*@", "//");
-        return new BrokerUrl(
-                withoutCredentials,
-                URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-                parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : null);
+        return new BrokerUrl(withoutCredentials, decode(parts[0]), parts.length > 1 ? decode(parts[1]) : null);
+    }
+
+    private static String decode(String part) {
+        // percent-decoding only: URLDecoder is for form data, where '+' means a space
+        return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

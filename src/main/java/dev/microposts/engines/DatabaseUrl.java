@@ -48,6 +48,7 @@ record DatabaseUrl(String jdbcUrl, String username, String password) {
     }
 
     private static String decode(String part) {
-        return URLDecoder.decode(part, StandardCharsets.UTF_8);
+        // percent-decoding only: URLDecoder is for form data, where '+' means a space
+        return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

@@ -53,9 +53,8 @@ class EarlyPostgresStart implements ApplicationListener<ApplicationPreparedEvent
 
         @Override
         public void destroy() {
-            if (server.isDone() && !server.isCompletedExceptionally()) {
-                server.join().close();
-            }
+            // still starting when the application gave up: stop it as soon as it is up
+            server.thenAccept(EmbeddedPostgresServer::close);
         }
     }
 }

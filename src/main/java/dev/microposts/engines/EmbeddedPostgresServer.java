@@ -30,11 +30,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String LOCK_FILE = "epg-lock";
 
     private final EmbeddedPostgres postgres;
-    private final Path dataDirectory;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
         this.postgres = postgres;
-        this.dataDirectory = dataDirectory;
     }
 
     /**
@@ -59,7 +57,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            return new EmbeddedPostgresServer(builder.start(), dataDirectory);
+            return new EmbeddedPostgresServer(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
         }
@@ -71,10 +69,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     int port() {
         return postgres.getPort();
-    }
-
-    Path dataDirectory() {
-        return dataDirectory;
     }
 
     @Override

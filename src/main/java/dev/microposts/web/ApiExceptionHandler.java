@@ -3,6 +3,7 @@ package dev.microposts.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -213,8 +215,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
     }
 
+    /** The database cannot be reached: no connection within the pool's timeout, or a broken one. */
     static boolean isUnavailable(Throwable e) {
         return causedBy(e, DataAccessResourceFailureException.class)
+                || causedBy(e, CannotCreateTransactionException.class)
+                || causedBy(e, SQLTransientConnectionException.class)
                 || causedBy(e, TransientDataAccessException.class)
                 || causedBy(e, RecoverableDataAccessException.class);
     }

@@ -1,5 +1,8 @@
 package dev.microposts.web;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -14,6 +17,15 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    /**
+     * The API speaks snake_case (see {@code spring.jackson.property-naming-strategy}); the schema
+     * generator has a JSON mapper of its own, told the same here.
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
 
     @Bean
     OpenAPI microPostsApi() {

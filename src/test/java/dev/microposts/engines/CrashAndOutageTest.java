@@ -48,17 +48,31 @@ class CrashAndOutageTest {
                 .as("the killed process left its PostgreSQL running")
                 .isPositive();
 
-        try (AppProcess second = AppProcess.start(dataDir, log, Map.of())) {
+        AppProcess second = AppProcess.start(dataDir, log, Map.of());
+        try {
             assertThat(second.log()).contains("from a previous run still holds");
-            Api api = second.api();
-            JsonNode posts = api.get("/api/v1/users/" + username + "/collection?limit=100")
-                    .json();
-            assertThat(posts.findValues("id").stream().map(JsonNode::asLong))
-                    .containsExactlyInAnyOrderElementsOf(committed);
+            assertThat(postsOf(second.api(), username)).containsExactlyInAnyOrderElementsOf(committed);
+            Api.User author = new Api.User(username, second.api().token(username, Api.STRONG_PASSWORD));
+            for (int i = 0; i < 20; i++) {
+                committed.add(second.api().newPost(author, "committed just before the crash " + i));
+            }
+        } finally {
+            // everything dies at once, PostgreSQL too, as when the machine loses power: only what
+            // PostgreSQL had made durable when it acknowledged each commit can come back
+            long postgres = postmasterPid();
+            second.kill();
+            ProcessHandle.of(postgres).ifPresent(ProcessHandle::destroyForcibly);
+            ProcessHandle.of(postgres).ifPresent(p -> p.onExit().join());
+        }
+
+        try (AppProcess third = AppProcess.start(dataDir, log, Map.of())) {
+            assertThat(third.log()).contains("Removing stale");
+            Api api = third.api();
+            assertThat(postsOf(api, username)).containsExactlyInAnyOrderElementsOf(committed);
 
             stopPostgres();
 
-            second.awaitReadiness(503, Duration.ofSeconds(30));
+            third.awaitReadiness(503, Duration.ofSeconds(30));
             Api.Response read = api.get("/api/v1/users/" + username + "/collection");
             assertThat(read.status()).isEqualTo(503);
             assertThat(read.contentType()).startsWith("application/problem+json");
@@ -67,10 +81,20 @@ class CrashAndOutageTest {
             Api.Response write =
                     api.post("/api/v1/me/collection", Map.of("text", "during the outage"), "mpt_some-token");
             assertThat(write.status()).isEqualTo(503);
+            Api.Response login =
+                    api.post("/api/v1/token", Map.of("username", username, "password", Api.STRONG_PASSWORD), null);
+            assertThat(login.status()).as(login.toString()).isEqualTo(503);
+            assertThat(login.header("Retry-After")).isEqualTo("5");
             assertThat(api.get("/actuator/health/liveness").status())
                     .as("the process itself is alive; only its database is not")
                     .isEqualTo(200);
         }
+    }
+
+    private static List<Long> postsOf(Api api, String username) {
+        JsonNode posts =
+                api.get("/api/v1/users/" + username + "/collection?limit=100").json();
+        return posts.findValues("id").stream().map(JsonNode::asLong).toList();
     }
 
     @AfterEach

@@ -15,6 +15,9 @@ class DatabaseUrlTest {
         assertThat(url.username()).isEqualTo("micro");
         assertThat(url.password()).isEqualTo("s@cret");
         assertThat(url.safeForLogs()).doesNotContain("s@cret", "s%40cret");
+        assertThat(DatabaseUrl.parse("postgres://u:Zm9v+YmFy%2Fw==@db/x").password())
+                .as("a '+' in a generated password is a plus, not a space")
+                .isEqualTo("Zm9v+YmFy/w==");
     }
 
     @Test
@@ -42,6 +45,7 @@ class DatabaseUrlTest {
         assertThat(url.url()).isEqualTo("tcp://broker:61616?reconnectAttempts=-1");
         assertThat(url.user()).isEqualTo("app");
         assertThat(url.password()).isEqualTo("p:ss");
+        assertThat(BrokerUrl.parse("tcp://app:a+b%2Fc@broker:61616").password()).isEqualTo("a+b/c");
         assertThat(BrokerUrl.parse("(tcp://a:61616,tcp://b:61616)?ha=true").url())
                 .isEqualTo("(tcp://a:61616,tcp://b:61616)?ha=true");
     }

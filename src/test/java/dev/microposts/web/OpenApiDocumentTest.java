@@ -33,6 +33,14 @@ class OpenApiDocumentTest extends ApiTest {
                         "/api/v1/me/timeline",
                         "/api/v1/me/following/{username}");
 
+        JsonNode schemas = description.get("components").get("schemas");
+        assertThat(schemas.get("Token").get("properties").propertyNames())
+                .as("the description uses the API's snake_case names")
+                .contains("access_token", "token_type", "expires_in");
+        assertThat(schemas.get("PostView").get("properties").propertyNames()).contains("created_at", "edited_at");
+        assertThat(description.at("/paths/~1api~1v1~1users/post/responses").propertyNames())
+                .contains("201");
+
         String pretty = Api.JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(description) + "\n";
         if (Boolean.getBoolean("openapi.write")) {
             Files.createDirectories(CHECKED_IN.getParent());

@@ -64,6 +64,7 @@ class PostsController {
     }
 
     @PostMapping(path = "/users/{username}/collection", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<PostView> create(
             @AuthenticationPrincipal UserRef user, @PathVariable String username, @RequestBody PostInput input) {
         if (!user.username().equalsIgnoreCase(username)) {
@@ -76,6 +77,7 @@ class PostsController {
     }
 
     @PostMapping(path = "/me/collection", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<PostView> createMine(@AuthenticationPrincipal UserRef user, @RequestBody PostInput input) {
         return create(user, user.username(), input);
     }
@@ -170,14 +172,17 @@ class PostsController {
         return ResponseEntity.ok().eTag(post.etag()).body(posts.view(post));
     }
 
-    /** The version named by {@code If-Match: "3"} (or {@code W/"3"}); {@code *} or no header: any. */
+    /**
+     * The version named by {@code If-Match: "3"}; {@code *} or no header: any. If-Match compares
+     * strongly (RFC 9110), so a weak tag, or one this API never issued, matches no version.
+     */
     private static Integer expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return null;
         }
         String value = ifMatch.trim();
         if (value.startsWith("W/")) {
-            value = value.substring(2);
+            return -1;
         }
         value = value.replace("\"", "");
         try {
