@@ -1,9 +1,20 @@
 package dev.microposts;
 
+import dev.microposts.ops.AdminCommands;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -16,8 +27,33 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class MicroPostsApplication {
 
+    /**
+     * Starts the service, or, when the first argument is a command ({@code migrate}, {@code create-user},
+     * {@code help}, ...), runs that command against the same configuration without serving HTTP, and exits.
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            System.exit(runAdminCommand(args, stdin, System.out));
+        }
         SpringApplication.run(MicroPostsApplication.class, args);
+    }
+
+    /**
+     * Runs an admin command. Arguments like {@code --microposts.data-dir=/srv/data} (a dotted property
+     * name) are settings, as for the service; the others belong to the command.
+     */
+    static int runAdminCommand(String[] args, BufferedReader in, PrintStream out) {
+        Predicate<String> setting = a -> a.startsWith("--") && a.indexOf('.') > 0 && a.indexOf('.') < a.indexOf('=');
+        String[] settings = Arrays.stream(args).filter(setting).toArray(String[]::new);
+        List<String> command = Arrays.stream(args).filter(setting.negate()).toList();
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MicroPostsApplication.class)
+                .web(WebApplicationType.NONE)
+                // the command's own output is what the operator reads; the log keeps to warnings
+                .properties("logging.level.root=warn")
+                .run(settings)) {
+            return context.getBean(AdminCommands.class).run(command, in, out);
+        }
     }
 
     @Bean

@@ -4,6 +4,7 @@ import dev.microposts.web.ApiProblem;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PasswordHashing {
 
-    private final PasswordEncoder encoder;
+    // argon2id, 16 MiB memory, 2 iterations: OWASP's floor for argon2id
+    private final PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     private final Semaphore permits =
             new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
-
-    PasswordHashing(PasswordEncoder encoder) {
-        this.encoder = encoder;
-    }
 
     String encode(String password) {
         acquire();

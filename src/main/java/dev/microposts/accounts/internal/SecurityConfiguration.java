@@ -2,6 +2,7 @@ package dev.microposts.accounts.internal;
 
 import dev.microposts.web.ApiProblem;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,8 +17,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -30,13 +29,8 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
  * everything under {@code /me} need a token.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class SecurityConfiguration {
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        // argon2id, 16 MiB memory, 2 iterations: OWASP's floor for argon2id
-        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
-    }
 
     /** Tracing every security filter costs a measurable share of each request; HTTP metrics remain. */
     @Bean

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.info.GitProperties;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * </pre>
  */
 @Component
+@ConditionalOnWebApplication
 class StartupReport {
 
     private static final Logger log = LoggerFactory.getLogger("microposts");

@@ -1,0 +1,63 @@
+package dev.microposts.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.microposts.MicroPostsApplicationAccess;
+import dev.microposts.support.ApiTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Admin commands run as the jar does them: a process started with a command instead of the service,
+ * on the same data, without serving HTTP. Each call below is a separate start of the application.
+ */
+class AdminCommandsTest {
+
+    private final Path dataDir = ApiTest.createDataDir();
+
+    @Test
+    void migratesCreatesUsersAndRefusesBadInputWithAReason() {
+        Result migrated = run("", "migrate");
+        assertThat(migrated.exitCode()).isZero();
+        assertThat(migrated.output()).contains("the schema is at version");
+
+        Result created = run("violet-otter-lantern-42\n", "create-user", "operator", "--display-name=The Operator");
+        assertThat(created.exitCode()).as(created.output()).isZero();
+        assertThat(created.output()).contains("Created user 'operator'");
+
+        Result again = run("violet-otter-lantern-42\n", "create-user", "operator");
+        assertThat(again.exitCode()).as("the account persisted across starts").isEqualTo(2);
+        assertThat(again.output()).contains("already taken");
+
+        Result weak = run("password1\n", "create-user", "someone");
+        assertThat(weak.exitCode()).isEqualTo(2);
+        assertThat(weak.output()).contains("password", "too common");
+    }
+
+    @Test
+    void listsTheCommandsAndRefusesUnknownOnes() {
+        Result help = run("", "help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.output()).contains("migrate", "create-user");
+
+        Result unknown = run("", "frobnicate");
+        assertThat(unknown.exitCode()).isEqualTo(AdminCommands.USAGE);
+        assertThat(unknown.output()).contains("Unknown command 'frobnicate'");
+    }
+
+    private Result run(String stdin, String... command) {
+        String[] args = new String[command.length + 2];
+        System.arraycopy(command, 0, args, 0, command.length);
+        args[command.length] = "--microposts.data-dir=" + dataDir;
+        args[command.length + 1] = "--spring.main.banner-mode=off";
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int exitCode = MicroPostsApplicationAccess.runAdminCommand(
+                args, stdin, new PrintStream(output, true, StandardCharsets.UTF_8));
+        return new Result(exitCode, output.toString(StandardCharsets.UTF_8));
+    }
+
+    record Result(int exitCode, String output) {}
+}
