@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -21,11 +22,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class UnversionedApiPaths extends OncePerRequestFilter {
 
     static final String CURRENT = "/api/v1/";
+    private static final Pattern VERSIONED = Pattern.compile("^/api/v\\d+/.*");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        return !uri.startsWith("/api/") || uri.startsWith(CURRENT) || uri.matches("^/api/v\\d+/.*");
+        return !uri.startsWith("/api/")
+                || uri.startsWith(CURRENT)
+                || VERSIONED.matcher(uri).matches();
     }
 
     @Override
