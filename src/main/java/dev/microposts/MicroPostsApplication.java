@@ -49,8 +49,9 @@ public class MicroPostsApplication {
         List<String> command = Arrays.stream(args).filter(setting.negate()).toList();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MicroPostsApplication.class)
                 .web(WebApplicationType.NONE)
-                // the command's own output is what the operator reads; the log keeps to warnings
-                .properties("logging.level.root=warn")
+                // the command's own output is what the operator reads; the log keeps to warnings;
+                // a command does not take tasks off the queues unless it says so
+                .properties("logging.level.root=warn", "microposts.tasks.workers=false")
                 .run(settings)) {
             return context.getBean(AdminCommands.class).run(command, in, out);
         }

@@ -1,0 +1,85 @@
+package dev.microposts.tasks.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code microposts.queues.<name>.*}: one entry per queue (e.g. {@code MICROPOSTS_QUEUES_TRANSCODE_CONCURRENCY}),
+ * with the entry {@code default} applying to every queue that does not say otherwise; and {@code
+ * microposts.tasks.*} for the workers as a whole.
+ *
+ * @param queues per-queue settings, by queue name; missing values come from {@code default}
+ * @param tasks settings of the workers as a whole
+ */
+@ConfigurationProperties("microposts")
+record QueuesProperties(Map<String, Queue> queues, Workers tasks) {
+
+    QueuesProperties {
+        queues = queues == null ? Map.of() : queues;
+        tasks = tasks == null ? new Workers(null, null, null) : tasks;
+    }
+
+    Queue settings(String name) {
+        return Queue.BUILT_IN.merge(queues.get("default")).merge(queues.get(name));
+    }
+
+    /**
+     * @param workers whether this process consumes tasks at all (admin commands do not)
+     * @param shutdownGrace how long a stopping process lets in-flight tasks finish before returning them
+     * @param pollInterval how long an idle consumer waits for a message before checking whether to stop
+     */
+    record Workers(Boolean workers, Duration shutdownGrace, Duration pollInterval) {
+        Workers {
+            workers = workers == null || workers;
+            shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(30) : shutdownGrace;
+            pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
+        }
+    }
+
+    /**
+     * @param concurrency consumers of this queue in this process; 0 leaves the queue to other processes
+     * @param prefetch whether a consumer buffers tasks ahead; off for long tasks, so idle workers elsewhere get them
+     * @param timeLimit longest run of one attempt; the worker interrupts it (killing child processes)
+     * @param maxAttempts attempts before giving up on transient failures
+     * @param backoff delay before the first retry, doubled for each further one
+     * @param maxBackoff the longest delay between two attempts
+     * @param batch most tasks acknowledged in one broker transaction
+     */
+    record Queue(
+            Integer concurrency,
+            Boolean prefetch,
+            Duration timeLimit,
+            Integer maxAttempts,
+            Duration backoff,
+            Duration maxBackoff,
+            Integer batch) {
+
+        static final Queue BUILT_IN =
+                new Queue(1, true, Duration.ofMinutes(5), 5, Duration.ofSeconds(2), Duration.ofMinutes(5), 100);
+
+        Queue merge(Queue override) {
+            if (override == null) {
+                return this;
+            }
+            return new Queue(
+                    or(override.concurrency, concurrency),
+                    or(override.prefetch, prefetch),
+                    or(override.timeLimit, timeLimit),
+                    or(override.maxAttempts, maxAttempts),
+                    or(override.backoff, backoff),
+                    or(override.maxBackoff, maxBackoff),
+                    or(override.batch, batch));
+        }
+
+        Duration backoffFor(int failedAttempt) {
+            long factor = 1L << Math.min(Math.max(failedAttempt - 1, 0), 20);
+            Duration delay = backoff.multipliedBy(factor);
+            return delay.compareTo(maxBackoff) > 0 ? maxBackoff : delay;
+        }
+
+        private static <T> T or(T value, T fallback) {
+            return value != null ? value : fallback;
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package dev.microposts.tasks.internal;
+
+import dev.microposts.tasks.PermanentTaskFailure;
+import dev.microposts.tasks.Task;
+import dev.microposts.tasks.TaskHandler;
+import dev.microposts.tasks.Tasks;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.support.JmsUtils;
+
+/**
+ * One consumer thread of one queue. It takes a task, runs the handler, and acknowledges it in a broker
+ * transaction together with what the task led to: its follow-up tasks, a delayed copy for a retry, or a copy
+ * on the dead-letter queue. Fast tasks are acknowledged in batches (one commit for many), slow ones at once.
+ */
+final class TaskWorker implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskWorker.class);
+    private static final long BATCH_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final TaskHandler handler;
+    private final QueuesProperties.Queue settings;
+    private final Duration pollInterval;
+    private final TaskConnections connections;
+    private final Clock clock;
+    private final Thread thread;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Timer duration;
+    private final Counter done;
+    private final Counter retried;
+    private final Counter gaveUp;
+    private final Counter returned;
+
+    private volatile boolean stopping;
+    private boolean shutdownInterrupt;
+    private boolean timedOut;
+    private Instant runningUntil;
+
+    TaskWorker(
+            TaskHandler handler,
+            QueuesProperties.Queue settings,
+            Duration pollInterval,
+            TaskConnections connections,
+            MeterRegistry meters,
+            Clock clock,
+            int number) {
+        this.handler = handler;
+        this.settings = settings;
+        this.pollInterval = pollInterval;
+        this.connections = connections;
+        this.clock = clock;
+        this.thread = new Thread(this, "task-" + handler.queue() + "-" + number);
+        String queue = handler.queue();
+        this.duration = Timer.builder("microposts.tasks.duration")
+                .description("Time handlers spent on tasks")
+                .tag("queue", queue)
+                .register(meters);
+        this.done = outcome(meters, queue, "done");
+        this.retried = outcome(meters, queue, "retried");
+        this.gaveUp = outcome(meters, queue, "gave_up");
+        this.returned = outcome(meters, queue, "returned");
+    }
+
+    private static Counter outcome(MeterRegistry meters, String queue, String outcome) {
+        return Counter.builder("microposts.tasks")
+                .description("Tasks taken off their queue, by what became of them")
+                .tag("queue", queue)
+                .tag("outcome", outcome)
+                .register(meters);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void requestStop() {
+        stopping = true;
+    }
+
+    boolean awaitStopped(long millis) {
+        try {
+            return stopped.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    synchronized void interruptForShutdown() {
+        if (runningUntil != null) {
+            shutdownInterrupt = true;
+            thread.interrupt();
+        }
+    }
+
+    synchronized void interruptIfOverdue() {
+        if (runningUntil != null && !timedOut && clock.instant().isAfter(runningUntil)) {
+            timedOut = true;
+            log.warn("{}: task ran past its time limit of {}; interrupting it", thread.getName(), settings.timeLimit());
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public void run() {
+        Duration reconnectDelay = Duration.ofMillis(500);
+        try {
+            while (!stopping) {
+                try {
+                    consume();
+                    reconnectDelay = Duration.ofMillis(500);
+                } catch (JMSException | RuntimeException e) {
+                    if (stopping) {
+                        break;
+                    }
+                    log.warn(
+                            "{}: broker connection failed ({}); reconnecting in {} ms",
+                            thread.getName(),
+                            e.toString(),
+                            reconnectDelay.toMillis());
+                    pause(reconnectDelay);
+                    reconnectDelay = reconnectDelay.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+                            ? Duration.ofSeconds(30)
+                            : reconnectDelay.multipliedBy(2);
+                }
+            }
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /** Consumes until asked to stop; returns normally only then. */
+    private void consume() throws JMSException {
+        Connection connection = connections.open(settings.prefetch());
+        try {
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            Queue queue = session.createQueue(Tasks.address(handler.queue()));
+            MessageConsumer consumer = session.createConsumer(queue);
+            MessageProducer producer = session.createProducer(null);
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            int uncommitted = 0;
+            long batchStart = 0;
+            while (!stopping) {
+                Message message =
+                        uncommitted == 0 ? consumer.receive(pollInterval.toMillis()) : consumer.receiveNoWait();
+                if (message == null) {
+                    if (uncommitted > 0) {
+                        session.commit();
+                        uncommitted = 0;
+                    }
+                    continue;
+                }
+                if (uncommitted == 0) {
+                    batchStart = System.nanoTime();
+                }
+                if (!process(message, session, producer)) {
+                    // why: the effects of a give-up could not be recorded; let the broker redeliver later
+                    session.rollback();
+                    uncommitted = 0;
+                    pause(settings.backoff());
+                    continue;
+                }
+                uncommitted++;
+                if (uncommitted >= settings.batch() || System.nanoTime() - batchStart > BATCH_WINDOW_NANOS) {
+                    session.commit();
+                    uncommitted = 0;
+                }
+            }
+            if (uncommitted > 0) {
+                session.commit();
+            }
+        } finally {
+            JmsUtils.closeConnection(connection);
+        }
+    }
+
+    /** Runs one task and stages its outcome in the session; false when the session must be rolled back. */
+    private boolean process(Message message, Session session, MessageProducer producer) throws JMSException {
+        String payload = message instanceof TextMessage text ? text.getText() : null;
+        int enqueuedAttempt = message.propertyExists(JmsTasks.ATTEMPT) ? message.getIntProperty(JmsTasks.ATTEMPT) : 1;
+        // why: a redelivery after a crash or rollback counts as an attempt too, so a poison task cannot loop
+        int redeliveries = message.propertyExists("JMSXDeliveryCount")
+                ? Math.max(0, message.getIntProperty("JMSXDeliveryCount") - 1)
+                : 0;
+        int attempt = enqueuedAttempt + redeliveries;
+        Instant deadline = clock.instant().plus(settings.timeLimit());
+        Task task = new Task(handler.queue(), payload, attempt, settings.maxAttempts(), deadline);
+        if (payload == null) {
+            return deadLetter(task, "not a text message", session, producer);
+        }
+        if (attempt > settings.maxAttempts()) {
+            return giveUp(task, "redelivered " + redeliveries + " times without completing", session, producer);
+        }
+        Throwable failure = null;
+        long started = System.nanoTime();
+        synchronized (this) {
+            runningUntil = deadline;
+            timedOut = false;
+            shutdownInterrupt = false;
+        }
+        try {
+            handler.handle(task);
+        } catch (Throwable e) {
+            failure = e;
+        } finally {
+            synchronized (this) {
+                runningUntil = null;
+                // why: an interrupt meant for the handler must not break the broker calls that follow
+                Thread.interrupted();
+            }
+            duration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+        if (failure == null) {
+            for (Task.FollowUp followUp : task.followUps()) {
+                send(session, producer, followUp.queue(), followUp.payload(), 1, 0);
+            }
+            done.increment();
+            return true;
+        }
+        if (shutdownInterrupt) {
+            // why: not the task's fault; it goes back as the same attempt for another worker to run
+            send(session, producer, handler.queue(), payload, enqueuedAttempt, 0);
+            returned.increment();
+            return true;
+        }
+        if (failure instanceof PermanentTaskFailure permanent) {
+            return giveUp(task, permanent.getMessage(), session, producer);
+        }
+        String reason = timedOut
+                ? "it took longer than the time limit of "
+                        + settings.timeLimit().toSeconds() + " s"
+                : String.valueOf(failure.getMessage());
+        if (failure instanceof Error error && !(failure instanceof AssertionError)) {
+            throw error;
+        }
+        if (task.lastAttempt()) {
+            return giveUp(task, reason + " (after " + attempt + " attempts)", session, producer);
+        }
+        Duration delay = settings.backoffFor(attempt);
+        log.warn(
+                "{}: task failed on attempt {} of {} ({}); retrying in {} s",
+                thread.getName(),
+                attempt,
+                settings.maxAttempts(),
+                failure.toString(),
+                delay.toSeconds());
+        send(session, producer, handler.queue(), payload, attempt + 1, delay.toMillis());
+        retried.increment();
+        return true;
+    }
+
+    private boolean giveUp(Task task, String reason, Session session, MessageProducer producer) throws JMSException {
+        try {
+            handler.gaveUp(task, reason);
+        } catch (RuntimeException e) {
+            log.warn("{}: could not record giving up on a task ({}); it stays queued", thread.getName(), e.toString());
+            return false;
+        }
+        return deadLetter(task, reason, session, producer);
+    }
+
+    private boolean deadLetter(Task task, String reason, Session session, MessageProducer producer)
+            throws JMSException {
+        log.warn("{}: giving up on a task after attempt {}: {}", thread.getName(), task.attempt(), reason);
+        TextMessage dead = session.createTextMessage(task.payload());
+        dead.setStringProperty("queue", task.queue());
+        dead.setStringProperty("reason", reason);
+        dead.setIntProperty(JmsTasks.ATTEMPT, task.attempt());
+        producer.send(session.createQueue(Tasks.DEAD_LETTER_QUEUE), dead);
+        gaveUp.increment();
+        return true;
+    }
+
+    private static void send(
+            Session session, MessageProducer producer, String queue, String payload, int attempt, long delayMillis)
+            throws JMSException {
+        TextMessage message = session.createTextMessage(payload);
+        message.setIntProperty(JmsTasks.ATTEMPT, attempt);
+        producer.setDeliveryDelay(delayMillis);
+        producer.send(session.createQueue(Tasks.address(queue)), message);
+        producer.setDeliveryDelay(0);
+    }
+
+    private void pause(Duration delay) {
+        long until = System.nanoTime() + delay.toNanos();
+        while (!stopping && System.nanoTime() < until) {
+            try {
+                Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return thread.getName();
+    }
+}
