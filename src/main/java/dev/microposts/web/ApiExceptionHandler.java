@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jms.JmsException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -76,11 +77,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({
         DataAccessResourceFailureException.class,
         TransientDataAccessException.class,
-        RecoverableDataAccessException.class
+        RecoverableDataAccessException.class,
+        JmsException.class
     })
     ResponseEntity<ProblemDetail> databaseUnavailable(
             Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        log.warn("Request failed, the database is unavailable: {}", e.toString());
+        log.warn("Request failed, a backing service is unavailable: {}", e.toString());
         if (!isApi(request)) {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(limits.retryAfterSeconds()));
             return errorPage(response, HttpStatus.SERVICE_UNAVAILABLE);
@@ -96,9 +98,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (isUnavailable(e)) {
             return databaseUnavailable(e, request, response);
         }
-        if (causedBy(e, ApiRequestGuard.BodyTooLargeException.class)) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                    .body(ApiRequestGuard.tooLarge(limits.maxBodySize().toBytes()));
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof ApiRequestGuard.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(ApiRequestGuard.tooLarge(tooLarge.max()));
+            }
         }
         String reference = UUID.randomUUID().toString();
         log.error("{} {} failed (reference {})", request.getMethod(), request.getRequestURI(), reference, e);
@@ -239,7 +243,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     static ProblemDetail unavailable() {
         return ProblemDetail.forStatusAndDetail(
                 HttpStatus.SERVICE_UNAVAILABLE,
-                "The service is temporarily unavailable (its database cannot be reached); try again shortly");
+                "The service is temporarily unavailable (its database, broker or storage cannot be reached); try again shortly");
     }
 
     static ProblemDetail internalError(String reference) {

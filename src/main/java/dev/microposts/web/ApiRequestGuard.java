@@ -25,7 +25,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class ApiRequestGuard extends OncePerRequestFilter {
+public class ApiRequestGuard extends OncePerRequestFilter {
+
+    /**
+     * A request attribute with which an earlier filter raises the body limit of the endpoints it owns (an
+     * upload, say), as a {@code Long} number of bytes.
+     */
+    public static final String BODY_LIMIT = ApiRequestGuard.class.getName() + ".bodyLimit";
 
     private static final Logger log = LoggerFactory.getLogger(ApiRequestGuard.class);
 
@@ -43,7 +49,9 @@ class ApiRequestGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long max = limits.maxBodySize().toBytes();
+        long max = request.getAttribute(BODY_LIMIT) instanceof Long raised
+                ? raised
+                : limits.maxBodySize().toBytes();
         if (request.getContentLengthLong() > max) {
             ProblemResponses.write(response, tooLarge(max));
             return;
@@ -71,15 +79,22 @@ class ApiRequestGuard extends OncePerRequestFilter {
         }
     }
 
-    static ProblemDetail tooLarge(long max) {
+    public static ProblemDetail tooLarge(long max) {
         return ProblemDetail.forStatusAndDetail(
                 HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than the limit of " + max + " bytes");
     }
 
     /** Raised while reading a body that grows past the limit without having declared its length. */
-    static final class BodyTooLargeException extends IOException {
-        BodyTooLargeException(long max) {
+    public static final class BodyTooLargeException extends IOException {
+        private final long max;
+
+        public BodyTooLargeException(long max) {
             super("request body exceeds " + max + " bytes");
+            this.max = max;
+        }
+
+        public long max() {
+            return max;
         }
     }
 

@@ -27,6 +27,11 @@ public abstract class ApiTest {
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("microposts.data-dir", DATA_DIR::toString);
+        // why: failures and take-overs in tests should settle in seconds, not minutes
+        registry.add("microposts.media.lease", () -> "3s");
+        registry.add("microposts.media.lease-check-interval", () -> "500ms");
+        registry.add("microposts.queues.default.backoff", () -> "200ms");
+        registry.add("microposts.queues.default.max-backoff", () -> "1s");
     }
 
     @BeforeEach

@@ -61,6 +61,11 @@ public final class AppProcess implements AutoCloseable {
         return port;
     }
 
+    /** The running JVM, e.g. to find the child processes it started. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public Api api() {
         return new Api(port);
     }

@@ -77,7 +77,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain operations(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/actuator/**")
+        // why: media files are public (their URLs are unguessable) and need no session either
+        return http.securityMatcher("/actuator/**", "/media/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

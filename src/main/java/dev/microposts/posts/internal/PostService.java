@@ -2,6 +2,9 @@ package dev.microposts.posts.internal;
 
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
+import dev.microposts.media.MediaLibrary;
+import dev.microposts.media.MediaView;
+import dev.microposts.media.VideoReady;
 import dev.microposts.posts.PostView;
 import dev.microposts.posts.Posts;
 import dev.microposts.web.ApiProblem;
@@ -15,7 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The posts use cases: write, edit and delete your own posts; read anyone's; search. */
@@ -25,24 +33,76 @@ class PostService implements Posts {
     private final StoredPosts posts;
     private final Users users;
     private final PostsProperties properties;
+    private final MediaLibrary media;
 
-    PostService(StoredPosts posts, Users users, PostsProperties properties) {
+    PostService(StoredPosts posts, Users users, PostsProperties properties, MediaLibrary media) {
         this.posts = posts;
         this.users = users;
         this.properties = properties;
+        this.media = media;
     }
 
-    Post create(UserRef author, String text, String referenced) {
+    /**
+     * Writes a post, with videos uploaded before by the same author. Their rows stay locked until the post is
+     * committed, so a video that becomes ready meanwhile is counted either here or by {@link #mediaReady}.
+     */
+    @Transactional
+    Post create(UserRef author, String text, String referenced, List<String> mediaIds) {
         checkText(text);
         Long referencedId =
                 referenced == null ? null : referencedUser(referenced).id();
-        return posts.insert(author.id(), text, referencedId);
+        List<UUID> ids = mediaIds(mediaIds);
+        int pending;
+        try {
+            pending = media.lockForAttaching(author.id(), ids);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("media_ids", e.getMessage());
+        }
+        Post post = posts.insert(author.id(), text, referencedId, pending);
+        if (!posts.attach(post.id(), ids)) {
+            throw ApiProblem.invalid("media_ids", "a media item is already on another post");
+        }
+        return post;
+    }
+
+    /** Runs inside the transaction that made the video ready, so the count never misses one. */
+    @EventListener
+    void mediaReady(VideoReady ready) {
+        posts.mediaReady(ready.mediaId());
+    }
+
+    private static List<UUID> mediaIds(List<String> mediaIds) {
+        if (mediaIds == null) {
+            return List.of();
+        }
+        if (mediaIds.size() > 4) {
+            throw ApiProblem.invalid("media_ids", "at most 4 videos per post");
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (String id : mediaIds) {
+            try {
+                UUID uuid = UUID.fromString(String.valueOf(id));
+                if (ids.contains(uuid)) {
+                    throw ApiProblem.invalid("media_ids", "media item " + id + " is listed twice");
+                }
+                ids.add(uuid);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalid("media_ids", "'" + id + "' is not a media id");
+            }
+        }
+        return ids;
+    }
+
+    /** Who is asking: their own unpublished posts are visible to them; -1 for anonymous readers. */
+    private static long viewer() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof UserRef user ? user.id() : -1;
     }
 
     /** The post {@code id} in {@code username}'s collection; 404 if it is someone else's. */
     Post get(String username, long id) {
         UserRef owner = users.requireByUsername(username);
-        return posts.byId(id)
+        return posts.byId(id, viewer())
                 .filter(post -> post.authorId() == owner.id())
                 .orElseThrow(() -> ApiProblem.notFound("User '" + owner.username() + "' has no post " + id));
     }
@@ -65,7 +125,7 @@ class PostService implements Posts {
 
     Page<Post> collection(String username, PageRequest page) {
         UserRef owner = users.requireByUsername(username);
-        return Page.of(posts.byAuthor(owner.id(), page.cursor(), page.limit()), page.limit(), Post::id);
+        return Page.of(posts.byAuthor(owner.id(), page.cursor(), page.limit(), viewer()), page.limit(), Post::id);
     }
 
     Page<Post> search(String query, PageRequest page) {
@@ -75,12 +135,13 @@ class PostService implements Posts {
         UserText.problemWith(query, 200, false).ifPresent(problem -> {
             throw ApiProblem.invalid("q", problem);
         });
-        return Page.of(posts.matching(query, page.cursor(), page.limit()), page.limit(), Post::id);
+        return Page.of(posts.matching(query, page.cursor(), page.limit(), viewer()), page.limit(), Post::id);
     }
 
     @Override
     public Page<PostView> byAuthors(Collection<Long> authorIds, PageRequest page) {
-        Page<Post> rows = Page.of(posts.byAuthors(authorIds, page.cursor(), page.limit()), page.limit(), Post::id);
+        Page<Post> rows =
+                Page.of(posts.byAuthors(authorIds, page.cursor(), page.limit(), viewer()), page.limit(), Post::id);
         return new Page<>(views(rows.items()), rows.next());
     }
 
@@ -94,10 +155,18 @@ class PostService implements Posts {
             }
         }
         Map<Long, UserRef> names = users.byIds(ids);
+        Map<Long, List<UUID>> mediaIds =
+                posts.mediaOf(rows.stream().map(Post::id).toList());
+        Map<UUID, MediaView> mediaViews =
+                media.views(mediaIds.values().stream().flatMap(List::stream).toList());
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         List<PostView> views = new ArrayList<>(rows.size());
         for (Post post : rows) {
-            views.add(view(post, names, base));
+            List<MediaView> attached = mediaIds.getOrDefault(post.id(), List.of()).stream()
+                    .map(mediaViews::get)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            views.add(view(post, names, base, attached));
         }
         return views;
     }
@@ -106,7 +175,7 @@ class PostService implements Posts {
         return views(List.of(post)).get(0);
     }
 
-    private static PostView view(Post post, Map<Long, UserRef> names, String base) {
+    private static PostView view(Post post, Map<Long, UserRef> names, String base, List<MediaView> media) {
         String author = names.get(post.authorId()).username();
         UserRef referenced = post.referencedId() == null ? null : names.get(post.referencedId());
         return new PostView(
@@ -117,7 +186,9 @@ class PostService implements Posts {
                 post.createdAt(),
                 author,
                 post.createdAt(),
-                post.editedAt());
+                post.editedAt(),
+                media,
+                post.mediaPending() == 0);
     }
 
     private Post ownPost(UserRef user, String username, long id) {

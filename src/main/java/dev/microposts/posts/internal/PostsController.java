@@ -71,7 +71,7 @@ class PostsController {
             throw ApiProblem.forbidden(
                     "You can only post to your own collection, /api/v1/users/" + user.username() + "/collection");
         }
-        Post post = posts.create(user, input.text(), input.referenced());
+        Post post = posts.create(user, input.text(), input.referenced(), input.mediaIds());
         PostView view = posts.view(post);
         return ResponseEntity.created(URI.create(view.href())).eTag(post.etag()).body(view);
     }
@@ -166,7 +166,8 @@ class PostsController {
     }
 
     /** What a client sends to create or replace a post. */
-    record PostInput(String text, String referenced) {}
+    /** A post as written; {@code media_ids} are taken when the post is created and fixed after that. */
+    record PostInput(String text, String referenced, List<String> mediaIds) {}
 
     private ResponseEntity<PostView> withEtag(Post post) {
         return ResponseEntity.ok().eTag(post.etag()).body(posts.view(post));

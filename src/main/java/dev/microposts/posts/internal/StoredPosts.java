@@ -6,9 +6,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,7 +20,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StoredPosts {
 
-    private static final String COLUMNS = "id, author_id, text, referenced_id, created_at, edited_at, version";
+    private static final String COLUMNS =
+            "id, author_id, text, referenced_id, created_at, edited_at, version, media_pending";
 
     private final JdbcClient jdbc;
 
@@ -24,40 +29,91 @@ class StoredPosts {
         this.jdbc = jdbc;
     }
 
-    Post insert(long authorId, String text, Long referencedId) {
-        return jdbc.sql("insert into posts (author_id, text, referenced_id) values (?, ?, ?) returning " + COLUMNS)
-                .params(authorId, text, referencedId)
+    /** Who may see a post: everyone once its videos are ready, its author always. */
+    private static final String VISIBLE = " and (media_pending = 0 or author_id = :viewer)";
+
+    Post insert(long authorId, String text, Long referencedId, int mediaPending) {
+        return jdbc.sql("insert into posts (author_id, text, referenced_id, media_pending) values (?, ?, ?, ?)"
+                        + " returning " + COLUMNS)
+                .params(authorId, text, referencedId, mediaPending)
                 .query(StoredPosts::map)
                 .single();
     }
 
-    Optional<Post> byId(long id) {
-        return jdbc.sql("select " + COLUMNS + " from posts where id = ?")
-                .param(id)
+    /** Attaches videos in order; false when one is already on another post. */
+    boolean attach(long postId, List<UUID> mediaIds) {
+        for (int i = 0; i < mediaIds.size(); i++) {
+            int inserted = jdbc.sql("insert into post_media (post_id, media_id, position) values (?, ?, ?)"
+                            + " on conflict (media_id) do nothing")
+                    .params(postId, mediaIds.get(i), i)
+                    .update();
+            if (inserted == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    Map<Long, List<UUID>> mediaOf(Collection<Long> postIds) {
+        Map<Long, List<UUID>> media = new HashMap<>();
+        if (postIds.isEmpty()) {
+            return media;
+        }
+        jdbc.sql("select post_id, media_id from post_media where post_id = any(?) order by post_id, position")
+                .param(postIds.toArray(Long[]::new))
+                .query(rs -> {
+                    media.computeIfAbsent(rs.getLong("post_id"), k -> new ArrayList<>())
+                            .add(rs.getObject("media_id", UUID.class));
+                });
+        return media;
+    }
+
+    /** One of the post's videos became ready; answers whether that published it. */
+    void mediaReady(UUID mediaId) {
+        jdbc.sql("update posts set media_pending = media_pending - 1 where media_pending > 0"
+                        + " and id = (select post_id from post_media where media_id = ?)")
+                .param(mediaId)
+                .update();
+    }
+
+    Optional<Post> byId(long id, long viewer) {
+        return jdbc.sql("select " + COLUMNS + " from posts where id = :id" + VISIBLE)
+                .param("id", id)
+                .param("viewer", viewer)
                 .query(StoredPosts::map)
                 .optional();
     }
 
     /** Rows for one page: {@code limit + 1} so the caller knows whether another page follows. */
-    List<Post> byAuthor(long authorId, Cursor cursor, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from posts where author_id = ? and id < ? order by id desc limit ?")
-                .params(authorId, cursor.before(), limit + 1)
+    List<Post> byAuthor(long authorId, Cursor cursor, int limit, long viewer) {
+        return jdbc.sql("select " + COLUMNS + " from posts where author_id = :author and id < :before" + VISIBLE
+                        + " order by id desc limit :limit")
+                .param("author", authorId)
+                .param("before", cursor.before())
+                .param("limit", limit + 1)
+                .param("viewer", viewer)
                 .query(StoredPosts::map)
                 .list();
     }
 
-    List<Post> byAuthors(Collection<Long> authorIds, Cursor cursor, int limit) {
-        return jdbc.sql("select " + COLUMNS
-                        + " from posts where author_id = any(?) and id < ? order by id desc limit ?")
-                .params(authorIds.toArray(Long[]::new), cursor.before(), limit + 1)
+    List<Post> byAuthors(Collection<Long> authorIds, Cursor cursor, int limit, long viewer) {
+        return jdbc.sql("select " + COLUMNS + " from posts where author_id = any(:authors) and id < :before" + VISIBLE
+                        + " order by id desc limit :limit")
+                .param("authors", authorIds.toArray(Long[]::new))
+                .param("before", cursor.before())
+                .param("limit", limit + 1)
+                .param("viewer", viewer)
                 .query(StoredPosts::map)
                 .list();
     }
 
-    List<Post> matching(String query, Cursor cursor, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from posts where search @@ websearch_to_tsquery('simple', ?)"
-                        + " and id < ? order by id desc limit ?")
-                .params(query, cursor.before(), limit + 1)
+    List<Post> matching(String query, Cursor cursor, int limit, long viewer) {
+        return jdbc.sql("select " + COLUMNS + " from posts where search @@ websearch_to_tsquery('simple', :query)"
+                        + " and id < :before" + VISIBLE + " order by id desc limit :limit")
+                .param("query", query)
+                .param("before", cursor.before())
+                .param("limit", limit + 1)
+                .param("viewer", viewer)
                 .query(StoredPosts::map)
                 .list();
     }
@@ -101,7 +157,8 @@ class StoredPosts {
                 rs.getObject("referenced_id", Long.class),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("edited_at")),
-                rs.getInt("version"));
+                rs.getInt("version"),
+                rs.getInt("media_pending"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# MicroPosts video pipeline benchmark.
+#
+# Starts the executable jar on a fresh data directory (embedded engines, all queues in one process),
+# generates a 10-second 1080p30 H.264 clip with sound, then, ROUNDS times each and alternating:
+#   * peer: the best single hand-written ffmpeg command producing the same outputs (decoding once,
+#     the same five renditions with the same encoder settings, faststart, and the three thumbnails),
+#   * pipeline: upload through the API and poll until `ready`, timing from the 202 answer to the
+#     first playable rendition, to the thumbnail, and to `ready` (all renditions and thumbnails).
+# Prints the best time of each and their ratio. Target: pipeline within 1.15x of the peer.
+#
+# Usage: bench/pipeline.sh   (needs a JDK 17, curl and python3)
+#
+# Environment:
+#   ROUNDS           measured rounds of each (default 3)
+#   PORT             HTTP port (default 18081)
+#   BENCH_JAVA_OPTS  JVM options (default -Xmx512m)
+#   SKIP_BUILD       1: use the existing target/microposts-*.jar
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+ROUNDS=${ROUNDS:-3}
+PORT=${PORT:-18081}
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m}
+TARGET_RATIO=1.15
+BASE="http://localhost:$PORT"
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  ./mvnw -q -B -DskipTests package
+fi
+JAR=$(ls target/microposts-*.jar | grep -v -- '-plain' | head -1)
+DATA=$(mktemp -d -t microposts-pipeline-bench-XXXXXX)
+APP_PID=
+cleanup() {
+  if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  rm -rf "$DATA"
+}
+trap cleanup EXIT
+
+now() { date +%s.%N; }
+since() { python3 -c "print(f'{$(now) - $1:.2f}')"; }
+
+# shellcheck disable=SC2086
+java $BENCH_JAVA_OPTS -jar "$JAR" --server.port="$PORT" --microposts.data-dir="$DATA/app" >"$DATA/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 180); do
+  if curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1; then break; fi
+  sleep 1
+done
+curl -fs "$BASE/actuator/health/readiness" >/dev/null || { tail -50 "$DATA/app.log"; exit 1; }
+FFMPEG=$(ls "$DATA"/app/ffmpeg/*/ffmpeg | head -1)
+
+SRC="$DATA/clip.mp4"
+"$FFMPEG" -nostdin -v error -y -f lavfi -i testsrc2=size=1920x1080:rate=30:duration=10 \
+  -f lavfi -i sine=frequency=440:duration=10 -c:v libx264 -preset medium -crf 20 -pix_fmt yuv420p \
+  -c:a aac -b:a 128k -shortest "$SRC"
+
+curl -fs -o /dev/null -H 'Content-Type: application/json' \
+  -d '{"username":"bench","password":"benchmark-password-1"}' "$BASE/api/v1/users"
+TOKEN=$(curl -fs -H 'Content-Type: application/json' \
+  -d '{"username":"bench","password":"benchmark-password-1"}' "$BASE/api/v1/token" |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+
+# The peer: one ffmpeg, one decode, the same outputs the pipeline makes for this clip. Bitrate caps
+# are the pipeline's (0.07 bits per pixel at 30 fps), audio 64/96/96/128/128 kb/s, thumbnails from
+# a quarter in with the same filter.
+peer() {
+  local out="$DATA/peer"
+  rm -rf "$out"; mkdir -p "$out"
+  local v=(-c:v libx264 -preset veryfast -profile:v high -crf 23 -fpsmax 60 -map_metadata -1 -movflags +faststart)
+  "$FFMPEG" -nostdin -v error -y -i "$SRC" -ss 2.5 -i "$SRC" -filter_complex \
+    "[0:v:0]split=5[a][b][c][d][e];[a]scale=426:240,setsar=1,format=yuv420p[v240];[b]scale=640:360,setsar=1,format=yuv420p[v360];[c]scale=854:480,setsar=1,format=yuv420p[v480];[d]scale=1280:720,setsar=1,format=yuv420p[v720];[e]scale=1920:1080,setsar=1,format=yuv420p[v1080];[1:v:0]thumbnail=30,split=3[t1][t2][t3];[t1]scale=640:360,setsar=1[t640];[t2]scale=1280:720,setsar=1[t1280];[t3]scale=320:180,setsar=1[t320]" \
+    -map '[v240]' -map 0:a:0 -c:a aac -b:a 64k -ac 2 "${v[@]}" -maxrate 215k -bufsize 430k "$out/240.mp4" \
+    -map '[v360]' -map 0:a:0 -c:a aac -b:a 96k -ac 2 "${v[@]}" -maxrate 484k -bufsize 968k "$out/360.mp4" \
+    -map '[v480]' -map 0:a:0 -c:a aac -b:a 96k -ac 2 "${v[@]}" -maxrate 861k -bufsize 1722k "$out/480.mp4" \
+    -map '[v720]' -map 0:a:0 -c:a aac -b:a 128k -ac 2 "${v[@]}" -maxrate 1935k -bufsize 3870k "$out/720.mp4" \
+    -map '[v1080]' -map 0:a:0 -c:a aac -b:a 128k -ac 2 "${v[@]}" -maxrate 4355k -bufsize 8710k "$out/1080.mp4" \
+    -map '[t640]' -frames:v 1 -c:v mjpeg -q:v 3 -update 1 "$out/thumb-640.jpg" \
+    -map '[t1280]' -frames:v 1 -c:v mjpeg -q:v 3 -update 1 "$out/thumb-1280.jpg" \
+    -map '[t320]' -frames:v 1 -c:v mjpeg -q:v 3 -update 1 "$out/thumb-320.jpg"
+}
+
+pipeline() {
+  local answer id start first="" thumb="" ready="" state
+  answer=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/octet-stream' \
+    --data-binary @"$SRC" "$BASE/api/v1/media")
+  start=$(now)
+  id=$(echo "$answer" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  while [[ -z "$ready" ]]; do
+    state=$(curl -fs "$BASE/api/v1/media/$id" | python3 -c '
+import json,sys; m=json.load(sys.stdin)
+print(m["status"], len(m["renditions"]), 1 if m["thumbnail_url"] else 0)')
+    read -r status renditions thumbnail <<<"$state"
+    [[ -z "$first" && "$renditions" -gt 0 ]] && first=$(since "$start")
+    [[ -z "$thumb" && "$thumbnail" -gt 0 ]] && thumb=$(since "$start")
+    [[ "$status" == failed ]] && { echo "pipeline failed: $(curl -fs "$BASE/api/v1/media/$id")" >&2; exit 1; }
+    [[ "$status" == ready ]] && ready=$(since "$start")
+    sleep 0.05
+  done
+  echo "$first $thumb $ready"
+}
+
+echo "machine: $(nproc) cores; clip: 10 s 1920x1080 30 fps H.264 + AAC; ffmpeg: $FFMPEG"
+peer >/dev/null; pipeline >/dev/null   # warm-up: page cache, JIT
+best_peer=999; best_ready=999; best_first=999; best_thumb=999
+for round in $(seq 1 "$ROUNDS"); do
+  t0=$(now); peer; p=$(since "$t0")
+  read -r f t r <<<"$(pipeline)"
+  echo "round $round: peer ${p} s; pipeline: first rendition ${f} s, thumbnail ${t} s, ready ${r} s"
+  best_peer=$(python3 -c "print(min($best_peer, $p))")
+  best_ready=$(python3 -c "print(min($best_ready, $r))")
+  best_first=$(python3 -c "print(min($best_first, $f))")
+  best_thumb=$(python3 -c "print(min($best_thumb, $t))")
+done
+ratio=$(python3 -c "print(f'{$best_ready / $best_peer:.2f}')")
+verdict=$(python3 -c "print('PASS' if $best_ready / $best_peer <= $TARGET_RATIO else 'MISS')")
+echo "best: peer (single ffmpeg command) ${best_peer} s; pipeline upload-accepted-to-ready ${best_ready} s" \
+  "(first playable rendition ${best_first} s, thumbnail ${best_thumb} s)"
+echo "target: pipeline <= ${TARGET_RATIO}x the single command: ${verdict} (${ratio}x)"

@@ -1,0 +1,22 @@
+package dev.microposts.media;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What other modules may do with media items. */
+public interface MediaLibrary {
+
+    /**
+     * Checks, inside the caller's transaction, that the items exist, belong to {@code ownerId}, have not
+     * failed and are not on another post, and locks them until the caller commits, so none can become ready
+     * unseen in between. Answers how many are not ready yet.
+     *
+     * @throws IllegalArgumentException naming the first item that cannot be attached, and why
+     */
+    int lockForAttaching(long ownerId, List<UUID> ids);
+
+    /** The items, by id; unknown ids are left out. */
+    Map<UUID, MediaView> views(Collection<UUID> ids);
+}

@@ -1,0 +1,52 @@
+package dev.microposts.media;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A media item as the API shows it.
+ *
+ * @param id the item's id, as given by the upload
+ * @param status {@code processing}, {@code ready} or {@code failed}
+ * @param reason why it failed, for {@code failed}
+ * @param source the probed facts of the uploaded file, once probed
+ * @param renditions the playable files, smallest first
+ * @param thumbnailUrl the default thumbnail, once made
+ * @param thumbnails every thumbnail size
+ * @param href where to poll it
+ */
+public record MediaView(
+        String id,
+        String status,
+        String reason,
+        Source source,
+        List<Rendition> renditions,
+        String thumbnailUrl,
+        List<Thumbnail> thumbnails,
+        String href,
+        Instant createdAt) {
+
+    public boolean ready() {
+        return "ready".equals(status);
+    }
+
+    /** What the probe found in the uploaded file. */
+    public record Source(
+            double duration,
+            int width,
+            int height,
+            double frameRate,
+            String videoCodec,
+            String audioCodec,
+            int rotation,
+            boolean hasAudio,
+            String container,
+            long size) {}
+
+    /** One rung of the ladder: an H.264/AAC MP4 at one size. */
+    public record Rendition(
+            int height, int width, String url, long size, Integer bitrate, Double duration, String contentType) {}
+
+    /** A JPEG of a representative frame at one width. */
+    public record Thumbnail(int width, int height, String url) {}
+}

@@ -1,0 +1,89 @@
+package dev.microposts.media.internal;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs ffmpeg or ffprobe as a child process: arguments as an array (never a shell), no standard input,
+ * output to files in the task's private directory, lower CPU priority, and killed (with anything it started)
+ * when the task's deadline passes or its thread is interrupted.
+ */
+final class ChildProcess {
+
+    private static final Path NICE = Path.of("/usr/bin/nice");
+
+    private ChildProcess() {}
+
+    record Result(int exitCode, Path stdout, String stderrTail) {
+        boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    /** Raised when the process outlived the deadline; it has been killed. */
+    static final class TimedOut extends RuntimeException {
+        TimedOut(String program, Duration ran) {
+            super(program + " was stopped after " + ran.toSeconds() + " s, at the task's time limit");
+        }
+    }
+
+    static Result run(List<String> command, Path workDir, int niceness, Instant deadline, Clock clock)
+            throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>();
+        if (niceness > 0 && Files.isExecutable(NICE)) {
+            full.addAll(List.of(NICE.toString(), "-n", String.valueOf(niceness)));
+        }
+        full.addAll(command);
+        String program = Path.of(command.get(0)).getFileName().toString();
+        Path stdout = workDir.resolve(program + ".out");
+        Path stderr = workDir.resolve(program + ".err");
+        Process process = new ProcessBuilder(full)
+                .directory(workDir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
+        Instant started = clock.instant();
+        try {
+            long waitMillis = Math.max(0, Duration.between(started, deadline).toMillis());
+            if (!process.waitFor(waitMillis, TimeUnit.MILLISECONDS)) {
+                kill(process);
+                throw new TimedOut(program, Duration.between(started, clock.instant()));
+            }
+        } catch (InterruptedException e) {
+            kill(process);
+            throw e;
+        }
+        return new Result(process.exitValue(), stdout, tail(stderr, 4096));
+    }
+
+    private static void kill(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        // why: the caller deletes the work directory next; the process must no longer write to it
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** The end of a log file, where ffmpeg says what went wrong. */
+    static String tail(Path file, int bytes) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            long start = Math.max(0, raf.length() - bytes);
+            byte[] buffer = new byte[(int) (raf.length() - start)];
+            raf.seek(start);
+            raf.readFully(buffer);
+            return new String(buffer, StandardCharsets.UTF_8).strip();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.microposts.media.internal;
+
+import dev.microposts.accounts.UserRef;
+import dev.microposts.media.MediaView;
+import dev.microposts.web.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+/** {@code /api/v1/media}: upload a video, then poll it until it is ready or failed. */
+@RestController
+@RequestMapping("/api/v1/media")
+class MediaController {
+
+    private final MediaService media;
+
+    MediaController(MediaService media) {
+        this.media = media;
+    }
+
+    /**
+     * Takes a video as multipart form data (field {@code file}) or as the raw request body, stores it, and
+     * answers {@code 202} at once: processing goes on in the background; poll the {@code href}.
+     */
+    @PostMapping
+    ResponseEntity<MediaView> upload(@AuthenticationPrincipal UserRef user, HttpServletRequest request)
+            throws IOException {
+        MediaView view;
+        if (request instanceof MultipartHttpServletRequest multipart) {
+            var file = multipart.getFile("file");
+            if (file == null) {
+                throw ApiProblem.invalid("file", "send the video in the multipart field 'file'");
+            }
+            try (InputStream in = file.getInputStream()) {
+                view = media.upload(user, in);
+            }
+        } else {
+            try (InputStream in = request.getInputStream()) {
+                view = media.upload(user, in);
+            }
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create(view.href()))
+                .body(view);
+    }
+
+    @GetMapping("/{id}")
+    MediaView get(@PathVariable String id) {
+        return media.view(parse(id)).orElseThrow(() -> ApiProblem.notFound("No media item " + id));
+    }
+
+    static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.notFound("No media item " + id);
+        }
+    }
+}

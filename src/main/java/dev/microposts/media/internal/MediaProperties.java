@@ -1,0 +1,56 @@
+package dev.microposts.media.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code microposts.media.*}: upload and probe limits, the ladder, ffmpeg, and the leases of running parts.
+ *
+ * @param maxUploadSize largest accepted upload
+ * @param maxLongSide largest accepted frame, long side (3840 for 4K)
+ * @param maxShortSide largest accepted frame, short side (2160 for 4K)
+ * @param maxFrameRate highest accepted frame rate
+ * @param maxDuration longest accepted video
+ * @param maxStreams most streams a file may have
+ * @param ladder rendition sizes, by the short side (1080 is "1080p" in landscape and portrait alike)
+ * @param firstGroup rungs up to this size are encoded by a task of their own, so something plays early
+ * @param maxOutputFrameRate frame rate cap of the renditions
+ * @param thumbnailWidths thumbnail sizes; the first is the default
+ * @param ffmpeg an ffmpeg to use instead of the bundled one (its ffprobe must sit beside it)
+ * @param ffmpegThreads threads each ffmpeg may use; with the queues' concurrency, the cores the pipeline takes
+ * @param niceness CPU priority of ffmpeg (added with {@code nice}, 0 to 19) so requests stay responsive
+ * @param lease how long a part stays with a worker that stopped renewing it (a hung or dead worker)
+ * @param leaseCheckInterval how often workers renew their leases and look for lapsed ones
+ * @param accelRedirect prefix of an internal location of a web server in front that serves the stored files
+ *     itself ({@code X-Accel-Redirect}); empty serves them from this process
+ * @param workDir where workers keep their private temporary files; empty for {@code <data-dir>/work}
+ */
+@ConfigurationProperties("microposts.media")
+record MediaProperties(
+        DataSize maxUploadSize,
+        int maxLongSide,
+        int maxShortSide,
+        double maxFrameRate,
+        Duration maxDuration,
+        int maxStreams,
+        List<Integer> ladder,
+        int firstGroup,
+        double maxOutputFrameRate,
+        List<Integer> thumbnailWidths,
+        Path ffmpeg,
+        int ffmpegThreads,
+        int niceness,
+        Duration lease,
+        Duration leaseCheckInterval,
+        String accelRedirect,
+        Path workDir) {
+
+    MediaProperties {
+        ladder = ladder.stream().sorted().toList();
+        ffmpegThreads = ffmpegThreads > 0 ? ffmpegThreads : Runtime.getRuntime().availableProcessors();
+        accelRedirect = accelRedirect == null ? "" : accelRedirect;
+    }
+}

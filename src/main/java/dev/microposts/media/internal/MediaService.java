@@ -1,0 +1,134 @@
+package dev.microposts.media.internal;
+
+import dev.microposts.accounts.UserRef;
+import dev.microposts.engines.BackingServices;
+import dev.microposts.media.MediaLibrary;
+import dev.microposts.media.MediaView;
+import dev.microposts.storage.Storage;
+import dev.microposts.storage.StorageUnavailableException;
+import dev.microposts.tasks.Tasks;
+import dev.microposts.web.ApiProblem;
+import dev.microposts.web.ApiRequestGuard;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Uploads and what other modules see of media. */
+@Service
+class MediaService implements MediaLibrary {
+
+    private final MediaStore store;
+    private final Storage storage;
+    private final Tasks tasks;
+    private final MediaUrls urls;
+    private final MediaProperties properties;
+    private final TransactionTemplate transaction;
+    private final Path uploads;
+
+    MediaService(
+            MediaStore store,
+            Storage storage,
+            Tasks tasks,
+            MediaUrls urls,
+            MediaProperties properties,
+            TransactionTemplate transaction,
+            BackingServices services)
+            throws IOException {
+        this.store = store;
+        this.storage = storage;
+        this.tasks = tasks;
+        this.urls = urls;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.uploads = Files.createDirectories(services.dataDirectory().resolve("uploads"));
+    }
+
+    /**
+     * Spools the body to a private file (counting bytes: over the limit it stops and the file is removed),
+     * stores it under a server-generated key, records the item and enqueues its probe.
+     */
+    MediaView upload(UserRef user, InputStream body) throws IOException {
+        UUID id = UUID.randomUUID();
+        long max = properties.maxUploadSize().toBytes();
+        Path spool = Files.createTempFile(uploads, "upload-", ".part");
+        try {
+            long size = 0;
+            try (OutputStream out = Files.newOutputStream(spool)) {
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                while ((n = body.read(buffer)) > 0) {
+                    size += n;
+                    if (size > max) {
+                        throw new ApiRequestGuard.BodyTooLargeException(max);
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            if (size == 0) {
+                throw ApiProblem.invalid("file", "the upload is empty");
+            }
+            String key = "media/" + id + "/source";
+            try {
+                storage.put(key, spool, "application/octet-stream");
+            } catch (StorageUnavailableException e) {
+                throw new DataAccessResourceFailureException("storage unavailable", e);
+            }
+            long stored = size;
+            try {
+                // why: enqueue inside the transaction; if the broker refuses, no item is left without its probe
+                transaction.executeWithoutResult(status -> {
+                    store.insert(id, user.id(), key, stored);
+                    tasks.enqueue("probe", Pipeline.payload(id, MediaStore.PROBE));
+                });
+            } catch (RuntimeException e) {
+                storage.delete(key);
+                throw e;
+            }
+            return view(id).orElseThrow();
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    Optional<MediaView> view(UUID id) {
+        return Optional.ofNullable(store.views(List.of(id), urls).get(id));
+    }
+
+    @Override
+    public int lockForAttaching(long ownerId, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, MediaStore.Item> owned = new java.util.HashMap<>();
+        store.lockOwned(ownerId, ids).forEach(item -> owned.put(item.id(), item));
+        int unready = 0;
+        for (UUID id : ids) {
+            MediaStore.Item item = owned.get(id);
+            if (item == null) {
+                throw new IllegalArgumentException("no media item " + id + " of yours");
+            }
+            if (item.status().equals("failed")) {
+                throw new IllegalArgumentException("media item " + id + " failed: " + item.reason());
+            }
+            if (!item.status().equals("ready")) {
+                unready++;
+            }
+        }
+        return unready;
+    }
+
+    @Override
+    public Map<UUID, MediaView> views(Collection<UUID> ids) {
+        return store.views(ids, urls);
+    }
+}

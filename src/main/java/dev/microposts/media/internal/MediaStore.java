@@ -1,0 +1,346 @@
+package dev.microposts.media.internal;
+
+import dev.microposts.media.MediaView;
+import dev.microposts.media.VideoFailed;
+import dev.microposts.media.VideoReady;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The media tables. Parts are claimed under a lease with a fresh token; only the current token's holder can
+ * complete a part, and completing locks the item's row first, so when two last parts finish at the same
+ * moment on two workers, the second sees the first and exactly one of them marks the item ready.
+ */
+@Repository
+class MediaStore {
+
+    static final String PROBE = "probe";
+    static final String THUMBNAIL = "thumbnail";
+    static final String TRANSCODE = "transcode-";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
+
+    MediaStore(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.events = events;
+    }
+
+    record Item(
+            UUID id,
+            long ownerId,
+            String status,
+            String reason,
+            String sourceKey,
+            long sourceSize,
+            MediaView.Source source,
+            Instant createdAt) {}
+
+    record Claim(UUID token, UUID previousToken, Map<String, Object> spec, int attempts) {}
+
+    record Output(
+            String kind,
+            String name,
+            String key,
+            String contentType,
+            int width,
+            int height,
+            long size,
+            Integer bitrate,
+            Integer durationMs) {}
+
+    record Lease(UUID mediaId, String part, UUID token) {}
+
+    @Transactional
+    void insert(UUID id, long ownerId, String sourceKey, long sourceSize) {
+        jdbc.sql("insert into media (id, owner_id, source_key, source_size) values (?, ?, ?, ?)")
+                .params(id, ownerId, sourceKey, sourceSize)
+                .update();
+        jdbc.sql("insert into media_parts (media_id, part) values (?, ?)")
+                .params(id, PROBE)
+                .update();
+    }
+
+    Optional<Item> find(UUID id) {
+        return jdbc.sql("select * from media where id = ?")
+                .param(id)
+                .query(this::item)
+                .optional();
+    }
+
+    List<Item> failed(int limit) {
+        return jdbc.sql("select * from media where status = 'failed' order by finished_at desc limit ?")
+                .param(limit)
+                .query(this::item)
+                .list();
+    }
+
+    /** Takes a part that is pending or whose holder's lease ran out; empty when it is not to be run here. */
+    Optional<Claim> claim(UUID mediaId, String part, Duration lease) {
+        return jdbc.sql("""
+                        with current as (
+                            select p.lease_token from media_parts p join media m on m.id = p.media_id
+                            where p.media_id = :media and p.part = :part and m.status = 'processing'
+                              and (p.status = 'pending' or (p.status = 'running' and p.lease_until < now()))
+                            for update of p)
+                        update media_parts p set status = 'running', lease_token = gen_random_uuid(),
+                            lease_until = now() + make_interval(secs => :lease), attempts = attempts + 1,
+                            updated_at = now()
+                        from current
+                        where p.media_id = :media and p.part = :part
+                        returning p.lease_token, current.lease_token as previous, p.spec::text as spec, p.attempts""")
+                .param("media", mediaId)
+                .param("part", part)
+                .param("lease", lease.toMillis() / 1000.0)
+                .query((rs, row) -> new Claim(
+                        rs.getObject("lease_token", UUID.class),
+                        rs.getObject("previous", UUID.class),
+                        readMap(rs.getString("spec")),
+                        rs.getInt("attempts")))
+                .optional();
+    }
+
+    /** Extends the leases still held; answers the ones that were lost (taken over after a stall). */
+    List<Lease> renew(Collection<Lease> leases, Duration lease) {
+        List<Lease> lost = new ArrayList<>();
+        for (Lease held : leases) {
+            int renewed = jdbc.sql("update media_parts set lease_until = now() + make_interval(secs => ?)"
+                            + " where media_id = ? and part = ? and lease_token = ? and status = 'running'")
+                    .params(lease.toMillis() / 1000.0, held.mediaId(), held.part(), held.token())
+                    .update();
+            if (renewed == 0) {
+                lost.add(held);
+            }
+        }
+        return lost;
+    }
+
+    /** Running parts whose holder stopped renewing: dead, hung, or cut off from the database. */
+    List<Lease> lapsed(int limit) {
+        return jdbc.sql("select media_id, part, lease_token from media_parts"
+                        + " where status = 'running' and lease_until < now() order by lease_until limit ?")
+                .param(limit)
+                .query((rs, row) -> new Lease(
+                        rs.getObject("media_id", UUID.class),
+                        rs.getString("part"),
+                        rs.getObject("lease_token", UUID.class)))
+                .list();
+    }
+
+    /** Puts a part back to pending, unless someone else took it meanwhile; its old token can no longer complete it. */
+    boolean revoke(Lease lease) {
+        return jdbc.sql("update media_parts set status = 'pending', lease_token = null, lease_until = null,"
+                                + " updated_at = now() where media_id = ? and part = ? and lease_token = ?"
+                                + " and status = 'running'")
+                        .params(lease.mediaId(), lease.part(), lease.token())
+                        .update()
+                > 0;
+    }
+
+    /**
+     * Records a part's outputs and the parts it fans out to, if {@code token} still holds it; marks the item
+     * ready when this was the last part. False when the lease was lost: the caller's outputs are not used.
+     */
+    @Transactional
+    boolean complete(
+            UUID mediaId,
+            String part,
+            UUID token,
+            List<Output> outputs,
+            MediaView.Source probed,
+            Map<String, Map<String, Object>> newParts) {
+        Item item = jdbc.sql("select * from media where id = ? for update")
+                .param(mediaId)
+                .query(this::item)
+                .optional()
+                .orElse(null);
+        if (item == null || !item.status().equals("processing")) {
+            return false;
+        }
+        int updated = jdbc.sql(
+                        "update media_parts set status = 'done', lease_token = null, lease_until = null,"
+                                + " updated_at = now() where media_id = ? and part = ? and lease_token = ? and status = 'running'")
+                .params(mediaId, part, token)
+                .update();
+        if (updated == 0) {
+            return false;
+        }
+        for (Output output : outputs) {
+            jdbc.sql("insert into media_outputs (media_id, kind, name, storage_key, content_type, width, height,"
+                            + " size, bitrate, duration_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            mediaId,
+                            output.kind(),
+                            output.name(),
+                            output.key(),
+                            output.contentType(),
+                            output.width(),
+                            output.height(),
+                            output.size(),
+                            output.bitrate(),
+                            output.durationMs())
+                    .update();
+        }
+        if (probed != null) {
+            jdbc.sql("update media set probe = cast(? as jsonb) where id = ?")
+                    .params(json.writeValueAsString(probed), mediaId)
+                    .update();
+        }
+        newParts.forEach((name, spec) -> jdbc.sql("insert into media_parts (media_id, part, spec)"
+                        + " values (?, ?, cast(? as jsonb)) on conflict do nothing")
+                .params(mediaId, name, json.writeValueAsString(spec))
+                .update());
+        int unfinished = jdbc.sql("select count(*) from media_parts where media_id = ? and status <> 'done'")
+                .param(mediaId)
+                .query(Integer.class)
+                .single();
+        if (unfinished == 0) {
+            jdbc.sql("update media set status = 'ready', finished_at = now() where id = ?")
+                    .param(mediaId)
+                    .update();
+            events.publishEvent(new VideoReady(mediaId, item.ownerId()));
+        }
+        return true;
+    }
+
+    /** Fails the item if it is still processing; publishes {@link VideoFailed} once. */
+    @Transactional
+    boolean fail(UUID mediaId, String reason) {
+        Optional<Long> owner = jdbc.sql("update media set status = 'failed', reason = ?, finished_at = now()"
+                        + " where id = ? and status = 'processing' returning owner_id")
+                .params(reason, mediaId)
+                .query(Long.class)
+                .optional();
+        owner.ifPresent(id -> {
+            jdbc.sql("update media_parts set status = 'failed', lease_token = null, lease_until = null"
+                            + " where media_id = ? and status <> 'done'")
+                    .param(mediaId)
+                    .update();
+            events.publishEvent(new VideoFailed(mediaId, id, reason));
+        });
+        return owner.isPresent();
+    }
+
+    /** Starts an item over from the probe; answers the keys of the outputs to delete. */
+    @Transactional
+    List<String> reset(UUID mediaId) {
+        List<String> keys = jdbc.sql("delete from media_outputs where media_id = ? returning storage_key")
+                .param(mediaId)
+                .query(String.class)
+                .list();
+        jdbc.sql("delete from media_parts where media_id = ?").param(mediaId).update();
+        jdbc.sql("insert into media_parts (media_id, part) values (?, ?)")
+                .params(mediaId, PROBE)
+                .update();
+        jdbc.sql("update media set status = 'processing', reason = null, probe = null, finished_at = null"
+                        + " where id = ?")
+                .param(mediaId)
+                .update();
+        return keys;
+    }
+
+    /** Parts still to run whose message may be missing (after a crash between commit and enqueue). */
+    List<String> pendingParts(UUID mediaId) {
+        return jdbc.sql("select part from media_parts where media_id = ? and status = 'pending'")
+                .param(mediaId)
+                .query(String.class)
+                .list();
+    }
+
+    Map<UUID, MediaView> views(Collection<UUID> ids, MediaUrls urls) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        UUID[] array = ids.toArray(UUID[]::new);
+        Map<UUID, List<Output>> outputs = new LinkedHashMap<>();
+        jdbc.sql("select * from media_outputs where media_id = any(?) order by kind, height, width, name")
+                .param(array)
+                .query(rs -> {
+                    outputs.computeIfAbsent(rs.getObject("media_id", UUID.class), k -> new ArrayList<>())
+                            .add(output(rs));
+                });
+        Map<UUID, MediaView> views = new LinkedHashMap<>();
+        jdbc.sql("select * from media where id = any(?)")
+                .param(array)
+                .query(this::item)
+                .list()
+                .forEach(item -> views.put(item.id(), urls.view(item, outputs.getOrDefault(item.id(), List.of()))));
+        return views;
+    }
+
+    boolean exists(UUID id) {
+        return jdbc.sql("select count(*) from media where id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    boolean outputExists(String key) {
+        return jdbc.sql("select count(*) from media_outputs where storage_key = ?")
+                        .param(key)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    /** Locks the owner's items for attaching to a post; see {@code MediaLibrary#lockForAttaching}. */
+    List<Item> lockOwned(long ownerId, Collection<UUID> ids) {
+        return jdbc.sql("select * from media where id = any(?) and owner_id = ? for share")
+                .params(ids.toArray(UUID[]::new), ownerId)
+                .query(this::item)
+                .list();
+    }
+
+    private Item item(ResultSet rs, int row) throws SQLException {
+        String probe = rs.getString("probe");
+        return new Item(
+                rs.getObject("id", UUID.class),
+                rs.getLong("owner_id"),
+                rs.getString("status"),
+                rs.getString("reason"),
+                rs.getString("source_key"),
+                rs.getLong("source_size"),
+                probe == null ? null : json.readValue(probe, MediaView.Source.class),
+                instant(rs.getTimestamp("created_at")));
+    }
+
+    private static Output output(ResultSet rs) throws SQLException {
+        return new Output(
+                rs.getString("kind"),
+                rs.getString("name"),
+                rs.getString("storage_key"),
+                rs.getString("content_type"),
+                rs.getInt("width"),
+                rs.getInt("height"),
+                rs.getLong("size"),
+                rs.getObject("bitrate", Integer.class),
+                rs.getObject("duration_ms", Integer.class));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> readMap(String text) {
+        return text == null ? Map.of() : json.readValue(text, Map.class);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

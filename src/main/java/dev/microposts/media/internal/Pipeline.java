@@ -1,0 +1,401 @@
+package dev.microposts.media.internal;
+
+import dev.microposts.engines.BackingServices;
+import dev.microposts.media.MediaView;
+import dev.microposts.storage.NoSuchStoredObjectException;
+import dev.microposts.storage.Storage;
+import dev.microposts.tasks.PermanentTaskFailure;
+import dev.microposts.tasks.Task;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The work of the three media queues. Each task names an item and a part; the part is claimed under a lease,
+ * done in a private work directory that is always deleted, its outputs stored under keys that carry the
+ * lease token, and completed only if the lease is still held, so a redelivered or taken-over task never
+ * leaves a second copy of anything.
+ */
+@Component
+class Pipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    private final MediaStore store;
+    private final Storage storage;
+    private final Leases leases;
+    private final MediaProperties properties;
+    private final FfmpegBinaries binaries;
+    private final Prober prober;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Path workRoot;
+    private final DistributionSummary encodeSpeed;
+
+    Pipeline(
+            MediaStore store,
+            Storage storage,
+            Leases leases,
+            MediaProperties properties,
+            BackingServices services,
+            ObjectMapper json,
+            Clock clock,
+            MeterRegistry meters)
+            throws IOException {
+        this.store = store;
+        this.storage = storage;
+        this.leases = leases;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+        this.workRoot =
+                properties.workDir() != null && !properties.workDir().toString().isBlank()
+                        ? properties.workDir()
+                        : services.dataDirectory().resolve("work");
+        Files.createDirectories(workRoot);
+        // why: a process killed mid-task could not clean up; the work directory is this process's alone
+        try (var stale = Files.list(workRoot)) {
+            stale.filter(p -> p.getFileName().toString().startsWith("task-")).forEach(FfmpegBinaries::deleteTree);
+        }
+        this.binaries = FfmpegBinaries.locate(properties.ffmpeg(), services.dataDirectory());
+        this.prober = new Prober(binaries, properties, json, clock);
+        this.encodeSpeed = DistributionSummary.builder("microposts.media.encode.speed")
+                .description("Encoding speed of a group of renditions, in seconds of video per second")
+                .baseUnit("x realtime")
+                .register(meters);
+        log.info("ffmpeg: {} ({})", binaries.ffmpeg(), binaries.origin());
+    }
+
+    static String queueOf(String part) {
+        return part.startsWith(MediaStore.TRANSCODE) ? "transcode" : part;
+    }
+
+    static String payload(UUID mediaId, String part) {
+        return "{\"media\":\"" + mediaId + "\",\"part\":\"" + part + "\"}";
+    }
+
+    FfmpegBinaries binaries() {
+        return binaries;
+    }
+
+    /** Runs the part a task names; a no-op when the part is done, held elsewhere, or the item is gone. */
+    void run(Task task) throws Exception {
+        JsonNode payload = json.readTree(task.payload());
+        UUID mediaId = UUID.fromString(payload.path("media").asString());
+        String part = payload.path("part").asString();
+        Optional<MediaStore.Claim> claim = store.claim(mediaId, part, properties.lease());
+        if (claim.isEmpty()) {
+            if (!store.exists(mediaId)) {
+                // why: the upload enqueues its probe before its transaction commits; until then the item is
+                // invisible here. Retried with backoff; an upload that rolled back is given up on quietly.
+                throw new IllegalStateException("media item " + mediaId + " is not (yet) in the database");
+            }
+            if (part.equals(MediaStore.PROBE)) {
+                // why: a probe redelivered after its commit but before its follow-ups were sent re-sends them
+                store.pendingParts(mediaId).forEach(p -> task.followUp(queueOf(p), payload(mediaId, p)));
+            }
+            return;
+        }
+        MediaStore.Item item = store.find(mediaId).orElse(null);
+        if (item == null) {
+            return;
+        }
+        MediaStore.Lease lease = new MediaStore.Lease(mediaId, part, claim.get().token());
+        leases.hold(lease);
+        Path workDir = Files.createTempDirectory(workRoot, "task-");
+        List<String> written = new ArrayList<>();
+        boolean completed = false;
+        try {
+            if (claim.get().previousToken() != null) {
+                // why: files a dead holder stored before it could complete; never referenced
+                storage.deleteAll("media/" + mediaId + "/" + claim.get().previousToken());
+            }
+            Path source = source(item, workDir);
+            if (part.equals(MediaStore.PROBE)) {
+                completed = probe(task, item, lease, source, workDir);
+            } else {
+                List<MediaStore.Output> outputs = part.equals(MediaStore.THUMBNAIL)
+                        ? thumbnails(task, item, lease, source, workDir, written)
+                        : renditions(task, item, lease, claim.get().spec(), source, workDir, written);
+                completed =
+                        !leases.isLost(lease) && store.complete(mediaId, part, lease.token(), outputs, null, Map.of());
+            }
+            if (!completed) {
+                log.info("{} {} was taken over or cancelled meanwhile; discarding this attempt's files", mediaId, part);
+            }
+        } catch (PermanentTaskFailure e) {
+            throw e;
+        } catch (Exception e) {
+            store.revoke(lease); // why: the retry may run at once instead of waiting for the lease to lapse
+            throw e;
+        } finally {
+            leases.release(lease);
+            if (!completed) {
+                written.forEach(this::deleteQuietly);
+            }
+            FfmpegBinaries.deleteTree(workDir);
+        }
+    }
+
+    /** Records the failure where the owner sees it. */
+    void gaveUp(Task task, String reason) throws Exception {
+        JsonNode payload = json.readTree(task.payload());
+        store.fail(UUID.fromString(payload.path("media").asString()), reason);
+    }
+
+    private Path source(MediaStore.Item item, Path workDir) {
+        Optional<Path> local = storage.localFile(item.sourceKey());
+        if (local.isPresent()) {
+            return local.get(); // why: only read, never changed; copying half a gigabyte would gain nothing
+        }
+        Path copy = workDir.resolve("source");
+        try {
+            storage.download(item.sourceKey(), copy);
+        } catch (NoSuchStoredObjectException e) {
+            throw new PermanentTaskFailure("The uploaded file is missing from storage.", e);
+        }
+        return copy;
+    }
+
+    private boolean probe(Task task, MediaStore.Item item, MediaStore.Lease lease, Path source, Path workDir)
+            throws Exception {
+        MediaView.Source facts = prober.probe(source, workDir, task.deadline());
+        List<Ladder.Rung> rungs = Ladder.plan(facts, properties.ladder(), properties.maxOutputFrameRate());
+        Map<String, Map<String, Object>> parts = new LinkedHashMap<>();
+        List<Ladder.Rung> first =
+                rungs.stream().filter(r -> r.size() <= properties.firstGroup()).toList();
+        List<Ladder.Rung> rest =
+                rungs.stream().filter(r -> r.size() > properties.firstGroup()).toList();
+        int group = 1;
+        for (List<Ladder.Rung> rungGroup : List.of(first, rest)) {
+            if (!rungGroup.isEmpty()) {
+                parts.put(
+                        MediaStore.TRANSCODE + group++,
+                        Map.of(
+                                "rungs",
+                                rungGroup.stream().map(Ladder.Rung::spec).toList()));
+            }
+        }
+        parts.put(MediaStore.THUMBNAIL, Map.of());
+        if (!store.complete(item.id(), MediaStore.PROBE, lease.token(), List.of(), facts, parts)) {
+            return false;
+        }
+        parts.keySet().forEach(p -> task.followUp(queueOf(p), payload(item.id(), p)));
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<MediaStore.Output> renditions(
+            Task task,
+            MediaStore.Item item,
+            MediaStore.Lease lease,
+            Map<String, Object> spec,
+            Path source,
+            Path workDir,
+            List<String> written)
+            throws Exception {
+        List<Ladder.Rung> rungs = ((List<Map<String, Object>>) spec.get("rungs"))
+                .stream().map(Ladder.Rung::of).toList();
+        MediaView.Source facts = item.source();
+        String threads = String.valueOf(properties.ffmpegThreads());
+        List<String> command = new ArrayList<>(input(threads, source, null));
+        StringBuilder graph = new StringBuilder("[0:v:0]split=" + rungs.size());
+        for (int i = 0; i < rungs.size(); i++) {
+            graph.append("[s").append(i).append(']');
+        }
+        for (int i = 0; i < rungs.size(); i++) {
+            Ladder.Rung rung = rungs.get(i);
+            graph.append(";[s")
+                    .append(i)
+                    .append("]scale=")
+                    .append(rung.width())
+                    .append(':')
+                    .append(rung.height())
+                    .append(",setsar=1,format=yuv420p[v")
+                    .append(i)
+                    .append(']');
+        }
+        command.addAll(List.of("-filter_complex", graph.toString()));
+        for (int i = 0; i < rungs.size(); i++) {
+            Ladder.Rung rung = rungs.get(i);
+            command.addAll(List.of("-map", "[v" + i + "]"));
+            if (facts.hasAudio()) {
+                command.addAll(List.of("-map", "0:a:0", "-c:a", "aac", "-b:a", rung.audioKbps() + "k", "-ac", "2"));
+            }
+            command.addAll(List.of(
+                    "-c:v",
+                    "libx264",
+                    "-preset",
+                    "veryfast",
+                    "-profile:v",
+                    "high",
+                    "-crf",
+                    "23",
+                    "-maxrate",
+                    rung.videoKbps() + "k",
+                    "-bufsize",
+                    (2 * rung.videoKbps()) + "k",
+                    "-threads",
+                    threads,
+                    "-fpsmax",
+                    String.valueOf(properties.maxOutputFrameRate()),
+                    "-map_metadata",
+                    "-1",
+                    "-movflags",
+                    "+faststart",
+                    "-f",
+                    "mp4",
+                    workDir.resolve(rung.name() + ".mp4").toString()));
+        }
+        long started = System.nanoTime();
+        ffmpeg(command, workDir, task);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        encodeSpeed.record(facts.duration() / Math.max(seconds, 0.001));
+        List<MediaStore.Output> outputs = new ArrayList<>();
+        for (Ladder.Rung rung : rungs) {
+            Path file = workDir.resolve(rung.name() + ".mp4");
+            String key = "media/" + item.id() + "/" + lease.token() + "/" + rung.name() + ".mp4";
+            long size = Files.size(file);
+            storage.put(key, file, "video/mp4");
+            written.add(key);
+            outputs.add(new MediaStore.Output(
+                    "rendition",
+                    rung.name(),
+                    key,
+                    "video/mp4",
+                    rung.width(),
+                    rung.height(),
+                    size,
+                    (int) Math.round(size * 8 / Math.max(facts.duration(), 0.001)),
+                    (int) Math.round(facts.duration() * 1000)));
+        }
+        log.info(
+                "Encoded {} rendition(s) of {} ({} s of video) in {} s",
+                rungs.size(),
+                item.id(),
+                facts.duration(),
+                String.format("%.2f", seconds));
+        return outputs;
+    }
+
+    private List<MediaStore.Output> thumbnails(
+            Task task, MediaStore.Item item, MediaStore.Lease lease, Path source, Path workDir, List<String> written)
+            throws Exception {
+        MediaView.Source facts = item.source();
+        int[] display = Ladder.displaySize(facts);
+        List<Integer> widths = properties.thumbnailWidths().stream()
+                .map(w -> Math.min(w, display[0] - display[0] % 2))
+                .map(w -> Math.max(w, 2))
+                .distinct()
+                .toList();
+        // why: a quarter in, past fades from black, then the frame most like its neighbours (not a flash)
+        double at = facts.duration() > 2 ? facts.duration() / 4 : 0;
+        List<String> command = new ArrayList<>(input("1", source, at));
+        StringBuilder graph = new StringBuilder("[0:v:0]thumbnail=30,split=" + widths.size());
+        for (int i = 0; i < widths.size(); i++) {
+            graph.append("[s").append(i).append(']');
+        }
+        List<int[]> sizes = new ArrayList<>();
+        for (int i = 0; i < widths.size(); i++) {
+            int width = widths.get(i);
+            int height = Math.max(2, (int) Math.round((double) width * display[1] / display[0] / 2) * 2);
+            sizes.add(new int[] {width, height});
+            graph.append(";[s")
+                    .append(i)
+                    .append("]scale=")
+                    .append(width)
+                    .append(':')
+                    .append(height)
+                    .append(",setsar=1[t")
+                    .append(i)
+                    .append(']');
+        }
+        command.addAll(List.of("-filter_complex", graph.toString()));
+        for (int i = 0; i < widths.size(); i++) {
+            command.addAll(List.of(
+                    "-map",
+                    "[t" + i + "]",
+                    "-frames:v",
+                    "1",
+                    "-c:v",
+                    "mjpeg",
+                    "-q:v",
+                    "3",
+                    "-update",
+                    "1",
+                    "-f",
+                    "image2",
+                    workDir.resolve("thumb-" + widths.get(i) + ".jpg").toString()));
+        }
+        ffmpeg(command, workDir, task);
+        List<MediaStore.Output> outputs = new ArrayList<>();
+        for (int[] size : sizes) {
+            String name = "thumb-" + size[0];
+            Path file = workDir.resolve(name + ".jpg");
+            if (!Files.exists(file) || Files.size(file) == 0) {
+                throw new PermanentTaskFailure("No picture could be taken from the video.");
+            }
+            String key = "media/" + item.id() + "/" + lease.token() + "/" + name + ".jpg";
+            storage.put(key, file, "image/jpeg");
+            written.add(key);
+            outputs.add(new MediaStore.Output(
+                    "thumbnail", name, key, "image/jpeg", size[0], size[1], Files.size(file), null, null));
+        }
+        log.info("Took {} thumbnail(s) of {} at {} s", outputs.size(), item.id(), String.format("%.2f", at));
+        return outputs;
+    }
+
+    /** The input half of every command: hardened as the probe is. */
+    private List<String> input(String threads, Path source, Double seekSeconds) {
+        List<String> command = new ArrayList<>(List.of(
+                binaries.ffmpeg().toString(),
+                "-nostdin",
+                "-hide_banner",
+                "-v",
+                "error",
+                "-y",
+                "-threads",
+                threads,
+                "-protocol_whitelist",
+                "file",
+                "-format_whitelist",
+                Prober.FORMATS,
+                "-probesize",
+                "50000000"));
+        if (seekSeconds != null && seekSeconds > 0) {
+            command.addAll(List.of("-ss", String.format(java.util.Locale.ROOT, "%.3f", seekSeconds)));
+        }
+        command.addAll(List.of("-i", "file:" + source));
+        return command;
+    }
+
+    private void ffmpeg(List<String> command, Path workDir, Task task) throws Exception {
+        ChildProcess.Result result = ChildProcess.run(command, workDir, properties.niceness(), task.deadline(), clock);
+        if (!result.ok()) {
+            log.warn("ffmpeg failed with exit code {}: {}", result.exitCode(), result.stderrTail());
+            throw new PermanentTaskFailure("The video could not be converted; the file may be damaged.");
+        }
+    }
+
+    private void deleteQuietly(String key) {
+        try {
+            storage.delete(key);
+        } catch (RuntimeException e) {
+            log.warn("Could not delete {} ({}); purge-orphans will", key, e.toString());
+        }
+    }
+}

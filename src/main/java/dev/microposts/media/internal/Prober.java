@@ -1,0 +1,178 @@
+package dev.microposts.media.internal;
+
+import dev.microposts.media.MediaView;
+import dev.microposts.tasks.PermanentTaskFailure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Looks into an uploaded file with ffprobe and decides whether the pipeline takes it. Only container formats
+ * that make sense for uploaded video are opened (no playlists, concat scripts or image sequences), only from
+ * the local file, with bounded probing; anything that fails or is out of limits fails the item for good.
+ */
+final class Prober {
+
+    /** Demuxers an upload may use; ffmpeg refuses every other (HLS, concat, image2, ...). */
+    static final String FORMATS = "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,mpegts,flv,ogg,asf";
+
+    private final FfmpegBinaries binaries;
+    private final MediaProperties limits;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Prober(FfmpegBinaries binaries, MediaProperties limits, ObjectMapper json, Clock clock) {
+        this.binaries = binaries;
+        this.limits = limits;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The file's facts, or a {@link PermanentTaskFailure} saying in plain words why it is not taken. */
+    MediaView.Source probe(Path file, Path workDir, Instant deadline) throws IOException, InterruptedException {
+        if (Files.size(file) == 0) {
+            throw new PermanentTaskFailure("The file is empty.");
+        }
+        ChildProcess.Result result = ChildProcess.run(
+                List.of(
+                        binaries.ffprobe().toString(),
+                        "-v",
+                        "error",
+                        "-protocol_whitelist",
+                        "file",
+                        "-format_whitelist",
+                        FORMATS,
+                        "-probesize",
+                        "50000000",
+                        "-analyzeduration",
+                        "20000000",
+                        "-show_format",
+                        "-show_streams",
+                        "-of",
+                        "json",
+                        "file:" + file),
+                workDir,
+                limits.niceness(),
+                deadline,
+                clock);
+        if (!result.ok()) {
+            throw new PermanentTaskFailure(
+                    "The file is not a video we can read (it may be damaged, incomplete or another kind of file).");
+        }
+        JsonNode root = json.readTree(result.stdout().toFile());
+        JsonNode format = root.path("format");
+        JsonNode streams = root.path("streams");
+        if (streams.size() > limits.maxStreams()) {
+            throw new PermanentTaskFailure(
+                    "The file has " + streams.size() + " streams; at most " + limits.maxStreams() + " are accepted.");
+        }
+        JsonNode video = null;
+        JsonNode audio = null;
+        for (JsonNode stream : streams) {
+            String type = stream.path("codec_type").asString("");
+            boolean attachedPicture =
+                    stream.path("disposition").path("attached_pic").asInt(0) == 1;
+            if (type.equals("video") && !attachedPicture && video == null) {
+                video = stream;
+            } else if (type.equals("audio") && audio == null) {
+                audio = stream;
+            }
+        }
+        if (video == null) {
+            throw new PermanentTaskFailure(
+                    audio != null
+                            ? "The file has sound but no picture; only videos can be posted."
+                            : "The file has no video in it.");
+        }
+        int width = video.path("width").asInt(0);
+        int height = video.path("height").asInt(0);
+        if (width <= 0 || height <= 0) {
+            throw new PermanentTaskFailure("The video's frame size could not be read.");
+        }
+        if (Math.max(width, height) > limits.maxLongSide() || Math.min(width, height) > limits.maxShortSide()) {
+            throw new PermanentTaskFailure("The video is " + width + "x" + height + "; the largest accepted is "
+                    + limits.maxLongSide() + "x" + limits.maxShortSide() + ".");
+        }
+        double frameRate = rate(video.path("avg_frame_rate").asString(""));
+        if (frameRate <= 0) {
+            frameRate = rate(video.path("r_frame_rate").asString(""));
+        }
+        if (frameRate > limits.maxFrameRate()) {
+            throw new PermanentTaskFailure(String.format(
+                    Locale.ROOT,
+                    "The video has %.0f frames per second; at most %.0f are accepted.",
+                    frameRate,
+                    limits.maxFrameRate()));
+        }
+        double duration = number(format.path("duration"));
+        if (duration <= 0) {
+            duration = number(video.path("duration"));
+        }
+        if (!(duration > 0)) {
+            throw new PermanentTaskFailure("The video's length could not be read; the file may be incomplete.");
+        }
+        if (duration > limits.maxDuration().toSeconds()) {
+            throw new PermanentTaskFailure(String.format(
+                    Locale.ROOT,
+                    "The video is %.0f seconds long; at most %d seconds are accepted.",
+                    duration,
+                    limits.maxDuration().toSeconds()));
+        }
+        return new MediaView.Source(
+                round(duration, 3),
+                width,
+                height,
+                round(frameRate, 3),
+                video.path("codec_name").asString("unknown"),
+                audio == null ? null : audio.path("codec_name").asString("unknown"),
+                rotation(video),
+                audio != null,
+                format.path("format_name").asString(""),
+                Files.size(file));
+    }
+
+    /** Degrees clockwise the player must turn the picture, from the display matrix or the old tag. */
+    private static int rotation(JsonNode video) {
+        for (JsonNode side : video.path("side_data_list")) {
+            if (side.has("rotation")) {
+                return normalize(-side.path("rotation").asInt(0));
+            }
+        }
+        String tag = video.path("tags").path("rotate").asString("");
+        return tag.isEmpty() ? 0 : normalize(Integer.parseInt(tag.trim()));
+    }
+
+    private static int normalize(int degrees) {
+        return ((degrees % 360) + 360) % 360;
+    }
+
+    private static double rate(String fraction) {
+        String[] parts = fraction.split("/");
+        try {
+            double numerator = Double.parseDouble(parts[0]);
+            double denominator = parts.length > 1 ? Double.parseDouble(parts[1]) : 1;
+            return denominator == 0 ? 0 : numerator / denominator;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static double number(JsonNode node) {
+        try {
+            return node.isMissingNode() || node.isNull() ? 0 : Double.parseDouble(node.asString("0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.microposts.media.internal;
+
+import dev.microposts.web.ApiRequestGuard;
+import dev.microposts.web.ProblemResponses;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Uploads get the media size limit instead of the API's small body limit, and one whose declared length is
+ * over it is refused before a byte of its body is read.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+class UploadLimitFilter extends OncePerRequestFilter {
+
+    private final MediaProperties properties;
+
+    UploadLimitFilter(MediaProperties properties) {
+        this.properties = properties;
+    }
+
+    static boolean isUpload(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return "POST".equals(request.getMethod()) && (path.equals("/api/v1/media") || path.equals("/api/media"));
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !isUpload(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long max = properties.maxUploadSize().toBytes();
+        if (request.getContentLengthLong() > max) {
+            // why: answer now and close, instead of reading (or waiting for) a body that will be refused
+            response.setHeader("Connection", "close");
+            ProblemResponses.write(response, ApiRequestGuard.tooLarge(max));
+            response.flushBuffer();
+            return;
+        }
+        // why: a multipart envelope adds a few hundred bytes around the file itself
+        request.setAttribute(ApiRequestGuard.BODY_LIMIT, max + 64 * 1024);
+        chain.doFilter(request, response);
+    }
+}
