@@ -16,6 +16,7 @@
 #   PORT             HTTP port (default 18081)
 #   BENCH_JAVA_OPTS  JVM options (default -Xmx512m)
 #   SKIP_BUILD       1: use the existing target/microposts-*.jar
+#   APP_ARGS         settings for the app, e.g. --microposts.media.first-group=0 (one transcode task)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -42,7 +43,7 @@ now() { date +%s.%N; }
 since() { python3 -c "print(f'{$(now) - $1:.2f}')"; }
 
 # shellcheck disable=SC2086
-java $BENCH_JAVA_OPTS -jar "$JAR" --server.port="$PORT" --microposts.data-dir="$DATA/app" >"$DATA/app.log" 2>&1 &
+java $BENCH_JAVA_OPTS -jar "$JAR" --server.port="$PORT" --microposts.data-dir="$DATA/app" ${APP_ARGS:-} >"$DATA/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 180); do
   if curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1; then break; fi
@@ -57,10 +58,10 @@ SRC="$DATA/clip.mp4"
   -c:a aac -b:a 128k -shortest "$SRC"
 
 curl -fs -o /dev/null -H 'Content-Type: application/json' \
-  -d '{"username":"bench","password":"benchmark-password-1"}' "$BASE/api/v1/users"
+  -d '{"username":"pipeline_runner","password":"staple-Horse-42-battery"}' "$BASE/api/v1/users"
 TOKEN=$(curl -fs -H 'Content-Type: application/json' \
-  -d '{"username":"bench","password":"benchmark-password-1"}' "$BASE/api/v1/token" |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+  -d '{"username":"pipeline_runner","password":"staple-Horse-42-battery"}' "$BASE/api/v1/token" |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
 
 # The peer: one ffmpeg, one decode, the same outputs the pipeline makes for this clip. Bitrate caps
 # are the pipeline's (0.07 bits per pixel at 30 fps), audio 64/96/96/128/128 kb/s, thumbnails from

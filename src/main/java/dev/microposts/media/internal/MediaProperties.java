@@ -20,7 +20,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxOutputFrameRate frame rate cap of the renditions
  * @param thumbnailWidths thumbnail sizes; the first is the default
  * @param ffmpeg an ffmpeg to use instead of the bundled one (its ffprobe must sit beside it)
- * @param ffmpegThreads threads each ffmpeg may use; with the queues' concurrency, the cores the pipeline takes
+ * @param ffmpegThreads threads each ffmpeg may use (0: ffmpeg's own choice, about 1.5 per core for x264);
+ *     with the queues' concurrency, the cores the pipeline takes
  * @param niceness CPU priority of ffmpeg (added with {@code nice}, 0 to 19) so requests stay responsive
  * @param lease how long a part stays with a worker that stopped renewing it (a hung or dead worker)
  * @param leaseCheckInterval how often workers renew their leases and look for lapsed ones
@@ -50,7 +51,7 @@ record MediaProperties(
 
     MediaProperties {
         ladder = ladder.stream().sorted().toList();
-        ffmpegThreads = ffmpegThreads > 0 ? ffmpegThreads : Runtime.getRuntime().availableProcessors();
+        ffmpegThreads = Math.max(0, ffmpegThreads);
         accelRedirect = accelRedirect == null ? "" : accelRedirect;
     }
 }
