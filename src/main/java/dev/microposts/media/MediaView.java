@@ -26,10 +26,6 @@ public record MediaView(
         String href,
         Instant createdAt) {
 
-    public boolean ready() {
-        return "ready".equals(status);
-    }
-
     /** What the probe found in the uploaded file. */
     public record Source(
             double duration,

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,11 +99,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (isUnavailable(e)) {
             return databaseUnavailable(e, request, response);
         }
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof ApiRequestGuard.BodyTooLargeException tooLarge) {
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                        .body(ApiRequestGuard.tooLarge(tooLarge.max()));
-            }
+        Optional<ApiRequestGuard.BodyTooLargeException> tooLarge =
+                cause(e, ApiRequestGuard.BodyTooLargeException.class);
+        if (tooLarge.isPresent()) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(ApiRequestGuard.tooLarge(tooLarge.get().max()));
         }
         String reference = UUID.randomUUID().toString();
         log.error("{} {} failed (reference {})", request.getMethod(), request.getRequestURI(), reference, e);
@@ -229,15 +230,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return cause(e, type).isPresent();
+    }
+
+    /** The first exception of {@code type} in the cause chain of {@code e}, {@code e} included. */
+    static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return Optional.of(type.cast(t));
             }
             if (t.getCause() == t) {
                 break;
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     static ProblemDetail unavailable() {

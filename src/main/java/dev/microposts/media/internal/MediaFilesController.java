@@ -66,14 +66,15 @@ class MediaFilesController {
         response.setContentType(type);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable");
-        response.setHeader(HttpHeaders.ETAG, "\"" + token + "-" + file + "\"");
+        String etag = "\"" + token + "-" + file + "\"";
+        response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
         if (!properties.accelRedirect().isEmpty()) {
             // why: the web server in front answers ranges and caching itself from its internal location
             response.setHeader("X-Accel-Redirect", properties.accelRedirect() + key);
             return;
         }
-        if (("\"" + token + "-" + file + "\"").equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+        if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }

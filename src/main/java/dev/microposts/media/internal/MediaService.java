@@ -8,7 +8,6 @@ import dev.microposts.storage.Storage;
 import dev.microposts.storage.StorageUnavailableException;
 import dev.microposts.tasks.Tasks;
 import dev.microposts.web.ApiProblem;
-import dev.microposts.web.ApiRequestGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,7 +30,6 @@ class MediaService implements MediaLibrary {
     private final Storage storage;
     private final Tasks tasks;
     private final MediaUrls urls;
-    private final MediaProperties properties;
     private final TransactionTemplate transaction;
     private final Path uploads;
 
@@ -40,7 +38,6 @@ class MediaService implements MediaLibrary {
             Storage storage,
             Tasks tasks,
             MediaUrls urls,
-            MediaProperties properties,
             TransactionTemplate transaction,
             BackingServices services)
             throws IOException {
@@ -48,32 +45,22 @@ class MediaService implements MediaLibrary {
         this.storage = storage;
         this.tasks = tasks;
         this.urls = urls;
-        this.properties = properties;
         this.transaction = transaction;
         this.uploads = Files.createDirectories(services.dataDirectory().resolve("uploads"));
     }
 
     /**
-     * Spools the body to a private file (counting bytes: over the limit it stops and the file is removed),
-     * stores it under a server-generated key, records the item and enqueues its probe.
+     * Spools the body to a private file (the request's body limit cuts off one that grows too large; the
+     * file is removed then), stores it under a server-generated key, records the item and enqueues its probe.
      */
     MediaView upload(UserRef user, InputStream body) throws IOException {
         UUID id = UUID.randomUUID();
-        long max = properties.maxUploadSize().toBytes();
         Path spool = Files.createTempFile(uploads, "upload-", ".part");
         try {
-            long size = 0;
             try (OutputStream out = Files.newOutputStream(spool)) {
-                byte[] buffer = new byte[64 * 1024];
-                int n;
-                while ((n = body.read(buffer)) > 0) {
-                    size += n;
-                    if (size > max) {
-                        throw new ApiRequestGuard.BodyTooLargeException(max);
-                    }
-                    out.write(buffer, 0, n);
-                }
+                body.transferTo(out);
             }
+            long size = Files.size(spool);
             if (size == 0) {
                 throw ApiProblem.invalid("file", "the upload is empty");
             }
@@ -83,11 +70,10 @@ class MediaService implements MediaLibrary {
             } catch (StorageUnavailableException e) {
                 throw new DataAccessResourceFailureException("storage unavailable", e);
             }
-            long stored = size;
             try {
                 // why: enqueue inside the transaction; if the broker refuses, no item is left without its probe
                 transaction.executeWithoutResult(status -> {
-                    store.insert(id, user.id(), key, stored);
+                    store.insert(id, user.id(), key, size);
                     tasks.enqueue("probe", Pipeline.payload(id, MediaStore.PROBE));
                 });
             } catch (RuntimeException e) {

@@ -88,10 +88,6 @@ class Pipeline {
         return "{\"media\":\"" + mediaId + "\",\"part\":\"" + part + "\"}";
     }
 
-    FfmpegBinaries binaries() {
-        return binaries;
-    }
-
     /** Runs the part a task names; a no-op when the part is done, held elsewhere, or the item is gone. */
     void run(Task task) throws Exception {
         JsonNode payload = json.readTree(task.payload());

@@ -47,8 +47,9 @@ class UploadLimitFilter extends OncePerRequestFilter {
             response.flushBuffer();
             return;
         }
-        // why: a multipart envelope adds a few hundred bytes around the file itself
-        request.setAttribute(ApiRequestGuard.BODY_LIMIT, max + 64 * 1024);
+        // why: the API's guard cuts off a raw body that grows past this while streaming; a multipart file
+        // is bounded by the container (spring.servlet.multipart.max-file-size is the same setting)
+        request.setAttribute(ApiRequestGuard.BODY_LIMIT, max);
         chain.doFilter(request, response);
     }
 }
