@@ -82,24 +82,33 @@ peer() {
     -map '[t320]' -frames:v 1 -c:v mjpeg -q:v 3 -update 1 "$out/thumb-320.jpg"
 }
 
+# One poller process per upload: a shell loop spawning curl and python every few milliseconds would
+# take CPU from the very pipeline it times.
 pipeline() {
-  local answer id start first="" thumb="" ready="" state
-  answer=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/octet-stream' \
-    --data-binary @"$SRC" "$BASE/api/v1/media")
-  start=$(now)
-  id=$(echo "$answer" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-  while [[ -z "$ready" ]]; do
-    state=$(curl -fs "$BASE/api/v1/media/$id" | python3 -c '
-import json,sys; m=json.load(sys.stdin)
-print(m["status"], len(m["renditions"]), 1 if m["thumbnail_url"] else 0)')
-    read -r status renditions thumbnail <<<"$state"
-    [[ -z "$first" && "$renditions" -gt 0 ]] && first=$(since "$start")
-    [[ -z "$thumb" && "$thumbnail" -gt 0 ]] && thumb=$(since "$start")
-    [[ "$status" == failed ]] && { echo "pipeline failed: $(curl -fs "$BASE/api/v1/media/$id")" >&2; exit 1; }
-    [[ "$status" == ready ]] && ready=$(since "$start")
-    sleep 0.05
-  done
-  echo "$first $thumb $ready"
+  python3 - "$BASE" "$TOKEN" "$SRC" <<'PY'
+import json, sys, time, urllib.request
+base, token, src = sys.argv[1:4]
+with open(src, "rb") as f:
+    body = f.read()
+upload = urllib.request.Request(base + "/api/v1/media", data=body, headers={
+    "Authorization": "Bearer " + token, "Content-Type": "application/octet-stream"})
+media = json.load(urllib.request.urlopen(upload))
+start = time.monotonic()
+first = thumb = None
+while True:
+    m = json.load(urllib.request.urlopen(base + "/api/v1/media/" + media["id"]))
+    elapsed = time.monotonic() - start
+    if first is None and m["renditions"]:
+        first = elapsed
+    if thumb is None and m["thumbnail_url"]:
+        thumb = elapsed
+    if m["status"] == "failed":
+        sys.exit("pipeline failed: " + json.dumps(m))
+    if m["status"] == "ready":
+        print(f"{first:.2f} {thumb:.2f} {elapsed:.2f}")
+        break
+    time.sleep(0.05)
+PY
 }
 
 echo "machine: $(nproc) cores; clip: 10 s 1920x1080 30 fps H.264 + AAC; ffmpeg: $FFMPEG"
