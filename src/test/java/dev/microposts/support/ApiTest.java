@@ -32,6 +32,8 @@ public abstract class ApiTest {
         registry.add("microposts.media.lease-check-interval", () -> "500ms");
         registry.add("microposts.queues.default.backoff", () -> "200ms");
         registry.add("microposts.queues.default.max-backoff", () -> "1s");
+        // why: small enough that a test can stream past it in a moment
+        registry.add("microposts.media.max-upload-size", () -> "16MB");
     }
 
     @BeforeEach

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,6 +30,8 @@ import tools.jackson.databind.ObjectMapper;
  */
 @Repository
 class MediaStore {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaStore.class);
 
     static final String PROBE = "probe";
     static final String THUMBNAIL = "thumbnail";
@@ -216,6 +220,7 @@ class MediaStore {
                     .param(mediaId)
                     .update();
             events.publishEvent(new VideoReady(mediaId, item.ownerId()));
+            log.info("Media {} is ready", mediaId);
         }
         return true;
     }

@@ -266,6 +266,10 @@ class Pipeline {
             Path file = workDir.resolve(rung.name() + ".mp4");
             String key = "media/" + item.id() + "/" + lease.token() + "/" + rung.name() + ".mp4";
             long size = Files.size(file);
+            double duration = prober.duration(file, workDir, task.deadline());
+            if (!(duration > 0)) {
+                duration = facts.duration();
+            }
             storage.put(key, file, "video/mp4");
             written.add(key);
             outputs.add(new MediaStore.Output(
@@ -276,8 +280,8 @@ class Pipeline {
                     rung.width(),
                     rung.height(),
                     size,
-                    (int) Math.round(size * 8 / Math.max(facts.duration(), 0.001)),
-                    (int) Math.round(facts.duration() * 1000)));
+                    (int) Math.round(size * 8 / Math.max(duration, 0.001)),
+                    (int) Math.round(duration * 1000)));
         }
         log.info(
                 "Encoded {} rendition(s) of {} ({} s of video) in {} s",

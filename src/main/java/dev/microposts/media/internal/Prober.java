@@ -137,6 +137,29 @@ final class Prober {
                 Files.size(file));
     }
 
+    /** The length in seconds of a file the pipeline made itself, as its container says; 0 if unreadable. */
+    double duration(Path output, Path workDir, Instant deadline) throws IOException, InterruptedException {
+        ChildProcess.Result result = ChildProcess.run(
+                List.of(
+                        binaries.ffprobe().toString(),
+                        "-v",
+                        "error",
+                        "-protocol_whitelist",
+                        "file",
+                        "-show_entries",
+                        "format=duration",
+                        "-of",
+                        "json",
+                        "file:" + output),
+                workDir,
+                limits.niceness(),
+                deadline,
+                clock);
+        return result.ok()
+                ? number(json.readTree(result.stdout().toFile()).path("format").path("duration"))
+                : 0;
+    }
+
     /** Degrees clockwise the player must turn the picture, from the display matrix or the old tag. */
     private static int rotation(JsonNode video) {
         for (JsonNode side : video.path("side_data_list")) {

@@ -32,6 +32,9 @@ class MediaPipelineTest extends ApiTest {
     @Autowired
     MediaStore store;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private Api.User user;
 
     @BeforeAll
@@ -75,6 +78,10 @@ class MediaPipelineTest extends ApiTest {
             assertThat(rendition.path("height").asInt() % 2).isZero();
             assertThat(rendition.path("size").asLong()).isPositive();
             assertThat(rendition.path("bitrate").asInt()).isPositive();
+            // measured on the output itself, not copied from the source
+            assertThat(rendition.path("duration").asDouble())
+                    .isCloseTo(
+                            item.path("source").path("duration").asDouble(), org.assertj.core.data.Offset.offset(0.25));
         }
         assertNoWorkFilesLeft();
         return item;
@@ -273,6 +280,52 @@ class MediaPipelineTest extends ApiTest {
             assertThat(headers).anyMatch(h -> h.startsWith("content-type: application/problem+json"));
         }
         assertThat(api.get("/api/v1/media/not-an-id").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aChunkedUploadThatGrowsPastTheLimitIsCutOffAndLeavesNothing() throws Exception {
+        String token = user().token();
+        int before = jdbc.sql("select count(*) from media").query(Integer.class).single();
+        String status = null;
+        // no declared length: only counting the bytes as they arrive can stop it (the limit is 16 MB here)
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/v1/media HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                            + "\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes());
+            byte[] chunk = new byte[1 << 20];
+            new Random(7).nextBytes(chunk);
+            try {
+                for (int i = 0; i < 40; i++) {
+                    out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes());
+                    out.write(chunk);
+                    out.write("\r\n".getBytes());
+                }
+                out.write("0\r\n\r\n".getBytes());
+                out.flush();
+            } catch (java.io.IOException cutOff) {
+                // the server answered and closed the connection while the body was still coming: the point
+            }
+            try {
+                status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream())).readLine();
+            } catch (java.io.IOException reset) {
+                // a reset can overtake the answer; what matters below is what was kept
+            }
+        }
+        if (status != null) {
+            assertThat(status).startsWith("HTTP/1.1 413");
+        }
+        Path spool = Path.of(dataDir, "uploads");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            try (Stream<Path> files = Files.list(spool)) {
+                assertThat(files.toList()).isEmpty();
+            }
+        });
+        assertThat(jdbc.sql("select count(*) from media").query(Integer.class).single())
+                .isEqualTo(before);
+        // the service is still there for the next upload
+        assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 
     @Test

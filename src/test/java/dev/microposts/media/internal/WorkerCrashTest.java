@@ -77,7 +77,12 @@ class WorkerCrashTest {
                 }
             }
             assertThat(Files.list(dataDir.resolve("work")).toList()).isEmpty();
-            assertThat(Files.readString(log)).doesNotContain("became ready twice");
+            String lines = Files.readString(log);
+            for (String id : List.of(killed, stopped)) {
+                assertThat(lines.split("Media " + id + " is ready", -1))
+                        .as("ready once")
+                        .hasSize(2);
+            }
         } finally {
             third.close();
         }
