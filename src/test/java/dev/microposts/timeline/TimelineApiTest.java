@@ -1,9 +1,11 @@
 package dev.microposts.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.microposts.support.Api;
 import dev.microposts.support.ApiTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,9 +27,11 @@ class TimelineApiTest extends ApiTest {
                 .isEqualTo(204);
         long later = api.newPost(followed, "later");
 
-        JsonNode timeline = api.get("/api/v1/me/timeline", reader.token()).json();
-
-        assertThat(timeline.findValues("id").stream().map(JsonNode::asLong)).containsExactly(later, theirs, mine);
+        // the timeline is materialized by the follow's backfill and the post's fan-out, after their commits
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode timeline = api.get("/api/v1/me/timeline", reader.token()).json();
+            assertThat(timeline.findValues("id").stream().map(JsonNode::asLong)).containsExactly(later, theirs, mine);
+        });
     }
 
     @Test
@@ -36,13 +40,17 @@ class TimelineApiTest extends ApiTest {
         Api.User followed = api.newUser("dropped");
         api.newPost(followed, "soon gone from your timeline");
         api.put("/api/v1/me/following/" + followed.username(), "", reader.token());
-        assertThat(api.get("/api/v1/me/timeline", reader.token()).json()).hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        api.get("/api/v1/me/timeline", reader.token()).json())
+                .hasSize(1));
 
         assertThat(api.delete("/api/v1/me/following/" + followed.username(), reader.token())
                         .status())
                 .isEqualTo(204);
 
-        assertThat(api.get("/api/v1/me/timeline", reader.token()).json()).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        api.get("/api/v1/me/timeline", reader.token()).json())
+                .isEmpty());
         assertThat(api.delete("/api/v1/me/following/" + followed.username(), reader.token())
                         .status())
                 .as("unfollowing twice is fine")

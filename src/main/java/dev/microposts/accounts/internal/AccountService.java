@@ -1,6 +1,9 @@
 package dev.microposts.accounts.internal;
 
+import dev.microposts.accounts.ProfileChanged;
 import dev.microposts.accounts.UserRef;
+import dev.microposts.accounts.UserRegistered;
+import dev.microposts.bus.DomainEvent;
 import dev.microposts.web.ApiProblem;
 import dev.microposts.web.UserText;
 import java.time.Clock;
@@ -8,8 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The accounts use cases: register, log in, log out, edit a profile. */
 @Service
@@ -26,6 +31,8 @@ class AccountService {
     private final UserDirectory directory;
     private final AccountsProperties properties;
     private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     // why: checking a password against this keeps a login for an unknown user as slow as for a real one,
     // so response times do not reveal which usernames exist
     private final String decoyHash;
@@ -38,7 +45,9 @@ class AccountService {
             LoginThrottle throttle,
             UserDirectory directory,
             AccountsProperties properties,
-            Clock clock) {
+            Clock clock,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwordPolicy = passwordPolicy;
@@ -47,6 +56,8 @@ class AccountService {
         this.directory = directory;
         this.properties = properties;
         this.clock = clock;
+        this.transactions = transactions;
+        this.events = events;
         this.decoyHash = hashing.encode("decoy password for unknown users");
     }
 
@@ -63,8 +74,14 @@ class AccountService {
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems);
         }
-        Account account = accounts.insert(username, name, hashing.encode(password))
-                .orElseThrow(() -> ApiProblem.conflict("The username '" + username + "' is already taken"));
+        String hash = hashing.encode(password); // why: outside the transaction, which holds a connection
+        Account account = transactions.execute(status -> {
+            Account created = accounts.insert(username, name, hash)
+                    .orElseThrow(() -> ApiProblem.conflict("The username '" + username + "' is already taken"));
+            events.publishEvent(new UserRegistered(
+                    DomainEvent.newId(), clock.instant(), created.id(), created.username(), created.displayName()));
+            return created;
+        });
         directory.remember(account.ref());
         return account;
     }
@@ -126,7 +143,12 @@ class AccountService {
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems);
         }
-        return accounts.updateProfile(userId, name, newBio);
+        return transactions.execute(status -> {
+            Account updated = accounts.updateProfile(userId, name, newBio);
+            events.publishEvent(new ProfileChanged(
+                    DomainEvent.newId(), clock.instant(), userId, updated.displayName(), updated.bio()));
+            return updated;
+        });
     }
 
     record IssuedToken(String token, Duration lifetime) {}

@@ -1,5 +1,6 @@
 package dev.microposts.media.internal;
 
+import dev.microposts.bus.DomainEvent;
 import dev.microposts.media.MediaView;
 import dev.microposts.media.VideoFailed;
 import dev.microposts.media.VideoReady;
@@ -219,7 +220,7 @@ class MediaStore {
             jdbc.sql("update media set status = 'ready', finished_at = now() where id = ?")
                     .param(mediaId)
                     .update();
-            events.publishEvent(new VideoReady(mediaId, item.ownerId()));
+            events.publishEvent(new VideoReady(DomainEvent.newId(), Instant.now(), mediaId, item.ownerId()));
             log.info("Media {} is ready", mediaId);
         }
         return true;
@@ -238,7 +239,7 @@ class MediaStore {
                             + " where media_id = ? and status <> 'done'")
                     .param(mediaId)
                     .update();
-            events.publishEvent(new VideoFailed(mediaId, id, reason));
+            events.publishEvent(new VideoFailed(DomainEvent.newId(), Instant.now(), mediaId, id, reason));
         });
         return owner.isPresent();
     }

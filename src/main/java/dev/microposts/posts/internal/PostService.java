@@ -2,15 +2,21 @@ package dev.microposts.posts.internal;
 
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
+import dev.microposts.bus.DomainEvent;
 import dev.microposts.media.MediaLibrary;
 import dev.microposts.media.MediaView;
 import dev.microposts.media.VideoReady;
+import dev.microposts.posts.PostCreated;
+import dev.microposts.posts.PostDeleted;
+import dev.microposts.posts.PostEdited;
+import dev.microposts.posts.PostPublished;
 import dev.microposts.posts.PostView;
 import dev.microposts.posts.Posts;
 import dev.microposts.web.ApiProblem;
 import dev.microposts.web.Page;
 import dev.microposts.web.PageRequest;
 import dev.microposts.web.UserText;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -19,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,12 +41,22 @@ class PostService implements Posts {
     private final Users users;
     private final PostsProperties properties;
     private final MediaLibrary media;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    PostService(StoredPosts posts, Users users, PostsProperties properties, MediaLibrary media) {
+    PostService(
+            StoredPosts posts,
+            Users users,
+            PostsProperties properties,
+            MediaLibrary media,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.posts = posts;
         this.users = users;
         this.properties = properties;
         this.media = media;
+        this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -62,13 +79,23 @@ class PostService implements Posts {
         if (!posts.attach(post.id(), ids)) {
             throw ApiProblem.invalid("media_ids", "a media item is already on another post");
         }
+        events.publishEvent(new PostCreated(
+                DomainEvent.newId(), clock.instant(), post.id(), author.id(), text, referencedId, ids, pending == 0));
+        if (pending == 0) {
+            published(post);
+        }
         return post;
     }
 
     /** Runs inside the transaction that made the video ready, so the count never misses one. */
     @EventListener
     void mediaReady(VideoReady ready) {
-        posts.mediaReady(ready.mediaId());
+        posts.mediaReady(ready.mediaId()).ifPresent(this::published);
+    }
+
+    private void published(Post post) {
+        events.publishEvent(new PostPublished(
+                DomainEvent.newId(), clock.instant(), post.id(), post.authorId(), post.referencedId()));
     }
 
     private static List<UUID> mediaIds(List<String> mediaIds) {
@@ -107,20 +134,32 @@ class PostService implements Posts {
                 .orElseThrow(() -> ApiProblem.notFound("User '" + owner.username() + "' has no post " + id));
     }
 
+    @Transactional
     Post edit(UserRef user, String username, long id, PostChange change, Integer expectedVersion) {
         Post current = ownPost(user, username, id);
         change.text().ifPresent(this::checkText);
         Optional<Optional<Long>> referencedId =
                 change.referenced().map(name -> name.map(n -> referencedUser(n).id()));
-        return posts.update(current.id(), change.text(), referencedId, expectedVersion)
+        Post edited = posts.update(current.id(), change.text(), referencedId, expectedVersion)
                 .orElseThrow(() -> changedMeanwhile(current.id()));
+        events.publishEvent(new PostEdited(
+                DomainEvent.newId(),
+                clock.instant(),
+                edited.id(),
+                edited.authorId(),
+                edited.version(),
+                edited.text(),
+                edited.referencedId()));
+        return edited;
     }
 
+    @Transactional
     void delete(UserRef user, String username, long id, Integer expectedVersion) {
         Post current = ownPost(user, username, id);
         if (!posts.delete(current.id(), expectedVersion)) {
             throw changedMeanwhile(current.id());
         }
+        events.publishEvent(new PostDeleted(DomainEvent.newId(), clock.instant(), current.id(), current.authorId()));
     }
 
     Page<Post> collection(String username, PageRequest page) {
@@ -143,6 +182,22 @@ class PostService implements Posts {
         Page<Post> rows =
                 Page.of(posts.byAuthors(authorIds, page.cursor(), page.limit(), viewer()), page.limit(), Post::id);
         return new Page<>(views(rows.items()), rows.next());
+    }
+
+    @Override
+    public List<Long> idsByAuthor(long authorId, long before, int limit, boolean withUnpublished) {
+        return posts.idsByAuthor(authorId, before, limit, withUnpublished);
+    }
+
+    @Override
+    public List<PostView> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Post> found = new java.util.HashMap<>();
+        posts.byIds(ids, viewer()).forEach(post -> found.put(post.id(), post));
+        return views(
+                ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList());
     }
 
     /** The API's view of these posts, with usernames resolved in one lookup. */

@@ -68,12 +68,14 @@ class StoredPosts {
         return media;
     }
 
-    /** One of the post's videos became ready; answers whether that published it. */
-    void mediaReady(UUID mediaId) {
-        jdbc.sql("update posts set media_pending = media_pending - 1 where media_pending > 0"
-                        + " and id = (select post_id from post_media where media_id = ?)")
+    /** One of the post's videos became ready; the post if that published it. */
+    Optional<Post> mediaReady(UUID mediaId) {
+        return jdbc.sql("update posts set media_pending = media_pending - 1 where media_pending > 0"
+                        + " and id = (select post_id from post_media where media_id = ?) returning " + COLUMNS)
                 .param(mediaId)
-                .update();
+                .query(StoredPosts::map)
+                .optional()
+                .filter(post -> post.mediaPending() == 0);
     }
 
     Optional<Post> byId(long id, long viewer) {
@@ -102,6 +104,22 @@ class StoredPosts {
                 .param("authors", authorIds.toArray(Long[]::new))
                 .param("before", cursor.before())
                 .param("limit", limit + 1)
+                .param("viewer", viewer)
+                .query(StoredPosts::map)
+                .list();
+    }
+
+    List<Long> idsByAuthor(long authorId, long before, int limit, boolean withUnpublished) {
+        return jdbc.sql("select id from posts where author_id = ? and id < ?"
+                        + (withUnpublished ? "" : " and media_pending = 0") + " order by id desc limit ?")
+                .params(authorId, before, limit)
+                .query(Long.class)
+                .list();
+    }
+
+    List<Post> byIds(List<Long> ids, long viewer) {
+        return jdbc.sql("select " + COLUMNS + " from posts where id = any(:ids)" + VISIBLE)
+                .param("ids", ids.toArray(Long[]::new))
                 .param("viewer", viewer)
                 .query(StoredPosts::map)
                 .list();

@@ -1,17 +1,20 @@
 package dev.microposts.timeline.internal;
 
+import dev.microposts.timeline.FollowGraph;
 import dev.microposts.web.Page;
 import dev.microposts.web.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The {@code follows} table. */
 @Repository
-class Follows {
+class Follows implements FollowGraph {
 
     private final JdbcClient jdbc;
 
@@ -32,6 +35,17 @@ class Follows {
                         .params(followerId, followeeId)
                         .update()
                 > 0;
+    }
+
+    @Override
+    public Set<Long> followersAmong(long userId, Collection<Long> candidates) {
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select follower_id from follows where followee_id = ? and follower_id = any(?)")
+                .params(userId, candidates.toArray(Long[]::new))
+                .query(Long.class)
+                .list());
     }
 
     List<Long> followeeIds(long followerId) {

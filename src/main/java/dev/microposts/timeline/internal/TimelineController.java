@@ -10,6 +10,7 @@ import dev.microposts.web.Page;
 import dev.microposts.web.PageRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -34,12 +35,22 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class TimelineController {
 
     private final Follows follows;
+    private final FollowService followService;
+    private final HomeTimelines timelines;
     private final Users users;
     private final Posts posts;
     private final ApiLimits limits;
 
-    TimelineController(Follows follows, Users users, Posts posts, ApiLimits limits) {
+    TimelineController(
+            Follows follows,
+            FollowService followService,
+            HomeTimelines timelines,
+            Users users,
+            Posts posts,
+            ApiLimits limits) {
         this.follows = follows;
+        this.followService = followService;
+        this.timelines = timelines;
         this.users = users;
         this.posts = posts;
         this.limits = limits;
@@ -52,13 +63,13 @@ class TimelineController {
         if (followee.id() == user.id()) {
             throw ApiProblem.invalid("username", "you cannot follow yourself");
         }
-        follows.follow(user.id(), followee.id());
+        followService.follow(user.id(), followee.id());
     }
 
     @DeleteMapping("/me/following/{username}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unfollow(@AuthenticationPrincipal UserRef user, @PathVariable String username) {
-        follows.unfollow(user.id(), users.requireByUsername(username).id());
+        followService.unfollow(user.id(), users.requireByUsername(username).id());
     }
 
     @GetMapping("/users/{username}/followers")
@@ -93,15 +104,23 @@ class TimelineController {
         return followers(user.username(), cursor, limit);
     }
 
-    /** The home timeline: the user's own posts and those of everyone they follow, newest first. */
+    /**
+     * The home timeline: the user's own posts and those of everyone they follow, newest first. Others' posts
+     * come from the timeline materialized on write; the user's own are read directly, so a post shows in its
+     * author's timeline the moment it is written.
+     */
     @GetMapping("/me/timeline")
     ResponseEntity<List<PostView>> timeline(
             @AuthenticationPrincipal UserRef user,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        List<Long> authors = new ArrayList<>(follows.followeeIds(user.id()));
-        authors.add(user.id());
-        return posts.byAuthors(authors, PageRequest.of(cursor, limit, limits)).toResponse();
+        PageRequest page = PageRequest.of(cursor, limit, limits);
+        long before = page.cursor().before();
+        List<Long> ids = new ArrayList<>(timelines.page(user.id(), before, page.limit() + 1));
+        ids.addAll(posts.idsByAuthor(user.id(), before, page.limit() + 1, true));
+        ids.sort(Comparator.reverseOrder());
+        Page<Long> idPage = Page.of(ids.subList(0, Math.min(ids.size(), page.limit() + 1)), page.limit(), id -> id);
+        return new Page<>(posts.byIds(idPage.items()), idPage.next()).toResponse();
     }
 
     private ResponseEntity<List<Person>> people(Follows.Side side, String username, String cursor, Integer limit) {

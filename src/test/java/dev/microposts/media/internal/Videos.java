@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Makes test videos with the bundled ffmpeg: real files, generated in a few hundred milliseconds each. */
-final class Videos {
+public final class Videos {
 
     private final Path ffmpeg;
     private final Path dir;
 
-    Videos(Path dataDir) throws IOException {
+    public Videos(Path dataDir) throws IOException {
         this.ffmpeg = FfmpegBinaries.locate(null, dataDir).ffmpeg();
         this.dir = Files.createDirectories(dataDir.resolve("test-videos"));
     }
@@ -39,7 +39,7 @@ final class Videos {
     }
 
     /** A test pattern with a tone: {@code size} like 1920x1080, {@code seconds} long. */
-    Path h264(String name, String size, double seconds, boolean audio, String... extra) throws Exception {
+    public Path h264(String name, String size, double seconds, boolean audio, String... extra) throws Exception {
         List<String> args =
                 new ArrayList<>(List.of("-f", "lavfi", "-i", "testsrc2=size=" + size + ":rate=30:duration=" + seconds));
         if (audio) {

@@ -1,0 +1,242 @@
+package dev.microposts.live.internal;
+
+import dev.microposts.timeline.FollowGraph;
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads the bus log and sends each open stream the events that concern its user, with the log's sequence number
+ * as the SSE id. Sequence numbers are taken when a transaction inserts, not when it commits, so a number can show
+ * up after a higher one: a missing number is looked for again for a few seconds before the feed moves past it.
+ */
+@Component
+class LiveFeed {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
+    private static final long GAP_PATIENCE_MILLIS = 5_000;
+
+    private final JdbcClient jdbc;
+    private final FollowGraph follows;
+    private final ObjectMapper json;
+    private final LiveProperties properties;
+    private final Map<Long, List<Stream>> streams = new ConcurrentHashMap<>();
+    /** All numbers up to here are sent or given up on. */
+    private long settled = -1;
+    /** Numbers above {@link #settled} already sent, and gaps with when they were first seen. */
+    private final Set<Long> sentAbove = ConcurrentHashMap.newKeySet();
+
+    private final TreeMap<Long, Long> gaps = new TreeMap<>();
+    private long lastHeartbeat = System.currentTimeMillis();
+
+    LiveFeed(JdbcClient jdbc, FollowGraph follows, ObjectMapper json, LiveProperties properties) {
+        this.jdbc = jdbc;
+        this.follows = follows;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    /** Opens a stream for {@code userId}, replaying what it missed after {@code lastEventId} if given. */
+    SseEmitter open(long userId, Long lastEventId) throws IOException {
+        SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
+        Stream stream = new Stream(userId, emitter);
+        emitter.onCompletion(() -> close(stream));
+        emitter.onTimeout(() -> close(stream));
+        emitter.onError(e -> close(stream));
+        emitter.send(SseEmitter.event().comment("connected"));
+        if (lastEventId != null) {
+            List<Row> missed = jdbc.sql("select seq, type, version, subject, occurred_at, data from bus_events"
+                            + " where seq > ? order by seq limit ?")
+                    .params(lastEventId, properties.replayLimit())
+                    .query(this::row)
+                    .list();
+            for (Row row : missed) {
+                if (audience(row, List.of(userId)).contains(userId)) {
+                    stream.replayed.add(row.seq());
+                    stream.send(row, this);
+                }
+            }
+        }
+        streams.computeIfAbsent(userId, id -> new CopyOnWriteArrayList<>()).add(stream);
+        return emitter;
+    }
+
+    private void close(Stream stream) {
+        List<Stream> list = streams.get(stream.userId);
+        if (list != null) {
+            list.remove(stream);
+            streams.computeIfPresent(stream.userId, (id, l) -> l.isEmpty() ? null : l);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${microposts.live.poll-interval}")
+    synchronized void poll() {
+        try {
+            if (settled < 0) {
+                settled = jdbc.sql("select coalesce(max(seq), 0) from bus_events")
+                        .query(Long.class)
+                        .single();
+            }
+            heartbeat();
+            long now = System.currentTimeMillis();
+            List<Row> rows = jdbc.sql("select seq, type, version, subject, occurred_at, data from bus_events"
+                            + " where seq > ? order by seq limit 1000")
+                    .param(settled)
+                    .query(this::row)
+                    .list();
+            long expected = settled + 1;
+            for (Row row : rows) {
+                for (long missing = expected; missing < row.seq(); missing++) {
+                    if (!sentAbove.contains(missing)) {
+                        gaps.putIfAbsent(missing, now);
+                    }
+                }
+                expected = row.seq() + 1;
+                gaps.remove(row.seq());
+                if (sentAbove.add(row.seq()) && !streams.isEmpty()) {
+                    dispatch(row);
+                }
+            }
+            gaps.values().removeIf(firstSeen -> now - firstSeen > GAP_PATIENCE_MILLIS);
+            long top = rows.isEmpty() ? settled : rows.get(rows.size() - 1).seq();
+            long newSettled = gaps.isEmpty() ? top : gaps.firstKey() - 1;
+            if (newSettled > settled) {
+                settled = newSettled;
+                sentAbove.removeIf(seq -> seq <= settled);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Reading the bus log for live streams failed ({})", e.toString());
+        }
+    }
+
+    private void dispatch(Row row) {
+        Set<Long> audience = audience(row, streams.keySet());
+        for (Long userId : audience) {
+            for (Stream stream : streams.getOrDefault(userId, List.of())) {
+                if (!stream.replayed.remove(row.seq())) {
+                    stream.send(row, this);
+                }
+            }
+        }
+    }
+
+    /** Which of {@code connected} the event concerns. */
+    private Set<Long> audience(Row row, Collection<Long> connected) {
+        JsonNode data = row.data();
+        return switch (row.type()) {
+            case "microposts.post.published", "microposts.post.deleted" -> {
+                long author = data.path("author_id").asLong();
+                Set<Long> users = new java.util.HashSet<>(follows.followersAmong(author, connected));
+                if (connected.contains(author)) {
+                    users.add(author);
+                }
+                yield users;
+            }
+            case "microposts.notification.added" -> only(data.path("user_id").asLong(), connected);
+            case "microposts.video.ready", "microposts.video.failed" ->
+                only(data.path("owner_id").asLong(), connected);
+            default -> Set.of();
+        };
+    }
+
+    private static Set<Long> only(long userId, Collection<Long> connected) {
+        return connected.contains(userId) ? Set.of(userId) : Set.of();
+    }
+
+    private void heartbeat() {
+        long now = System.currentTimeMillis();
+        if (now - lastHeartbeat < properties.heartbeat().toMillis()) {
+            return;
+        }
+        lastHeartbeat = now;
+        List<Stream> all = new ArrayList<>();
+        streams.values().forEach(all::addAll);
+        for (Stream stream : all) {
+            try {
+                stream.emitter.send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException e) {
+                close(stream);
+            }
+        }
+    }
+
+    /** The SSE event name a client listens for. */
+    static String eventName(String type) {
+        return switch (type) {
+            case "microposts.post.published" -> "timeline";
+            case "microposts.post.deleted" -> "timeline-removed";
+            case "microposts.notification.added" -> "notification";
+            default -> "media";
+        };
+    }
+
+    String payload(Row row) {
+        ObjectNode body = json.createObjectNode();
+        body.put("type", row.type() + ".v" + row.version());
+        body.put("subject", row.subject());
+        body.put("time", row.occurredAt().toString());
+        body.set("data", row.data());
+        return json.writeValueAsString(body);
+    }
+
+    int openStreams() {
+        return streams.values().stream().mapToInt(List::size).sum();
+    }
+
+    private Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(
+                rs.getLong("seq"),
+                rs.getString("type"),
+                rs.getInt("version"),
+                rs.getString("subject"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                json.readTree(rs.getString("data")));
+    }
+
+    record Row(long seq, String type, int version, String subject, Instant occurredAt, JsonNode data) {}
+
+    /** One open stream of one user. */
+    private final class Stream {
+        private final long userId;
+        private final SseEmitter emitter;
+        /** Sent while catching up; the feed may reach them again and must not send them twice. */
+        private final Set<Long> replayed = ConcurrentHashMap.newKeySet();
+
+        Stream(long userId, SseEmitter emitter) {
+            this.userId = userId;
+            this.emitter = emitter;
+        }
+
+        void send(Row row, LiveFeed feed) {
+            try {
+                synchronized (this) {
+                    emitter.send(SseEmitter.event()
+                            .id(String.valueOf(row.seq()))
+                            .name(eventName(row.type()))
+                            .data(feed.payload(row), MediaType.APPLICATION_JSON));
+                }
+            } catch (IOException | IllegalStateException e) {
+                close(this);
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.microposts.notifications.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code notifications} table; an event notifies each user at most once. */
+@Repository
+class NotificationStore {
+
+    private final JdbcClient jdbc;
+
+    NotificationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records one; empty when this event already notified this user. */
+    Optional<Long> add(long userId, String kind, Long actorId, Long postId, UUID mediaId, String reason, UUID eventId) {
+        return jdbc.sql("insert into notifications (user_id, kind, actor_id, post_id, media_id, reason, event_id)"
+                        + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing returning id")
+                .params(userId, kind, actorId, postId, mediaId, reason, eventId)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** One page, newest first: {@code limit + 1} rows so the caller knows whether more follow. */
+    List<Notification> page(long userId, long before, int limit, boolean unreadOnly) {
+        return jdbc.sql("select id, kind, actor_id, post_id, media_id, reason, created_at, read_at"
+                        + " from notifications where user_id = ? and id < ?"
+                        + (unreadOnly ? " and read_at is null" : "") + " order by id desc limit ?")
+                .params(userId, before, limit + 1)
+                .query(NotificationStore::map)
+                .list();
+    }
+
+    long unread(long userId) {
+        return jdbc.sql("select count(*) from notifications where user_id = ? and read_at is null")
+                .param(userId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Marks one as read; false if the user has no such notification. */
+    boolean markRead(long userId, long id) {
+        return jdbc.sql("update notifications set read_at = coalesce(read_at, now()) where user_id = ? and id = ?")
+                        .params(userId, id)
+                        .update()
+                > 0;
+    }
+
+    /** Marks all up to {@code upTo} (all of them when null) as read; answers how many changed. */
+    int markAllRead(long userId, Long upTo) {
+        return jdbc.sql("update notifications set read_at = now() where user_id = ? and read_at is null"
+                        + " and id <= ?")
+                .params(userId, upTo == null ? Long.MAX_VALUE : upTo)
+                .update();
+    }
+
+    private static Notification map(ResultSet rs, int row) throws SQLException {
+        return new Notification(
+                rs.getLong("id"),
+                rs.getString("kind"),
+                (Long) rs.getObject("actor_id"),
+                (Long) rs.getObject("post_id"),
+                rs.getObject("media_id", UUID.class),
+                rs.getString("reason"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("read_at") == null
+                        ? null
+                        : rs.getTimestamp("read_at").toInstant());
+    }
+
+    record Notification(
+            long id,
+            String kind,
+            Long actorId,
+            Long postId,
+            UUID mediaId,
+            String reason,
+            Instant createdAt,
+            Instant readAt) {}
+}

@@ -1,0 +1,117 @@
+package dev.microposts.notifications.internal;
+
+import dev.microposts.accounts.UserRef;
+import dev.microposts.accounts.Users;
+import dev.microposts.web.ApiLimits;
+import dev.microposts.web.ApiProblem;
+import dev.microposts.web.Page;
+import dev.microposts.web.PageRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * A user's notifications, newest first ({@code ?unread=true} for the unread ones only), the unread count, and
+ * marking as read: one, or all up to an id.
+ */
+@RestController
+@RequestMapping("/api/v1/me/notifications")
+class NotificationsController {
+
+    private final NotificationStore store;
+    private final Users users;
+    private final ApiLimits limits;
+
+    NotificationsController(NotificationStore store, Users users, ApiLimits limits) {
+        this.store = store;
+        this.users = users;
+        this.limits = limits;
+    }
+
+    @GetMapping
+    ResponseEntity<List<NotificationView>> list(
+            @AuthenticationPrincipal UserRef user,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(defaultValue = "false") boolean unread) {
+        PageRequest page = PageRequest.of(cursor, limit, limits);
+        Page<NotificationStore.Notification> rows = Page.of(
+                store.page(user.id(), page.cursor().before(), page.limit(), unread),
+                page.limit(),
+                NotificationStore.Notification::id);
+        Map<Long, UserRef> actors = users.byIds(rows.items().stream()
+                .map(NotificationStore.Notification::actorId)
+                .filter(Objects::nonNull)
+                .toList());
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+        return rows.map(n -> view(n, actors, base)).toResponse();
+    }
+
+    @GetMapping("/unread-count")
+    Map<String, Long> unreadCount(@AuthenticationPrincipal UserRef user) {
+        return Map.of("unread", store.unread(user.id()));
+    }
+
+    @PutMapping("/{id}/read")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void markRead(@AuthenticationPrincipal UserRef user, @PathVariable long id) {
+        if (!store.markRead(user.id(), id)) {
+            throw ApiProblem.notFound("You have no notification " + id);
+        }
+    }
+
+    /** Marks everything up to {@code up_to} as read, or everything when the body is empty or has no {@code up_to}. */
+    @PostMapping("/read")
+    Map<String, Integer> markAllRead(
+            @AuthenticationPrincipal UserRef user, @RequestBody(required = false) MarkRead request) {
+        return Map.of("marked", store.markAllRead(user.id(), request == null ? null : request.upTo()));
+    }
+
+    private static NotificationView view(NotificationStore.Notification n, Map<Long, UserRef> actors, String base) {
+        UserRef actor = n.actorId() == null ? null : actors.get(n.actorId());
+        String post = n.postId() == null || actor == null
+                ? null
+                : base + "/api/v1/users/" + actor.username() + "/collection/" + n.postId();
+        String media = n.mediaId() == null ? null : base + "/api/v1/media/" + n.mediaId();
+        return new NotificationView(
+                n.id(),
+                n.kind(),
+                actor == null ? null : actor.username(),
+                post,
+                media,
+                n.reason(),
+                n.createdAt(),
+                n.readAt() != null);
+    }
+
+    /** The request to mark notifications as read. */
+    record MarkRead(Long upTo) {}
+
+    /**
+     * One notification: {@code kind} is {@code followed}, {@code referenced}, {@code video_ready} or
+     * {@code video_failed}; {@code actor} is who did it, {@code post} and {@code media} link to what it is about.
+     */
+    record NotificationView(
+            long id,
+            String kind,
+            String actor,
+            String post,
+            String media,
+            String reason,
+            Instant createdAt,
+            boolean read) {}
+}

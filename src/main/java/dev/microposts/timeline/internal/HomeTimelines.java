@@ -1,0 +1,76 @@
+package dev.microposts.timeline.internal;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The materialized home timelines: a row per reader and post of someone they follow. Every write is idempotent
+ * and checks the follow it depends on in the same statement, so reactions that run in any order (a follow and an
+ * unfollow in quick succession, a fan-out beside a backfill) settle on what the follow graph says.
+ */
+@Repository
+class HomeTimelines {
+
+    private final JdbcClient jdbc;
+
+    HomeTimelines(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Post ids in {@code ownerId}'s timeline older than {@code before}, newest first. */
+    List<Long> page(long ownerId, long before, int limit) {
+        return jdbc.sql("select post_id from home_timeline where owner_id = ? and post_id < ?"
+                        + " order by post_id desc limit ?")
+                .params(ownerId, before, limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /**
+     * Pushes a post to the next batch of its author's followers, those whose follow id is above
+     * {@code afterFollowId}; answers the batch's size and its last follow id.
+     */
+    Batch fanOut(long postId, long authorId, long afterFollowId, int batchSize) {
+        return jdbc.sql("with batch as (select id, follower_id from follows where followee_id = :author"
+                        + " and id > :after order by id limit :size),"
+                        + " added as (insert into home_timeline (owner_id, post_id, author_id)"
+                        + " select follower_id, :post, :author from batch on conflict do nothing)"
+                        + " select count(*) as size, coalesce(max(id), 0) as last from batch")
+                .param("author", authorId)
+                .param("after", afterFollowId)
+                .param("size", batchSize)
+                .param("post", postId)
+                .query((rs, row) -> new Batch(rs.getInt("size"), rs.getLong("last")))
+                .single();
+    }
+
+    /** A new follow: the followee's recent published posts, if the follow still stands. */
+    void backfill(long ownerId, long authorId, List<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("insert into home_timeline (owner_id, post_id, author_id) select :owner, p, :author"
+                        + " from unnest(:posts) as p where exists (select 1 from follows"
+                        + " where follower_id = :owner and followee_id = :author) on conflict do nothing")
+                .param("owner", ownerId)
+                .param("author", authorId)
+                .param("posts", postIds.toArray(Long[]::new))
+                .update();
+    }
+
+    /** An unfollow: the author's posts leave the reader's timeline, unless they follow again meanwhile. */
+    void removeAuthor(long ownerId, long authorId) {
+        jdbc.sql("delete from home_timeline where owner_id = :owner and author_id = :author and not exists"
+                        + " (select 1 from follows where follower_id = :owner and followee_id = :author)")
+                .param("owner", ownerId)
+                .param("author", authorId)
+                .update();
+    }
+
+    void removePost(long postId) {
+        jdbc.sql("delete from home_timeline where post_id = ?").param(postId).update();
+    }
+
+    record Batch(int size, long lastFollowId) {}
+}

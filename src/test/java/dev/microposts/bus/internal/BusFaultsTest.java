@@ -1,0 +1,193 @@
+package dev.microposts.bus.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.microposts.support.Api;
+import dev.microposts.support.ApiTest;
+import dev.microposts.support.AppProcess;
+import jakarta.jms.Connection;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The bus under faults, with MicroPosts as a separate process on a standalone broker: the broker stops while
+ * posts are written (the posts commit; a listener that needs the broker fails and is retried while the others go
+ * on; the events wait), then the process is killed before anything could be delivered. After the broker and the
+ * process come back, every event reaches the durable subscriber exactly once and every timeline is complete.
+ */
+class BusFaultsTest {
+
+    private static final int POSTS = 5;
+
+    @Test
+    void eventsWaitForTheBrokerAndSurviveAKilledProcess() throws Exception {
+        Path root = ApiTest.createDataDir();
+        int brokerPort = freePort();
+        Path journal = root.resolve("broker");
+        EmbeddedActiveMQ broker = startBroker(journal, brokerPort);
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "BROKER_URL", "tcp://127.0.0.1:" + brokerPort,
+                "MICROPOSTS_BUS_RETRY_BACKOFF", "200ms",
+                "MICROPOSTS_BUS_MAX_RETRY_BACKOFF", "1s",
+                "MICROPOSTS_BUS_REDELIVERY_INTERVAL", "500ms",
+                "MICROPOSTS_BUS_RELAY_INTERVAL", "200ms"));
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
+        subscribe(factory).close(); // the durable subscription outlives its consumer and the broker's restart
+
+        Path dataDir = root.resolve("app");
+        Path log = root.resolve("app.log");
+        Api.User author;
+        Api.User follower;
+        Api.User named;
+        List<Long> written = new ArrayList<>();
+        AppProcess first = AppProcess.start(java.nio.file.Files.createDirectories(dataDir), log, environment);
+        try {
+            Api api = first.api();
+            author = api.newUser("faulty");
+            follower = api.newUser("patient");
+            named = api.newUser("mentioned");
+            assertThat(api.put("/api/v1/me/following/" + author.username(), null, follower.token())
+                            .status())
+                    .isEqualTo(204);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> api.get("/api/v1/me/notifications", author.token())
+                                    .json()
+                                    .size()
+                            == 1);
+
+            broker.stop();
+            for (int i = 0; i < POSTS; i++) {
+                var created = api.post(
+                        "/api/v1/me/collection",
+                        Map.of("text", "written while the broker is down " + i, "referenced", named.username()),
+                        author.token());
+                assertThat(created.status()).as(created.body()).isEqualTo(201);
+                written.add(created.json().path("id").asLong());
+            }
+            // the listener that needs the broker (the timeline fan-out) fails and is retried; the others go on
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> api.get("/api/v1/me/notifications", named.token())
+                                    .json()
+                                    .size()
+                            == POSTS);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() ->
+                            api.get("/actuator/prometheus").body().contains("microposts_events_listener_failures"));
+            assertThat(first.log()).contains("Listener TimelineReactions.on failed");
+            assertThat(timeline(api, follower)).doesNotContainAnyElementsOf(written);
+            first.kill();
+        } finally {
+            first.close();
+        }
+
+        broker = startBroker(journal, brokerPort);
+        try (AppProcess second = AppProcess.start(dataDir, log, environment)) {
+            Api api = second.api();
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(250))
+                    .untilAsserted(() -> assertThat(timeline(api, follower)).containsAll(written));
+
+            Map<String, Integer> published = new HashMap<>();
+            try (Connection connection = subscribe(factory)) {
+                connection.start();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageConsumer consumer =
+                        session.createSharedDurableConsumer(session.createTopic("microposts.events"), "faults-audit");
+                await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    for (TextMessage message = (TextMessage) consumer.receive(1_000);
+                            message != null;
+                            message = (TextMessage) consumer.receive(1_000)) {
+                        JsonNode event = Api.JSON.readTree(message.getText());
+                        if (event.path("type").asString().equals("microposts.post.published.v1")) {
+                            published.merge(event.path("subject").asString(), 1, Integer::sum);
+                        }
+                    }
+                    return written.stream().allMatch(id -> published.containsKey("posts/" + id));
+                });
+                // and nothing twice: the relay marks what the broker took
+                for (TextMessage message = (TextMessage) consumer.receive(2_000);
+                        message != null;
+                        message = (TextMessage) consumer.receive(2_000)) {
+                    JsonNode event = Api.JSON.readTree(message.getText());
+                    if (event.path("type").asString().equals("microposts.post.published.v1")) {
+                        published.merge(event.path("subject").asString(), 1, Integer::sum);
+                    }
+                }
+            }
+            for (long id : written) {
+                assertThat(published.get("posts/" + id)).as("post " + id).isEqualTo(1);
+            }
+            assertThat(api.get("/api/v1/me/notifications", named.token()).json())
+                    .hasSize(POSTS);
+        } finally {
+            broker.stop();
+        }
+    }
+
+    private static List<Long> timeline(Api api, Api.User user) {
+        return api.get("/api/v1/me/timeline?limit=100", user.token())
+                .json()
+                .valueStream()
+                .map(p -> p.path("id").asLong())
+                .toList();
+    }
+
+    /** A connection with the durable subscription {@code faults-audit} on the events topic. */
+    private static Connection subscribe(ActiveMQConnectionFactory factory) throws Exception {
+        Connection connection = factory.createConnection();
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        session.createSharedDurableConsumer(session.createTopic("microposts.events"), "faults-audit")
+                .close();
+        return connection;
+    }
+
+    /** A standalone broker with a persistent journal and the README's task address settings. */
+    private static EmbeddedActiveMQ startBroker(Path directory, int port) throws Exception {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.activemq"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        ConfigurationImpl configuration = new ConfigurationImpl();
+        configuration.setPersistenceEnabled(true);
+        configuration.setSecurityEnabled(false);
+        configuration.setBrokerInstance(directory.toFile());
+        configuration.setJournalDirectory(directory.resolve("journal").toString());
+        configuration.setBindingsDirectory(directory.resolve("bindings").toString());
+        configuration.setLargeMessagesDirectory(directory.resolve("large").toString());
+        configuration.setPagingDirectory(directory.resolve("paging").toString());
+        configuration.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port);
+        configuration.addAddressSetting(
+                "tasks.#",
+                new AddressSettings()
+                        .setDeadLetterAddress(SimpleString.of("tasks.dead"))
+                        .setMaxDeliveryAttempts(20)
+                        .setRedeliveryDelay(1000)
+                        .setRedeliveryMultiplier(2)
+                        .setMaxRedeliveryDelay(60_000));
+        EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
+        broker.setConfiguration(configuration);
+        broker.start();
+        return broker;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

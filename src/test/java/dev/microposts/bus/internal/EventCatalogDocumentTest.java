@@ -1,0 +1,171 @@
+package dev.microposts.bus.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.microposts.bus.DomainEvent;
+import dev.microposts.bus.EventType;
+import dev.microposts.support.ApiTest;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+
+/**
+ * {@code docs/events.md}, the catalogue of every event type, is generated from the code: the event records, their
+ * {@link EventType}, their fields, and the listeners of the running application that consume them. After changing
+ * an event, refresh it with {@code ./mvnw test -Dtest=EventCatalogDocumentTest -Devents.write=true}.
+ */
+class EventCatalogDocumentTest extends ApiTest {
+
+    private static final Path CHECKED_IN = Path.of("docs/events.md");
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void theCheckedInCatalogueIsTheOneTheCodeDescribes() throws Exception {
+        List<Class<? extends DomainEvent>> events = EventCatalog.all();
+        assertThat(events)
+                .extracting(Class::getSimpleName)
+                .contains("PostCreated", "PostPublished", "UserFollowed", "VideoReady", "NotificationAdded");
+        Map<Class<?>, List<String>> consumers = consumers();
+        StringBuilder doc = new StringBuilder();
+        doc.append("# Events\n\n")
+                .append("Generated from the code by `EventCatalogDocumentTest`; do not edit by hand.\n\n")
+                .append("Every event is recorded in the transaction of the change it describes, delivered to the\n")
+                .append("in-process listeners below after commit, and sent to the broker's multicast address\n")
+                .append(
+                        "`microposts.events` as a CloudEvent in JSON (`specversion` 1.0, `id`, `source` `/microposts`,\n")
+                .append(
+                        "`type` with its version, `time`, `subject`, `datacontenttype` `application/json`, `sequence`,\n")
+                .append("`data` with the fields below in snake_case). Each message also carries the JMS properties\n")
+                .append(
+                        "`ce_type`, `ce_id` and `ce_subject`, for selectors. A consumer ignores fields it does not know;\n")
+                .append("while a type has two versions, both are sent, with the same `id`.\n\n")
+                .append("| type | version | published by | what happened |\n| --- | --- | --- | --- |\n");
+        for (Class<? extends DomainEvent> event : events) {
+            EventType type = EventCatalog.typeOf(event);
+            doc.append("| `")
+                    .append(type.name())
+                    .append("` | ")
+                    .append(versions(event, type))
+                    .append(" | ")
+                    .append(EventCatalog.moduleOf(event))
+                    .append(" | ")
+                    .append(type.description())
+                    .append(" |\n");
+        }
+        for (Class<? extends DomainEvent> event : events) {
+            EventType type = EventCatalog.typeOf(event);
+            doc.append("\n## `").append(type.name()).append("`\n\n");
+            doc.append(type.description())
+                    .append(" Record `")
+                    .append(event.getName())
+                    .append("`.\n\n");
+            doc.append("Fields of `")
+                    .append(EventCatalog.cloudEventType(type, type.version()))
+                    .append("`:\n\n");
+            fields(event, doc);
+            for (Class<?> older : event.getDeclaredClasses()) {
+                if (older.isRecord() && older.getSimpleName().matches("V\\d+")) {
+                    doc.append("\nFields of `")
+                            .append(type.name())
+                            .append('.')
+                            .append(older.getSimpleName().toLowerCase())
+                            .append("` (still published):\n\n");
+                    fields(older, doc);
+                }
+            }
+            doc.append("\nConsumed in-process by: ");
+            List<String> listeners = consumers.getOrDefault(event, List.of());
+            doc.append(
+                    listeners.isEmpty()
+                            ? "none (broker subscribers and live streams only)"
+                            : String.join(", ", listeners));
+            doc.append(".\n");
+        }
+        String generated = doc.toString();
+        if (Boolean.getBoolean("events.write")) {
+            Files.createDirectories(CHECKED_IN.getParent());
+            Files.writeString(CHECKED_IN, generated);
+        }
+        if (!Files.exists(CHECKED_IN)) {
+            fail("docs/events.md is missing; run ./mvnw test -Dtest=EventCatalogDocumentTest -Devents.write=true");
+        }
+        assertThat(Files.readString(CHECKED_IN))
+                .as("docs/events.md is stale; run ./mvnw test -Dtest=EventCatalogDocumentTest -Devents.write=true")
+                .isEqualTo(generated);
+    }
+
+    private static String versions(Class<?> event, EventType type) {
+        List<String> versions = new ArrayList<>();
+        for (Class<?> older : event.getDeclaredClasses()) {
+            if (older.isRecord() && older.getSimpleName().matches("V\\d+")) {
+                versions.add(older.getSimpleName().substring(1));
+            }
+        }
+        versions.add(String.valueOf(type.version()));
+        return versions.stream().map(v -> "v" + v).collect(Collectors.joining(", "));
+    }
+
+    private static void fields(Class<?> record, StringBuilder doc) {
+        doc.append("| field | type |\n| --- | --- |\n");
+        for (RecordComponent component : record.getRecordComponents()) {
+            String name = component.getName();
+            if (name.equals("id") || name.equals("occurredAt")) {
+                continue; // the CloudEvents id and time
+            }
+            doc.append("| `")
+                    .append(name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT))
+                    .append("` | ")
+                    .append(component.getGenericType().getTypeName().replaceAll("[a-z.]+\\.", ""))
+                    .append(" |\n");
+        }
+    }
+
+    /** Listener methods of the running application, by the event type they take. */
+    private Map<Class<?>, List<String>> consumers() {
+        Map<Class<?>, List<String>> consumers =
+                new TreeMap<>((a, b) -> a.getName().compareTo(b.getName()));
+        for (String name : context.getBeanDefinitionNames()) {
+            Class<?> type = context.getType(name);
+            if (type == null || !type.getPackageName().startsWith(EventCatalog.BASE_PACKAGE)) {
+                continue;
+            }
+            Class<?> target =
+                    AopUtils.isAopProxy(context.getBean(name)) ? AopUtils.getTargetClass(context.getBean(name)) : type;
+            for (Method method : target.getDeclaredMethods()) {
+                boolean listener = method.isAnnotationPresent(ApplicationModuleListener.class)
+                        || method.isAnnotationPresent(EventListener.class);
+                if (listener && method.getParameterCount() == 1) {
+                    Class<?> event = method.getParameterTypes()[0];
+                    String where = EventCatalog.moduleOf(target) + " (`" + target.getSimpleName() + "."
+                            + method.getName() + "`"
+                            + (method.isAnnotationPresent(EventListener.class) ? ", in the publishing transaction" : "")
+                            + ")";
+                    for (Class<? extends DomainEvent> candidate : EventCatalog.all()) {
+                        if (event.isAssignableFrom(candidate)) {
+                            consumers
+                                    .computeIfAbsent(candidate, k -> new ArrayList<>())
+                                    .add(where);
+                        }
+                    }
+                }
+            }
+        }
+        consumers.values().forEach(list -> list.sort(String::compareTo));
+        return consumers;
+    }
+}
