@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# MicroPosts timeline fan-out benchmark.
+#
+# Starts the executable jar on a fresh data directory (embedded engines, one process), seeds accounts and the
+# follow graph straight into its PostgreSQL (registering 10,000 accounts through the API would only time the
+# password hashing), then measures:
+#   1. a user with 10,000 followers posts through the API: the time until all 10,000 home timelines hold the
+#      post (target <= 2 s), ROUNDS times;
+#   2. the steady-state rate the fan-out sustains: 100 authors with 100 followers each post through the API
+#      under wrk for DURATION; posts/s from the first post until every one of them is in all its followers'
+#      timelines;
+#   3. the home timeline read under wrk at 16 connections, with 1,000 readers following 100 accounts each and
+#      100,000 posts (timelines materialized as the fan-out would leave them): requests/s, p50, p99
+#      (target p99 <= 15 ms).
+#
+# Usage: bench/fanout.sh   (needs a JDK 17, curl, python3; installs wrk and psql if missing)
+#
+# Environment:
+#   ROUNDS           posts by the 10,000-follower user (default 3)
+#   DURATION         length of each wrk run (default 20s)
+#   PORT             HTTP port (default 18082)
+#   PGPORT           port of the embedded PostgreSQL (default 15433)
+#   BENCH_JAVA_OPTS  JVM options (default -Xmx1g)
+#   SKIP_BUILD       1: use the existing target/microposts-*.jar
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-20s}
+PORT=${PORT:-18082}
+PGPORT=${PGPORT:-15433}
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g}
+BASE="http://localhost:$PORT"
+
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v psql >/dev/null || missing+=(postgresql-client)
+if ((${#missing[@]} > 0)); then
+  sudo=(); [[ $(id -u) -ne 0 ]] && sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  ./mvnw -q -B -DskipTests package
+fi
+JAR=$(ls target/microposts-*.jar | grep -v -- '-plain' | head -1)
+DATA=$(mktemp -d -t microposts-fanout-bench-XXXXXX)
+APP_PID=
+cleanup() {
+  if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  rm -rf "$DATA"
+}
+trap cleanup EXIT
+
+# shellcheck disable=SC2086
+java $BENCH_JAVA_OPTS -jar "$JAR" --server.port="$PORT" --microposts.data-dir="$DATA/app" \
+  --microposts.database.embedded-port="$PGPORT" --logging.level.root=warn >"$DATA/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 180); do
+  if curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1; then break; fi
+  sleep 1
+done
+curl -fs "$BASE/actuator/health/readiness" >/dev/null || { tail -50 "$DATA/app.log"; exit 1; }
+
+sql() { psql -h localhost -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+register() {
+  curl -fs -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"staple-Horse-42-battery\"}" "$BASE/api/v1/users"
+}
+register star
+register seed
+# every seeded account gets the bearer token "bench-<id>"; only its SHA-256 is stored, as the API does
+sql <<'SQL'
+insert into users (username, password_hash)
+  select 'fan' || lpad(i::text, 5, '0'), (select password_hash from users where username = 'seed')
+  from generate_series(1, 10000) as i;
+insert into access_tokens (token_hash, user_id, expires_at)
+  select sha256(convert_to('bench-' || id, 'UTF8')), id, now() + interval '1 day' from users;
+insert into follows (follower_id, followee_id)
+  select id, (select id from users where username = 'star') from users where username like 'fan%';
+analyze;
+SQL
+STAR=$(sql -c "select id from users where username = 'star'")
+
+echo "machine: $(nproc) cores; fan-out batch 1000 followers per task"
+echo "1. one post to 10,000 followers"
+best=999
+for round in $(seq 1 "$ROUNDS"); do
+  t0=$(date +%s.%N)
+  post=$(curl -fs -H "Authorization: Bearer bench-$STAR" -H 'Content-Type: application/json' \
+    -d "{\"text\":\"to all of you, round $round\"}" "$BASE/api/v1/me/collection" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  # one session polls until every follower's timeline has it (each statement sees the latest commits)
+  sql -c "do \$\$ begin loop exit when (select count(*) from home_timeline where post_id = $post) >= 10000;
+          perform pg_sleep(0.01); end loop; end \$\$;"
+  t=$(python3 -c "print(f'{$(date +%s.%N) - $t0:.3f}')")
+  echo "   round $round: post $post in all 10,000 home timelines after ${t} s"
+  best=$(python3 -c "print(min($best, $t))")
+done
+echo "   best: ${best} s (target <= 2 s: $(python3 -c "print('PASS' if $best <= 2 else 'MISS')"))"
+
+echo "2. steady state: 100 authors with 100 followers each"
+sql <<'SQL'
+insert into users (username, password_hash)
+  select 'author' || lpad(i::text, 3, '0'), (select password_hash from users where username = 'seed')
+  from generate_series(1, 100) as i;
+insert into access_tokens (token_hash, user_id, expires_at)
+  select sha256(convert_to('bench-' || id, 'UTF8')), id, now() + interval '1 day' from users
+  where username like 'author%';
+insert into follows (follower_id, followee_id)
+  select f.id, a.id from users a join users f on f.username like 'fan%'
+  and (substr(f.username, 4)::int - 1) / 100 = substr(a.username, 7)::int - 1
+  where a.username like 'author%';
+analyze;
+SQL
+read -r LO HI <<<"$(sql -F ' ' -c "select min(id), max(id) from users where username like 'author%'")"
+before=$(sql -c "select coalesce(max(id), 0) from posts")
+cat >"$DATA/post.lua" <<LUA
+local lo, hi = $LO, $HI
+request = function()
+  local token = "bench-" .. math.random(lo, hi)
+  return wrk.format("POST", "/api/v1/me/collection",
+    {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"},
+    '{"text":"steady state"}')
+end
+LUA
+t0=$(date +%s.%N)
+wrk -t2 -c16 -d"$DURATION" -s "$DATA/post.lua" "$BASE" >"$DATA/post.txt"
+posts=$(sql -c "select count(*) from posts where id > $before")
+sql -c "do \$\$ begin loop exit when (select count(*) from home_timeline where post_id > $before) >= $posts * 100;
+        perform pg_sleep(0.05); end loop; end \$\$;"
+t=$(python3 -c "print(f'{$(date +%s.%N) - $t0:.2f}')")
+echo "   $posts posts written in $DURATION ($(grep Requests/sec "$DATA/post.txt" | awk '{print $2}') posts/s accepted);" \
+  "all fanned out to 100 followers each after ${t} s: $(python3 -c "print(f'{$posts / $t:.0f}')") posts/s sustained" \
+  "($(python3 -c "print(f'{$posts * 100 / $t:.0f}')") timeline rows/s)"
+
+echo "3. home timeline reads: 1,000 readers following 100 accounts each, 100,000 posts"
+sql <<'SQL'
+create temporary table readers as
+  select id, row_number() over (order by id) as n from users where username like 'fan%' order by id limit 1000;
+insert into follows (follower_id, followee_id)
+  select r.id, o.id from readers r join readers o on o.n <> r.n and (o.n - r.n + 1000) % 1000 <= 100
+  on conflict do nothing;
+insert into posts (author_id, text)
+  select r.id, 'post ' || g || ' by reader ' || r.n from generate_series(1, 100) as g, readers r;
+-- what the fan-out leaves: each post in the timeline of each of its author's followers
+insert into home_timeline (owner_id, post_id, author_id)
+  select f.follower_id, p.id, p.author_id from posts p join follows f on f.followee_id = p.author_id
+  where p.author_id in (select id from readers) and f.follower_id in (select id from readers)
+  on conflict do nothing;
+analyze;
+SQL
+read -r LO HI <<<"$(sql -F ' ' -c "select min(id), max(id) from (select id from users where username like 'fan%' order by id limit 1000) r")"
+cat >"$DATA/read.lua" <<LUA
+local lo, hi = $LO, $HI
+request = function()
+  return wrk.format("GET", "/api/v1/me/timeline", {["Authorization"] = "Bearer bench-" .. math.random(lo, hi)})
+end
+LUA
+wrk -t2 -c16 -d10s -s "$DATA/read.lua" "$BASE" >/dev/null   # warm-up
+wrk -t2 -c16 -d"$DURATION" --latency -s "$DATA/read.lua" "$BASE" >"$DATA/read.txt"
+rps=$(grep Requests/sec "$DATA/read.txt" | awk '{print $2}')
+p50=$(grep -E '^\s+50%' "$DATA/read.txt" | awk '{print $2}')
+p99=$(grep -E '^\s+99%' "$DATA/read.txt" | awk '{print $2}')
+errors=$(grep -E 'Non-2xx|Socket errors' "$DATA/read.txt" || true)
+echo "   GET /api/v1/me/timeline (20 posts): ${rps} requests/s, p50 ${p50}, p99 ${p99} (target p99 <= 15 ms)${errors:+; $errors}"
