@@ -71,13 +71,13 @@ register() {
 }
 register star
 register seed
-# every seeded account gets the bearer token "bench-<id>"; only its SHA-256 is stored, as the API does
+# every seeded account gets the bearer token "mpt_bench-<id>"; only its SHA-256 is stored, as the API does
 sql <<'SQL'
 insert into users (username, password_hash)
   select 'fan' || lpad(i::text, 5, '0'), (select password_hash from users where username = 'seed')
   from generate_series(1, 10000) as i;
 insert into access_tokens (token_hash, user_id, expires_at)
-  select sha256(convert_to('bench-' || id, 'UTF8')), id, now() + interval '1 day' from users;
+  select sha256(convert_to('mpt_bench-' || id, 'UTF8')), id, now() + interval '1 day' from users;
 insert into follows (follower_id, followee_id)
   select id, (select id from users where username = 'star') from users where username like 'fan%';
 analyze;
@@ -89,7 +89,7 @@ echo "1. one post to 10,000 followers"
 best=999
 for round in $(seq 1 "$ROUNDS"); do
   t0=$(date +%s.%N)
-  post=$(curl -fs -H "Authorization: Bearer bench-$STAR" -H 'Content-Type: application/json' \
+  post=$(curl -fs -H "Authorization: Bearer mpt_bench-$STAR" -H 'Content-Type: application/json' \
     -d "{\"text\":\"to all of you, round $round\"}" "$BASE/api/v1/me/collection" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
   # one session polls until every follower's timeline has it (each statement sees the latest commits)
@@ -107,7 +107,7 @@ insert into users (username, password_hash)
   select 'author' || lpad(i::text, 3, '0'), (select password_hash from users where username = 'seed')
   from generate_series(1, 100) as i;
 insert into access_tokens (token_hash, user_id, expires_at)
-  select sha256(convert_to('bench-' || id, 'UTF8')), id, now() + interval '1 day' from users
+  select sha256(convert_to('mpt_bench-' || id, 'UTF8')), id, now() + interval '1 day' from users
   where username like 'author%';
 insert into follows (follower_id, followee_id)
   select f.id, a.id from users a join users f on f.username like 'fan%'
@@ -120,7 +120,7 @@ before=$(sql -c "select coalesce(max(id), 0) from posts")
 cat >"$DATA/post.lua" <<LUA
 local lo, hi = $LO, $HI
 request = function()
-  local token = "bench-" .. math.random(lo, hi)
+  local token = "mpt_bench-" .. math.random(lo, hi)
   return wrk.format("POST", "/api/v1/me/collection",
     {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"},
     '{"text":"steady state"}')
@@ -156,7 +156,7 @@ read -r LO HI <<<"$(sql -F ' ' -c "select min(id), max(id) from (select id from 
 cat >"$DATA/read.lua" <<LUA
 local lo, hi = $LO, $HI
 request = function()
-  return wrk.format("GET", "/api/v1/me/timeline", {["Authorization"] = "Bearer bench-" .. math.random(lo, hi)})
+  return wrk.format("GET", "/api/v1/me/timeline", {["Authorization"] = "Bearer mpt_bench-" .. math.random(lo, hi)})
 end
 LUA
 wrk -t2 -c16 -d10s -s "$DATA/read.lua" "$BASE" >/dev/null   # warm-up
