@@ -5,12 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.microposts.support.Api;
 import dev.microposts.support.ApiTest;
+import dev.microposts.support.Ports;
+import dev.microposts.support.StandaloneBroker;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class ExternalBrokerTest {
 
-    private static final int BROKER_PORT = freePort();
-    private static final EmbeddedActiveMQ BROKER = startBroker();
+    private static final StandaloneBroker BROKER =
+            StandaloneBroker.start(ApiTest.createDataDir().resolve("standalone-broker"), Ports.free(), false);
 
     @LocalServerPort
     int port;
@@ -43,7 +42,7 @@ class ExternalBrokerTest {
 
     @DynamicPropertySource
     static void attach(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("BROKER_URL", () -> "tcp://127.0.0.1:" + BROKER_PORT);
+        registry.add("BROKER_URL", BROKER::url);
         Path dataDir = ApiTest.createDataDir();
         registry.add("microposts.data-dir", dataDir::toString);
     }
@@ -51,7 +50,7 @@ class ExternalBrokerTest {
     @Test
     void usesTheConfiguredBrokerAndReportsWhenItIsGone() throws Exception {
         assertThat(services.brokerEmbedded()).isFalse();
-        assertThat(services.brokerLocation()).isEqualTo("tcp://127.0.0.1:" + BROKER_PORT);
+        assertThat(services.brokerLocation()).isEqualTo(BROKER.url());
         jms.setReceiveTimeout(10_000);
         jms.convertAndSend("microposts.test.external", "over TCP");
         assertThat(jms.receiveAndConvert("microposts.test.external")).isEqualTo("over TCP");
@@ -67,32 +66,7 @@ class ExternalBrokerTest {
     }
 
     @AfterAll
-    static void stopBroker() throws Exception {
+    static void stopBroker() {
         BROKER.stop();
-    }
-
-    private static EmbeddedActiveMQ startBroker() {
-        try {
-            ConfigurationImpl configuration = new ConfigurationImpl();
-            configuration.setPersistenceEnabled(false);
-            configuration.setBrokerInstance(
-                    ApiTest.createDataDir().resolve("standalone-broker").toFile());
-            configuration.setSecurityEnabled(false);
-            configuration.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + BROKER_PORT);
-            EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
-            broker.setConfiguration(configuration);
-            broker.start();
-            return broker;
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not start the standalone test broker", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

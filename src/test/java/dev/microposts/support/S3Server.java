@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -102,7 +101,7 @@ public final class S3Server {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing; the build copies it in process-test-resources");
         }
-        int port = freePort();
+        int port = Ports.free();
         try {
             Path directory = Files.createTempDirectory(Files.createDirectories(TEST_DATA), "s3mock-");
             List<String> command = List.of(
@@ -172,13 +171,5 @@ public final class S3Server {
                 .info()
                 .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import dev.microposts.media.VideoReady;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,11 +42,13 @@ class MediaStore {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    MediaStore(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events) {
+    MediaStore(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
+        this.clock = clock;
     }
 
     record Item(
@@ -220,7 +223,7 @@ class MediaStore {
             jdbc.sql("update media set status = 'ready', finished_at = now() where id = ?")
                     .param(mediaId)
                     .update();
-            events.publishEvent(new VideoReady(DomainEvent.newId(), Instant.now(), mediaId, item.ownerId()));
+            events.publishEvent(new VideoReady(DomainEvent.newId(), clock.instant(), mediaId, item.ownerId()));
             log.info("Media {} is ready", mediaId);
         }
         return true;
@@ -239,7 +242,7 @@ class MediaStore {
                             + " where media_id = ? and status <> 'done'")
                     .param(mediaId)
                     .update();
-            events.publishEvent(new VideoFailed(DomainEvent.newId(), Instant.now(), mediaId, id, reason));
+            events.publishEvent(new VideoFailed(DomainEvent.newId(), clock.instant(), mediaId, id, reason));
         });
         return owner.isPresent();
     }

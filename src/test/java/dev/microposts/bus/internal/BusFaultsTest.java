@@ -6,22 +6,18 @@ import static org.awaitility.Awaitility.await;
 import dev.microposts.support.Api;
 import dev.microposts.support.ApiTest;
 import dev.microposts.support.AppProcess;
+import dev.microposts.support.Ports;
+import dev.microposts.support.StandaloneBroker;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -39,16 +35,16 @@ class BusFaultsTest {
     @Test
     void eventsWaitForTheBrokerAndSurviveAKilledProcess() throws Exception {
         Path root = ApiTest.createDataDir();
-        int brokerPort = freePort();
+        int brokerPort = Ports.free();
         Path journal = root.resolve("broker");
-        EmbeddedActiveMQ broker = startBroker(journal, brokerPort);
+        StandaloneBroker broker = StandaloneBroker.start(journal, brokerPort, true);
         Map<String, String> environment = new HashMap<>(Map.of(
-                "BROKER_URL", "tcp://127.0.0.1:" + brokerPort,
+                "BROKER_URL", broker.url(),
                 "MICROPOSTS_BUS_RETRY_BACKOFF", "200ms",
                 "MICROPOSTS_BUS_MAX_RETRY_BACKOFF", "1s",
                 "MICROPOSTS_BUS_REDELIVERY_INTERVAL", "500ms",
                 "MICROPOSTS_BUS_RELAY_INTERVAL", "200ms"));
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url());
         subscribe(factory).close(); // the durable subscription outlives its consumer and the broker's restart
 
         Path dataDir = root.resolve("app");
@@ -97,7 +93,7 @@ class BusFaultsTest {
             first.close();
         }
 
-        broker = startBroker(journal, brokerPort);
+        broker = StandaloneBroker.start(journal, brokerPort, true);
         try (AppProcess second = AppProcess.start(dataDir, log, environment)) {
             Api api = second.api();
             await().atMost(Duration.ofSeconds(60))
@@ -156,38 +152,5 @@ class BusFaultsTest {
         session.createSharedDurableConsumer(session.createTopic("microposts.events"), "faults-audit")
                 .close();
         return connection;
-    }
-
-    /** A standalone broker with a persistent journal and the README's task address settings. */
-    private static EmbeddedActiveMQ startBroker(Path directory, int port) throws Exception {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.activemq"))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
-        ConfigurationImpl configuration = new ConfigurationImpl();
-        configuration.setPersistenceEnabled(true);
-        configuration.setSecurityEnabled(false);
-        configuration.setBrokerInstance(directory.toFile());
-        configuration.setJournalDirectory(directory.resolve("journal").toString());
-        configuration.setBindingsDirectory(directory.resolve("bindings").toString());
-        configuration.setLargeMessagesDirectory(directory.resolve("large").toString());
-        configuration.setPagingDirectory(directory.resolve("paging").toString());
-        configuration.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port);
-        configuration.addAddressSetting(
-                "tasks.#",
-                new AddressSettings()
-                        .setDeadLetterAddress(SimpleString.of("tasks.dead"))
-                        .setMaxDeliveryAttempts(20)
-                        .setRedeliveryDelay(1000)
-                        .setRedeliveryMultiplier(2)
-                        .setMaxRedeliveryDelay(60_000));
-        EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
-        broker.setConfiguration(configuration);
-        broker.start();
-        return broker;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

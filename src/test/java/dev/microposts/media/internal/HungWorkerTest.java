@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.microposts.support.Api;
 import dev.microposts.support.ApiTest;
 import dev.microposts.support.AppProcess;
+import dev.microposts.support.Ports;
+import dev.microposts.support.StandaloneBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -37,8 +33,7 @@ class HungWorkerTest {
         Path root = ApiTest.createDataDir();
         Path media = Files.createDirectories(root.resolve("shared-media"));
         Path clip = new Videos(root).h264("hung.mp4", "1920x1080", 6, true);
-        int brokerPort = freePort();
-        EmbeddedActiveMQ broker = startBroker(root.resolve("broker"), brokerPort);
+        StandaloneBroker broker = StandaloneBroker.start(root.resolve("broker"), Ports.free(), false);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(root.resolve("postgres"))
                 .setCleanDataDirectory(true)
@@ -47,7 +42,7 @@ class HungWorkerTest {
                     "DATABASE_URL",
                     "postgres://postgres:postgres@localhost:" + postgres.getPort() + "/postgres",
                     "BROKER_URL",
-                    "tcp://127.0.0.1:" + brokerPort,
+                    broker.url(),
                     "STORAGE_URL",
                     media.toUri().toString(),
                     "MICROPOSTS_MEDIA_LEASE",
@@ -134,36 +129,6 @@ class HungWorkerTest {
                     .inheritIO()
                     .start()
                     .waitFor();
-        }
-    }
-
-    /** A standalone broker with the task address settings the README asks for. */
-    private static EmbeddedActiveMQ startBroker(Path directory, int port) throws Exception {
-        // why: outside a Spring context nothing tunes logging; the broker's audit trail would flood the output
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.activemq.audit"))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
-        ConfigurationImpl configuration = new ConfigurationImpl();
-        configuration.setPersistenceEnabled(false);
-        configuration.setSecurityEnabled(false);
-        configuration.setBrokerInstance(directory.toFile());
-        configuration.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port);
-        configuration.addAddressSetting(
-                "tasks.#",
-                new AddressSettings()
-                        .setDeadLetterAddress(SimpleString.of("tasks.dead"))
-                        .setMaxDeliveryAttempts(20)
-                        .setRedeliveryDelay(1000)
-                        .setRedeliveryMultiplier(2)
-                        .setMaxRedeliveryDelay(60_000));
-        EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
-        broker.setConfiguration(configuration);
-        broker.start();
-        return broker;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
