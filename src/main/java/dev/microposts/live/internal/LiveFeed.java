@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * up after a higher one: a missing number is looked for again for a few seconds before the feed moves past it.
  */
 @Component
-class LiveFeed {
+class LiveFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
     private static final long GAP_PATIENCE_MILLIS = 5_000;
@@ -47,12 +48,36 @@ class LiveFeed {
 
     private final TreeMap<Long, Long> gaps = new TreeMap<>();
     private long lastHeartbeat = System.currentTimeMillis();
+    private volatile boolean running;
 
     LiveFeed(JdbcClient jdbc, FollowGraph follows, ObjectMapper json, LiveProperties properties) {
         this.jdbc = jdbc;
         this.follows = follows;
         this.json = json;
         this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream before the web server's graceful shutdown, which would otherwise wait for them
+     * until its timeout; clients reconnect to another process with {@code Last-Event-ID}.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        List<Stream> all = new ArrayList<>();
+        streams.values().forEach(all::addAll);
+        all.forEach(stream -> stream.emitter.complete());
+        streams.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /** Opens a stream for {@code userId}, replaying what it missed after {@code lastEventId} if given. */
@@ -72,7 +97,7 @@ class LiveFeed {
             for (Row row : missed) {
                 if (audience(row, List.of(userId)).contains(userId)) {
                     stream.replayed.add(row.seq());
-                    stream.send(row, this);
+                    stream.send(row, payload(row));
                 }
             }
         }
@@ -130,10 +155,14 @@ class LiveFeed {
 
     private void dispatch(Row row) {
         Set<Long> audience = audience(row, streams.keySet());
+        if (audience.isEmpty()) {
+            return;
+        }
+        String payload = payload(row);
         for (Long userId : audience) {
             for (Stream stream : streams.getOrDefault(userId, List.of())) {
                 if (!stream.replayed.remove(row.seq())) {
-                    stream.send(row, this);
+                    stream.send(row, payload);
                 }
             }
         }
@@ -189,7 +218,7 @@ class LiveFeed {
         };
     }
 
-    String payload(Row row) {
+    private String payload(Row row) {
         ObjectNode body = json.createObjectNode();
         body.put("type", row.type() + ".v" + row.version());
         body.put("subject", row.subject());
@@ -226,13 +255,13 @@ class LiveFeed {
             this.emitter = emitter;
         }
 
-        void send(Row row, LiveFeed feed) {
+        void send(Row row, String payload) {
             try {
                 synchronized (this) {
                     emitter.send(SseEmitter.event()
                             .id(String.valueOf(row.seq()))
                             .name(eventName(row.type()))
-                            .data(feed.payload(row), MediaType.APPLICATION_JSON));
+                            .data(payload, MediaType.APPLICATION_JSON));
                 }
             } catch (IOException | IllegalStateException e) {
                 close(this);
