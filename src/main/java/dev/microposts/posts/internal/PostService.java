@@ -75,7 +75,7 @@ class PostService implements Posts {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid("media_ids", e.getMessage());
         }
-        Post post = posts.insert(author.id(), text, referencedId, pending);
+        Post post = posts.insert(author.id(), text, referencedId, ids.size(), pending);
         if (!posts.attach(post.id(), ids)) {
             throw ApiProblem.invalid("media_ids", "a media item is already on another post");
         }
@@ -210,8 +210,10 @@ class PostService implements Posts {
             }
         }
         Map<Long, UserRef> names = users.byIds(ids);
-        Map<Long, List<UUID>> mediaIds =
-                posts.mediaOf(rows.stream().map(Post::id).toList());
+        Map<Long, List<UUID>> mediaIds = posts.mediaOf(rows.stream()
+                .filter(post -> post.mediaCount() > 0)
+                .map(Post::id)
+                .toList());
         Map<UUID, MediaView> mediaViews =
                 media.views(mediaIds.values().stream().flatMap(List::stream).toList());
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();

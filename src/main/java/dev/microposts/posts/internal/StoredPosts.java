@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class StoredPosts {
 
     private static final String COLUMNS =
-            "id, author_id, text, referenced_id, created_at, edited_at, version, media_pending";
+            "id, author_id, text, referenced_id, created_at, edited_at, version, media_pending, media_count";
 
     private final JdbcClient jdbc;
 
@@ -32,10 +32,10 @@ class StoredPosts {
     /** Who may see a post: everyone once its videos are ready, its author always. */
     private static final String VISIBLE = " and (media_pending = 0 or author_id = :viewer)";
 
-    Post insert(long authorId, String text, Long referencedId, int mediaPending) {
-        return jdbc.sql("insert into posts (author_id, text, referenced_id, media_pending) values (?, ?, ?, ?)"
-                        + " returning " + COLUMNS)
-                .params(authorId, text, referencedId, mediaPending)
+    Post insert(long authorId, String text, Long referencedId, int mediaCount, int mediaPending) {
+        return jdbc.sql("insert into posts (author_id, text, referenced_id, media_count, media_pending)"
+                        + " values (?, ?, ?, ?, ?) returning " + COLUMNS)
+                .params(authorId, text, referencedId, mediaCount, mediaPending)
                 .query(StoredPosts::map)
                 .single();
     }
@@ -176,7 +176,8 @@ class StoredPosts {
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("edited_at")),
                 rs.getInt("version"),
-                rs.getInt("media_pending"));
+                rs.getInt("media_pending"),
+                rs.getInt("media_count"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -2,6 +2,7 @@ package dev.microposts.media.internal;
 
 import dev.microposts.web.ApiRequestGuard;
 import dev.microposts.web.ProblemResponses;
+import dev.microposts.web.RequestConcurrencyLimit;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,16 +14,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Uploads get the media size limit instead of the API's small body limit, and one whose declared length is
- * over it is refused before a byte of its body is read.
+ * The media module's requests that move many bytes: uploads and file downloads. Both take as long as the
+ * network does, so they pass the web worker's concurrency limit without a permit. Uploads also get the media
+ * size limit instead of the API's small body limit, and one whose declared length is over it is refused
+ * before a byte of its body is read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
-class UploadLimitFilter extends OncePerRequestFilter {
+class MediaRequestFilter extends OncePerRequestFilter {
 
     private final MediaProperties properties;
 
-    UploadLimitFilter(MediaProperties properties) {
+    MediaRequestFilter(MediaProperties properties) {
         this.properties = properties;
     }
 
@@ -31,14 +34,23 @@ class UploadLimitFilter extends OncePerRequestFilter {
         return "POST".equals(request.getMethod()) && (path.equals("/api/v1/media") || path.equals("/api/media"));
     }
 
+    static boolean isDownload(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/media/");
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !isUpload(request);
+        return !isUpload(request) && !isDownload(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        request.setAttribute(RequestConcurrencyLimit.NETWORK_BOUND, Boolean.TRUE);
+        if (isDownload(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         long max = properties.maxUploadSize().toBytes();
         if (request.getContentLengthLong() > max) {
             // why: answer now and close, instead of reading (or waiting for) a body that will be refused
