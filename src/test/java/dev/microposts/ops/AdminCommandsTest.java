@@ -19,7 +19,7 @@ class AdminCommandsTest {
     private final Path dataDir = ApiTest.createDataDir();
 
     @Test
-    void migratesCreatesUsersAndRefusesBadInputWithAReason() {
+    void migratesCreatesUsersGrantsAdminsAndRefusesBadInputWithAReason() {
         Result migrated = run("", "migrate");
         assertThat(migrated.exitCode()).isZero();
         assertThat(migrated.output()).contains("the schema is at version");
@@ -35,6 +35,17 @@ class AdminCommandsTest {
         Result weak = run("password1\n", "create-user", "someone");
         assertThat(weak.exitCode()).isEqualTo(2);
         assertThat(weak.output()).contains("password", "too common");
+
+        Result granted = run("", "grant-admin", "OPERATOR");
+        assertThat(granted.exitCode()).as(granted.output()).isZero();
+        assertThat(granted.output()).contains("'operator' is now an admin");
+        Result revoked = run("", "revoke-admin", "operator");
+        assertThat(revoked.exitCode()).as(revoked.output()).isZero();
+        assertThat(revoked.output()).contains("'operator' is no longer an admin");
+        Result nobody = run("", "grant-admin", "nobody-here");
+        assertThat(nobody.exitCode()).isEqualTo(2);
+        assertThat(nobody.output()).contains("No user named 'nobody-here'");
+        assertThat(run("", "grant-admin").exitCode()).isEqualTo(2);
     }
 
     @Test

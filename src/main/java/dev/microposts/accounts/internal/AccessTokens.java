@@ -39,16 +39,20 @@ class AccessTokens {
         return token;
     }
 
-    Optional<UserRef> authenticate(String token) {
+    /** The token's user, and whether they are an admin now (read on every request, so revoking is immediate). */
+    Optional<Holder> authenticate(String token) {
         if (!token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("select u.id, u.username from access_tokens t join users u on u.id = t.user_id"
+        return jdbc.sql("select u.id, u.username, u.admin from access_tokens t join users u on u.id = t.user_id"
                         + " where t.token_hash = ? and t.expires_at > now()")
                 .param(hash(token))
-                .query((rs, row) -> new UserRef(rs.getLong(1), rs.getString(2)))
+                .query((rs, row) -> new Holder(new UserRef(rs.getLong(1), rs.getString(2)), rs.getBoolean(3)))
                 .optional();
     }
+
+    /** Who holds a valid token. */
+    record Holder(UserRef user, boolean admin) {}
 
     boolean revoke(String token) {
         return jdbc.sql("delete from access_tokens where token_hash = ?")

@@ -11,7 +11,8 @@ record Account(
         String bio,
         String passwordHash,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean admin) {
 
     UserRef ref() {
         return new UserRef(id, username);

@@ -1,5 +1,6 @@
 package dev.microposts.accounts.internal;
 
+import dev.microposts.accounts.AdminChanged;
 import dev.microposts.accounts.ProfileChanged;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.UserRegistered;
@@ -86,13 +87,23 @@ class AccountService {
         return account;
     }
 
+    /** Makes the user an admin, or takes it back; empty when no such user exists. */
+    Optional<Account> setAdmin(String username, boolean admin) {
+        return transactions.execute(status -> {
+            Optional<Account> changed = accounts.setAdmin(username, admin);
+            changed.ifPresent(account ->
+                    events.publishEvent(new AdminChanged(DomainEvent.newId(), clock.instant(), account.id(), admin)));
+            return changed;
+        });
+    }
+
     /**
      * Checks a password, within the throttle; the answer is the same for a wrong user or password.
      *
      * <p>No transaction: a connection is not held while the password hash is computed, and each
      * statement commits on its own so a failed attempt stays recorded.
      */
-    UserRef authenticate(String username, String password, String clientAddress) {
+    Account authenticate(String username, String password, String clientAddress) {
         if (username == null || password == null || !UsernameRules.couldBeUsername(username)) {
             // why: only ASCII names can exist, so nothing else needs a lookup, a hash or a throttle key
             // (a database with another collation could map a non-ASCII name onto a real account)
@@ -111,7 +122,7 @@ class AccountService {
             throw ApiProblem.unauthorized("Wrong username or password");
         }
         throttle.succeeded(account.get().id(), account.get().username(), clientAddress);
-        return account.get().ref();
+        return account.get();
     }
 
     IssuedToken issueToken(UserRef user) {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Accounts {
 
-    private static final String COLUMNS = "id, username, display_name, bio, password_hash, created_at, updated_at";
+    private static final String COLUMNS =
+            "id, username, display_name, bio, password_hash, created_at, updated_at, admin";
 
     private final JdbcClient jdbc;
 
@@ -64,6 +65,15 @@ class Accounts {
                 .single();
     }
 
+    /** Makes the user an admin or takes it back; empty when no such user exists. */
+    Optional<Account> setAdmin(String username, boolean admin) {
+        return jdbc.sql("update users set admin = ?, updated_at = now() where lower(username) = lower(?) returning "
+                        + COLUMNS)
+                .params(admin, username)
+                .query(Accounts::map)
+                .optional();
+    }
+
     private static Account map(ResultSet rs, int row) throws SQLException {
         return new Account(
                 rs.getLong("id"),
@@ -72,7 +82,8 @@ class Accounts {
                 rs.getString("bio"),
                 rs.getString("password_hash"),
                 instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("updated_at")));
+                instant(rs.getTimestamp("updated_at")),
+                rs.getBoolean("admin"));
     }
 
     private static java.time.Instant instant(Timestamp timestamp) {

@@ -63,7 +63,8 @@ class AccountsController {
 
     @PostMapping("/token")
     Token token(@RequestBody Credentials credentials, HttpServletRequest request) {
-        UserRef user = accounts.authenticate(credentials.username(), credentials.password(), request.getRemoteAddr());
+        UserRef user = accounts.authenticate(credentials.username(), credentials.password(), request.getRemoteAddr())
+                .ref();
         AccountService.IssuedToken issued = accounts.issueToken(user);
         return new Token(issued.token(), "Bearer", issued.lifetime().toSeconds());
     }

@@ -1,16 +1,13 @@
 package dev.microposts.accounts.internal;
 
-import dev.microposts.accounts.UserRef;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -44,13 +41,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<UserRef> user = tokenFrom(header).flatMap(tokens::authenticate);
-        if (user.isEmpty()) {
+        Optional<AccessTokens.Holder> holder = tokenFrom(header).flatMap(tokens::authenticate);
+        if (holder.isEmpty()) {
             entryPoint.invalidToken(response);
             return;
         }
         var authentication = new UsernamePasswordAuthenticationToken(
-                user.get(), null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+                holder.get().user(), null, Roles.of(holder.get().admin()));
         SecurityContextHolder.getContext().setAuthentication(authentication);
         chain.doFilter(request, response);
     }

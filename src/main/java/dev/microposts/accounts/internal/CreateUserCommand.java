@@ -12,7 +12,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code create-user <username> [--display-name=NAME]}: registers an account from the command line.
+ * {@code create-user <username> [--display-name=NAME] [--admin]}: registers an account from the command line;
+ * with {@code --admin} it is an operator's, which is how the first admin comes to exist (there is no default one).
  * The password comes from {@code MICROPOSTS_PASSWORD}, or else from the first line of standard input,
  * never from the arguments (they show in process lists and shell history).
  */
@@ -32,12 +33,13 @@ class CreateUserCommand implements AdminCommand {
 
     @Override
     public String arguments() {
-        return "<username> [--display-name=NAME]";
+        return "<username> [--display-name=NAME] [--admin]";
     }
 
     @Override
     public String description() {
-        return "register an account; the password comes from MICROPOSTS_PASSWORD or standard input";
+        return "register an account (an admin with --admin); the password comes from MICROPOSTS_PASSWORD or"
+                + " standard input";
     }
 
     @Override
@@ -58,7 +60,12 @@ class CreateUserCommand implements AdminCommand {
         }
         try {
             Account account = accounts.register(names.get(0), password, displayName);
-            out.println("Created user '" + account.username() + "' (id " + account.id() + ")");
+            if (arguments.contains("--admin")) {
+                accounts.setAdmin(account.username(), true);
+                out.println("Created admin '" + account.username() + "' (id " + account.id() + ")");
+            } else {
+                out.println("Created user '" + account.username() + "' (id " + account.id() + ")");
+            }
             return 0;
         } catch (ApiProblem problem) {
             out.println("Not created: " + describe(problem.getBody()));

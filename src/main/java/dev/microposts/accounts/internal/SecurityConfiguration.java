@@ -1,7 +1,6 @@
 package dev.microposts.accounts.internal;
 
 import dev.microposts.web.ApiProblem;
-import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +15,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -60,17 +58,18 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .authorizeHttpRequests(
-                        requests -> requests.requestMatchers("/api/v1/me", "/api/v1/me/**", "/api/me", "/api/me/**")
-                                .authenticated()
-                                .requestMatchers(HttpMethod.POST, "/api/v1/users", "/api/v1/token")
-                                .permitAll()
-                                .requestMatchers(HttpMethod.GET, "/api/**")
-                                .permitAll()
-                                .requestMatchers(HttpMethod.HEAD, "/api/**")
-                                .permitAll()
-                                .anyRequest()
-                                .authenticated())
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/admin/**", "/api/admin/**")
+                        .hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/v1/me", "/api/v1/me/**", "/api/me", "/api/me/**")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/users", "/api/v1/token")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .build();
     }
 
@@ -121,10 +120,10 @@ class SecurityConfiguration {
                     ? details.getRemoteAddress()
                     : "unknown";
             try {
-                var user = accounts.authenticate(
+                Account account = accounts.authenticate(
                         authentication.getName(), String.valueOf(authentication.getCredentials()), address);
                 return UsernamePasswordAuthenticationToken.authenticated(
-                        user, null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+                        account.ref(), null, Roles.of(account.admin()));
             } catch (ApiProblem problem) {
                 if (problem.getStatusCode().value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
                     throw new LockedException(problem.getBody().getDetail());

@@ -6,14 +6,16 @@ import java.io.PrintStream;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** {@code events-incomplete} and {@code events-resubmit}: the operator's view of deliveries that did not finish. */
+/**
+ * {@code events-incomplete} and {@code events-resubmit}: the operator's view of deliveries that did not finish,
+ * as on {@code /api/v1/admin/events} ({@link BusAdminController}).
+ */
 @Configuration(proxyBeanMethods = false)
 class BusAdminCommands {
 
     @Bean
-    AdminCommand eventsIncomplete(EventRedelivery redelivery, JdbcClient jdbc) {
+    AdminCommand eventsIncomplete(EventRedelivery redelivery, Backlog backlog) {
         return new AdminCommand() {
             @Override
             public String name() {
@@ -43,26 +45,17 @@ class BusAdminCommands {
                 incomplete.forEach(p -> out.println(p.id() + "  " + p.published() + "  " + p.status() + "  attempts "
                         + p.attempts() + "  " + p.eventType() + " -> " + p.listener()));
                 out.println(incomplete.size() + " incomplete delivery(ies)");
-                jdbc.sql("select seq, type, occurred_at, send_attempts, last_error from bus_events"
-                                + " where sent_at is null order by seq limit ?")
-                        .param(limit)
-                        .query((rs, row) -> rs.getLong("seq") + "  "
-                                + rs.getTimestamp("occurred_at").toInstant()
-                                + "  " + rs.getString("type") + "  attempts " + rs.getInt("send_attempts") + "  "
-                                + (rs.getString("last_error") == null ? "" : rs.getString("last_error")))
-                        .list()
-                        .forEach(out::println);
-                out.println(jdbc.sql("select count(*) from bus_events where sent_at is null")
-                                .query(Long.class)
-                                .single()
-                        + " event(s) not yet sent to the broker");
+                backlog.unsent(limit)
+                        .forEach(e -> out.println(e.seq() + "  " + e.occurredAt() + "  " + e.type() + "  attempts "
+                                + e.attempts() + "  " + (e.lastError() == null ? "" : e.lastError())));
+                out.println(backlog.unsentCount() + " event(s) not yet sent to the broker");
                 return 0;
             }
         };
     }
 
     @Bean
-    AdminCommand eventsResubmit(EventRedelivery redelivery, JdbcClient jdbc) {
+    AdminCommand eventsResubmit(EventRedelivery redelivery, Backlog backlog) {
         return new AdminCommand() {
             @Override
             public String name() {
@@ -81,9 +74,8 @@ class BusAdminCommands {
 
             @Override
             public int run(List<String> arguments, BufferedReader in, PrintStream out) {
-                int unsent = jdbc.sql("update bus_events set next_attempt_at = now() where sent_at is null")
-                        .update();
-                int incomplete = redelivery.listIncomplete(Integer.MAX_VALUE).size();
+                int unsent = backlog.sendUnsentNow();
+                long incomplete = redelivery.incompleteCount();
                 redelivery.resubmitAll();
                 out.println("Resubmitted " + incomplete + " incomplete delivery(ies); " + unsent
                         + " unsent event(s) will be sent at once");

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -109,6 +110,26 @@ class EventRedelivery {
         incomplete.resubmitIncompletePublications(publication -> true);
     }
 
+    /** One incomplete publication, now; false when there is none with this id (it may have completed). */
+    boolean resubmit(UUID id) {
+        boolean exists = jdbc.sql("select count(*) from event_publication where id = ? and completion_date is null")
+                        .param(id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (exists) {
+            incomplete.resubmitIncompletePublications(
+                    publication -> publication.getIdentifier().equals(id));
+        }
+        return exists;
+    }
+
+    long incompleteCount() {
+        return jdbc.sql("select count(*) from event_publication where completion_date is null")
+                .query(Long.class)
+                .single();
+    }
+
     /** The incomplete publications, oldest first, for the operator. */
     List<Incomplete> listIncomplete(int limit) {
         return jdbc.sql("select id, listener_id, event_type, publication_date, status, completion_attempts,"
@@ -152,9 +173,7 @@ class EventRedelivery {
 
     private double countIncomplete() {
         try {
-            return jdbc.sql("select count(*) from event_publication where completion_date is null")
-                    .query(Long.class)
-                    .single();
+            return incompleteCount();
         } catch (RuntimeException e) {
             return Double.NaN;
         }

@@ -3,6 +3,7 @@ package dev.microposts.bus.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.microposts.MicroPostsApplicationAccess;
 import dev.microposts.support.Api;
 import dev.microposts.support.ApiTest;
 import dev.microposts.support.AppProcess;
@@ -12,6 +13,9 @@ import jakarta.jms.Connection;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +31,8 @@ import tools.jackson.databind.JsonNode;
  * posts are written (the posts commit; a listener that needs the broker fails and is retried while the others go
  * on; the events wait), then the process is killed before anything could be delivered. After the broker and the
  * process come back, every event reaches the durable subscriber exactly once and every timeline is complete.
+ * Meanwhile an admin (made by the {@code create-user --admin} command) lists what did not finish and resubmits
+ * it through the ops endpoints, which others cannot reach; after the restart nothing is left incomplete.
  */
 class BusFaultsTest {
 
@@ -53,6 +59,16 @@ class BusFaultsTest {
         Api.User follower;
         Api.User named;
         List<Long> written = new ArrayList<>();
+        java.nio.file.Files.createDirectories(dataDir);
+        ByteArrayOutputStream commandOutput = new ByteArrayOutputStream();
+        int adminCreated = MicroPostsApplicationAccess.runAdminCommand(
+                new String[] {"create-user", "operator", "--admin", "--microposts.data-dir=" + dataDir},
+                Api.STRONG_PASSWORD + "\n",
+                new PrintStream(commandOutput, true, StandardCharsets.UTF_8));
+        assertThat(adminCreated)
+                .as(commandOutput.toString(StandardCharsets.UTF_8))
+                .isZero();
+        assertThat(commandOutput.toString(StandardCharsets.UTF_8)).contains("Created admin 'operator'");
         AppProcess first = AppProcess.start(java.nio.file.Files.createDirectories(dataDir), log, environment);
         try {
             Api api = first.api();
@@ -88,6 +104,37 @@ class BusFaultsTest {
                             api.get("/actuator/prometheus").body().contains("microposts_events_listener_failures"));
             assertThat(first.log()).contains("Listener TimelineReactions.on failed");
             assertThat(timeline(api, follower)).doesNotContainAnyElementsOf(written);
+
+            // the operator sees what did not finish, and only the operator
+            String operator = api.token("operator", Api.STRONG_PASSWORD);
+            assertThat(api.get("/api/v1/admin/events/incomplete", null).status())
+                    .isEqualTo(401);
+            var refused = api.get("/api/v1/admin/events/incomplete", follower.token());
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            JsonNode incomplete =
+                    api.get("/api/v1/admin/events/incomplete", operator).json();
+            assertThat(incomplete.path("deliveries_total").asLong()).isGreaterThanOrEqualTo(POSTS);
+            assertThat(incomplete
+                            .path("deliveries")
+                            .valueStream()
+                            .filter(d -> d.path("listener").asString().contains("TimelineReactions")
+                                    && d.path("event_type").asString().endsWith("PostPublished"))
+                            .count())
+                    .isEqualTo(POSTS);
+            assertThat(incomplete.path("unsent_total").asLong()).isGreaterThanOrEqualTo(POSTS);
+            assertThat(incomplete.path("unsent").get(0).path("last_error").asString())
+                    .isNotBlank();
+            assertThat(api.post(
+                                    "/api/v1/admin/events/incomplete/" + java.util.UUID.randomUUID() + "/resubmit",
+                                    null,
+                                    operator)
+                            .status())
+                    .isEqualTo(404);
+            var resubmitted = api.post("/api/v1/admin/events/resubmit", null, operator);
+            assertThat(resubmitted.status()).as(resubmitted.body()).isEqualTo(200);
+            assertThat(resubmitted.json().path("deliveries").asLong()).isGreaterThanOrEqualTo(POSTS);
+            assertThat(resubmitted.json().path("unsent_events").asInt()).isGreaterThanOrEqualTo(POSTS);
             first.kill();
         } finally {
             first.close();
@@ -132,6 +179,13 @@ class BusFaultsTest {
             }
             assertThat(api.get("/api/v1/me/notifications", named.token()).json())
                     .hasSize(POSTS);
+            String operator = api.token("operator", Api.STRONG_PASSWORD);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode incomplete =
+                        api.get("/api/v1/admin/events/incomplete", operator).json();
+                assertThat(incomplete.path("deliveries_total").asLong()).isZero();
+                assertThat(incomplete.path("unsent_total").asLong()).isZero();
+            });
         } finally {
             broker.stop();
         }
