@@ -13,6 +13,9 @@ public interface Users {
     /** The user with this username, or a 404 problem naming it. */
     UserRef requireByUsername(String username);
 
+    /** The profile of the user with this username, read fresh (it changes), or a 404 problem naming it. */
+    Profile requireProfile(String username);
+
     /** The users with these ids; ids of users that do not exist are absent from the map. */
     Map<Long, UserRef> byIds(Collection<Long> ids);
 }

@@ -47,12 +47,12 @@ class PageSessionTest extends ApiTest {
         String session = sessionCookie(loggedIn);
 
         HttpResponse<String> home = browser.send(get("/"), HttpResponse.BodyHandlers.ofString());
-        assertThat(home.body()).contains("Signed in as <strong>" + user.username() + "</strong>");
+        assertThat(home.body()).contains("<a href=\"/users/" + user.username() + "\">Profile</a>", "Your timeline");
 
         HttpClient thief = HttpClient.newHttpClient();
         assertThat(withCookie(thief, session).body())
                 .as("the copied cookie works while the session lives")
-                .contains("Signed in as");
+                .contains("Your timeline");
 
         HttpResponse<String> loggedOut =
                 browser.send(form("/logout", "_csrf", csrf(home)), HttpResponse.BodyHandlers.ofString());
@@ -60,7 +60,7 @@ class PageSessionTest extends ApiTest {
 
         assertThat(withCookie(thief, session).body())
                 .as("and stops working once the session ended on the server")
-                .doesNotContain("Signed in as");
+                .doesNotContain("Your timeline");
     }
 
     private HttpResponse<String> withCookie(HttpClient client, String session) throws Exception {

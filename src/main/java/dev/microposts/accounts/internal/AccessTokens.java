@@ -61,6 +61,12 @@ class AccessTokens {
                 > 0;
     }
 
+    int revokeAll(long userId) {
+        return jdbc.sql("delete from access_tokens where user_id = ?")
+                .param(userId)
+                .update();
+    }
+
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT2M")
     void deleteExpired() {
         jdbc.sql("delete from access_tokens where expires_at <= now()").update();

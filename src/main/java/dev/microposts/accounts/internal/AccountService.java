@@ -87,6 +87,25 @@ class AccountService {
         return account;
     }
 
+    /**
+     * Changes the password after checking the current one, and revokes every API token of the user: whoever
+     * learned the old password may have made one.
+     */
+    void changePassword(long userId, String current, String replacement) {
+        Account account = profile(userId);
+        if (current == null || !hashing.matches(current, account.passwordHash())) {
+            throw ApiProblem.invalid("current_password", "is not your current password");
+        }
+        passwordPolicy.problemWith(replacement, account.username()).ifPresent(problem -> {
+            throw ApiProblem.invalid("password", problem);
+        });
+        String hash = hashing.encode(replacement);
+        transactions.executeWithoutResult(status -> {
+            accounts.updatePassword(userId, hash);
+            tokens.revokeAll(userId);
+        });
+    }
+
     /** Makes the user an admin, or takes it back; empty when no such user exists. */
     Optional<Account> setAdmin(String username, boolean admin) {
         return transactions.execute(status -> {

@@ -65,6 +65,12 @@ class Accounts {
                 .single();
     }
 
+    void updatePassword(long id, String passwordHash) {
+        jdbc.sql("update users set password_hash = ?, updated_at = now() where id = ?")
+                .params(passwordHash, id)
+                .update();
+    }
+
     /** Makes the user an admin or takes it back; empty when no such user exists. */
     Optional<Account> setAdmin(String username, boolean admin) {
         return jdbc.sql("update users set admin = ?, updated_at = now() where lower(username) = lower(?) returning "

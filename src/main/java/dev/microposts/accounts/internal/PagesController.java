@@ -1,23 +1,123 @@
 package dev.microposts.accounts.internal;
 
 import dev.microposts.accounts.UserRef;
+import dev.microposts.web.ApiProblem;
+import dev.microposts.web.FormErrors;
+import dev.microposts.web.PageController;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The sign-in pages; the rest of the site's pages build on the session they create. */
-@Controller
+/** The account pages: sign up, log in (the form posts to Spring Security), and settings. */
+@PageController
 class PagesController {
 
-    @GetMapping("/")
-    String home(@AuthenticationPrincipal UserRef user, Model model) {
-        model.addAttribute("user", user);
-        return "index";
+    private final AccountService accounts;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    PagesController(AccountService accounts) {
+        this.accounts = accounts;
     }
 
     @GetMapping("/login")
     String login() {
-        return "login";
+        return "accounts/login";
+    }
+
+    @GetMapping("/signup")
+    String signup() {
+        return "accounts/signup";
+    }
+
+    /** Registers, then signs the new user in on a fresh session, as the login form would. */
+    @PostMapping("/signup")
+    String register(
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(name = "display_name", defaultValue = "") String displayName,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Account account;
+        try {
+            account = accounts.register(username.strip(), password, displayName);
+        } catch (ApiProblem problem) {
+            model.addAttribute("errors", FormErrors.of(problem));
+            model.addAttribute("username", username);
+            model.addAttribute("displayName", displayName);
+            response.setStatus(problem.getStatusCode().value());
+            return "accounts/signup";
+        }
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(account.ref(), null, Roles.of(account.admin())));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        return "redirect:/";
+    }
+
+    @GetMapping("/settings")
+    String settings(@AuthenticationPrincipal UserRef me, Model model) {
+        Account account = accounts.profile(me.id());
+        model.addAttribute("displayName", account.displayName());
+        model.addAttribute("bio", account.bio());
+        return "accounts/settings";
+    }
+
+    @PostMapping("/settings/profile")
+    String saveProfile(
+            @AuthenticationPrincipal UserRef me,
+            @RequestParam(name = "display_name", defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String bio,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            accounts.updateProfile(me.id(), Optional.of(displayName), Optional.of(bio));
+        } catch (ApiProblem problem) {
+            model.addAttribute("errors", FormErrors.of(problem));
+            model.addAttribute("displayName", displayName);
+            model.addAttribute("bio", bio);
+            response.setStatus(problem.getStatusCode().value());
+            return "accounts/settings";
+        }
+        redirect.addFlashAttribute("notice", "Your profile is saved.");
+        return "redirect:/settings";
+    }
+
+    @PostMapping("/settings/password")
+    String changePassword(
+            @AuthenticationPrincipal UserRef me,
+            @RequestParam(name = "current_password", defaultValue = "") String current,
+            @RequestParam(defaultValue = "") String password,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            accounts.changePassword(me.id(), current, password);
+        } catch (ApiProblem problem) {
+            Account account = accounts.profile(me.id());
+            model.addAttribute("passwordErrors", FormErrors.of(problem));
+            model.addAttribute("displayName", account.displayName());
+            model.addAttribute("bio", account.bio());
+            response.setStatus(problem.getStatusCode().value());
+            return "accounts/settings";
+        }
+        redirect.addFlashAttribute("notice", "Your password is changed. Your API tokens were revoked.");
+        return "redirect:/settings";
     }
 }

@@ -1,10 +1,14 @@
 package dev.microposts.accounts.internal;
 
 import dev.microposts.web.ApiProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -19,6 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
@@ -29,6 +34,8 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     /** Tracing every security filter costs a measurable share of each request; HTTP metrics remain. */
     @Bean
@@ -86,7 +93,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, AccountService accounts) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AccountService accounts, Environment environment) throws Exception {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        boolean secure = secureCookies(environment);
+        csrfTokens.setCookieCustomizer(cookie -> cookie.secure(secure).sameSite("Lax"));
         return http.authenticationProvider(new PasswordLogin(accounts))
                 .formLogin(form ->
                         form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
@@ -95,15 +105,64 @@ class SecurityConfiguration {
                         .permitAll())
                 // why: anonymous visits must not create sessions (rows in PostgreSQL): the CSRF token
                 // lives in a cookie, and no request is saved to replay after login
-                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frames -> frames.deny()))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/", "/login", "/error", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/css/**")
+                                "/",
+                                "/login",
+                                "/signup",
+                                "/error",
+                                "/favicon*.svg",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/css/**",
+                                "/js/**",
+                                "/search")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/users/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
                 .build();
     }
+
+    /**
+     * Pages run scripts and styles from this origin only (no inline script), play media from it, and are
+     * never framed.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; media-src 'self'; connect-src 'self'; object-src 'none';"
+            + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * Session and CSRF cookies are {@code Secure} unless {@code microposts.web.secure-cookies} says otherwise;
+     * by default they are not only in the local mode (embedded database), which plain-HTTP localhost serves.
+     */
+    @Bean
+    DefaultCookieSerializerCustomizer sessionCookie(Environment environment) {
+        boolean secure = secureCookies(environment);
+        return serializer -> serializer.setUseSecureCookie(secure);
+    }
+
+    private static boolean secureCookies(Environment environment) {
+        boolean local = environment.getProperty("microposts.database.embedded", Boolean.class, false);
+        Boolean configured = environment.getProperty("microposts.web.secure-cookies", Boolean.class);
+        boolean secure = configured != null ? configured : !local;
+        if (!secure && SECURE_WARNING_LOGGED.compareAndSet(false, true)) {
+            log.warn(
+                    "Session and CSRF cookies are sent without Secure ({}); serve the site over HTTPS and set"
+                            + " MICROPOSTS_WEB_SECURE_COOKIES=true outside local use",
+                    local ? "local mode, embedded database" : "MICROPOSTS_WEB_SECURE_COOKIES=false");
+        }
+        return secure;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean SECURE_WARNING_LOGGED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /** The login form's check: the same password rules and throttle as the API's token endpoint. */
     static final class PasswordLogin implements AuthenticationProvider {

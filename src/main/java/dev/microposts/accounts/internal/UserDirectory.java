@@ -2,6 +2,7 @@ package dev.microposts.accounts.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.microposts.accounts.Profile;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
 import dev.microposts.web.ApiProblem;
@@ -40,6 +41,13 @@ class UserDirectory implements Users {
         Optional<UserRef> found = accounts.byUsername(username).map(Account::ref);
         found.ifPresent(this::remember);
         return found;
+    }
+
+    @Override
+    public Profile requireProfile(String username) {
+        return accounts.byUsername(username)
+                .map(a -> new Profile(a.id(), a.username(), a.displayName(), a.bio(), a.createdAt()))
+                .orElseThrow(() -> ApiProblem.notFound("There is no user named '" + username + "'"));
     }
 
     @Override

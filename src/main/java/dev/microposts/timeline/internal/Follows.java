@@ -48,6 +48,24 @@ class Follows implements FollowGraph {
                 .list());
     }
 
+    boolean follows(long followerId, long followeeId) {
+        return jdbc.sql("select exists (select 1 from follows where follower_id = ? and followee_id = ?)")
+                .params(followerId, followeeId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** How many follow the user, and how many the user follows. */
+    Counts counts(long userId) {
+        return jdbc.sql("select (select count(*) from follows where followee_id = :id) as followers,"
+                        + " (select count(*) from follows where follower_id = :id) as following")
+                .param("id", userId)
+                .query((rs, row) -> new Counts(rs.getLong("followers"), rs.getLong("following")))
+                .single();
+    }
+
+    record Counts(long followers, long following) {}
+
     List<Long> followeeIds(long followerId) {
         return jdbc.sql("select followee_id from follows where follower_id = ?")
                 .param(followerId)

@@ -3,14 +3,11 @@ package dev.microposts.timeline.internal;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
 import dev.microposts.posts.PostView;
-import dev.microposts.posts.Posts;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
 import dev.microposts.web.Page;
 import dev.microposts.web.PageRequest;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -36,23 +33,15 @@ class TimelineController {
 
     private final Follows follows;
     private final FollowService followService;
-    private final HomeTimelines timelines;
+    private final HomeTimeline home;
     private final Users users;
-    private final Posts posts;
     private final ApiLimits limits;
 
-    TimelineController(
-            Follows follows,
-            FollowService followService,
-            HomeTimelines timelines,
-            Users users,
-            Posts posts,
-            ApiLimits limits) {
+    TimelineController(Follows follows, FollowService followService, HomeTimeline home, Users users, ApiLimits limits) {
         this.follows = follows;
         this.followService = followService;
-        this.timelines = timelines;
+        this.home = home;
         this.users = users;
-        this.posts = posts;
         this.limits = limits;
     }
 
@@ -104,23 +93,13 @@ class TimelineController {
         return followers(user.username(), cursor, limit);
     }
 
-    /**
-     * The home timeline: the user's own posts and those of everyone they follow, newest first. Others' posts
-     * come from the timeline materialized on write; the user's own are read directly, so a post shows in its
-     * author's timeline the moment it is written.
-     */
+    /** The home timeline ({@link HomeTimeline}). */
     @GetMapping("/me/timeline")
     ResponseEntity<List<PostView>> timeline(
             @AuthenticationPrincipal UserRef user,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        PageRequest page = PageRequest.of(cursor, limit, limits);
-        long before = page.cursor().before();
-        List<Long> ids = new ArrayList<>(timelines.page(user.id(), before, page.limit() + 1));
-        ids.addAll(posts.idsByAuthor(user.id(), before, page.limit() + 1, true));
-        ids.sort(Comparator.reverseOrder());
-        Page<Long> idPage = Page.of(ids.subList(0, Math.min(ids.size(), page.limit() + 1)), page.limit(), id -> id);
-        return new Page<>(posts.byIds(idPage.items()), idPage.next()).toResponse();
+        return home.page(user, PageRequest.of(cursor, limit, limits)).toResponse();
     }
 
     private ResponseEntity<List<Person>> people(Follows.Side side, String username, String cursor, Integer limit) {

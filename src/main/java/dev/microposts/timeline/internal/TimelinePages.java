@@ -1,0 +1,115 @@
+package dev.microposts.timeline.internal;
+
+import dev.microposts.accounts.Profile;
+import dev.microposts.accounts.UserRef;
+import dev.microposts.accounts.Users;
+import dev.microposts.posts.PostView;
+import dev.microposts.posts.Posts;
+import dev.microposts.web.ApiLimits;
+import dev.microposts.web.Page;
+import dev.microposts.web.PageController;
+import dev.microposts.web.PageRequest;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The home page (timeline and compose box), profiles with their posts and follow button, and who follows whom. */
+@PageController
+class TimelinePages {
+
+    private final HomeTimeline home;
+    private final Follows follows;
+    private final FollowService followService;
+    private final Users users;
+    private final Posts posts;
+    private final ApiLimits limits;
+
+    TimelinePages(
+            HomeTimeline home,
+            Follows follows,
+            FollowService followService,
+            Users users,
+            Posts posts,
+            ApiLimits limits) {
+        this.home = home;
+        this.follows = follows;
+        this.followService = followService;
+        this.users = users;
+        this.posts = posts;
+        this.limits = limits;
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal UserRef me, @RequestParam(required = false) String cursor, Model model) {
+        if (me == null) {
+            return "timeline/welcome";
+        }
+        Page<PostView> page = home.page(me, PageRequest.of(cursor, null, limits));
+        model.addAttribute("posts", page.items());
+        model.addAttribute("next", page.next() == null ? null : page.next().encode());
+        model.addAttribute("first", cursor == null || cursor.isBlank());
+        return "timeline/home";
+    }
+
+    @GetMapping("/users/{username}")
+    String profile(
+            @AuthenticationPrincipal UserRef me,
+            @PathVariable String username,
+            @RequestParam(required = false) String cursor,
+            Model model) {
+        Profile profile = users.requireProfile(username);
+        Page<PostView> page = posts.byAuthors(List.of(profile.id()), PageRequest.of(cursor, null, limits));
+        model.addAttribute("profile", profile);
+        model.addAttribute("counts", follows.counts(profile.id()));
+        model.addAttribute("self", me != null && me.id() == profile.id());
+        model.addAttribute(
+                "following", me != null && me.id() != profile.id() && follows.follows(me.id(), profile.id()));
+        model.addAttribute("posts", page.items());
+        model.addAttribute("next", page.next() == null ? null : page.next().encode());
+        return "timeline/profile";
+    }
+
+    @PostMapping("/users/{username}/follow")
+    String follow(@AuthenticationPrincipal UserRef me, @PathVariable String username) {
+        UserRef followee = users.requireByUsername(username);
+        if (followee.id() != me.id()) {
+            followService.follow(me.id(), followee.id());
+        }
+        return "redirect:/users/" + followee.username();
+    }
+
+    @PostMapping("/users/{username}/unfollow")
+    String unfollow(@AuthenticationPrincipal UserRef me, @PathVariable String username) {
+        UserRef followee = users.requireByUsername(username);
+        followService.unfollow(me.id(), followee.id());
+        return "redirect:/users/" + followee.username();
+    }
+
+    @GetMapping("/users/{username}/followers")
+    String followers(@PathVariable String username, @RequestParam(required = false) String cursor, Model model) {
+        return people(Follows.Side.FOLLOWERS, username, cursor, model);
+    }
+
+    @GetMapping("/users/{username}/following")
+    String following(@PathVariable String username, @RequestParam(required = false) String cursor, Model model) {
+        return people(Follows.Side.FOLLOWING, username, cursor, model);
+    }
+
+    private String people(Follows.Side side, String username, String cursor, Model model) {
+        UserRef user = users.requireByUsername(username);
+        Page<Follows.Follow> page = follows.list(side, user.id(), PageRequest.of(cursor, null, limits));
+        Map<Long, UserRef> names =
+                users.byIds(page.items().stream().map(Follows.Follow::userId).toList());
+        model.addAttribute("user", user);
+        model.addAttribute("side", side == Follows.Side.FOLLOWERS ? "followers" : "following");
+        model.addAttribute(
+                "people", page.items().stream().map(f -> names.get(f.userId())).toList());
+        model.addAttribute("next", page.next() == null ? null : page.next().encode());
+        return "timeline/people";
+    }
+}

@@ -1,0 +1,108 @@
+package dev.microposts.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A headless Chromium for page tests: Debian's {@code chromium} driven through its {@code chromedriver}
+ * (packages {@code chromium} and {@code chromium-driver}), never a downloaded browser. Where they are missing
+ * the test is skipped, saying so; {@code .ci/run} installs them, so CI never skips.
+ *
+ * <p>Screenshots go to {@code target/screenshots/}; with {@code -Dscreenshots.write=true} also to
+ * {@code docs/screenshots/}, where the README shows them.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** A fresh browser (no cookies) with a desktop-sized window, or the test is skipped if there is no Chromium. */
+    public static Browser open() {
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Browser tests skipped: Chromium not found at " + CHROMIUM + " with its driver at " + CHROMEDRIVER
+                        + ". Install them with: sudo apt-get install chromium chromium-driver");
+        try {
+            Path profile = Files.createTempDirectory("microposts-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox", // why: CI runs as root, where Chromium refuses its sandbox
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    // why: on a closed network Chromium's own background connections fail, many at a time
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            driver.manage().window().setSize(new Dimension(1280, 900));
+            return new Browser(driver, profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Saves the page as it looks now under {@code target/screenshots/<name>.png} (and docs/, when asked). */
+    public void screenshot(String name) {
+        try {
+            Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+            Path target = Files.createDirectories(Path.of("target/screenshots")).resolve(name + ".png");
+            Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+            if (Boolean.getBoolean("screenshots.write")) {
+                Files.copy(
+                        shot,
+                        Files.createDirectories(Path.of("docs/screenshots")).resolve(name + ".png"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary profile is harmless
+        }
+    }
+}
