@@ -97,7 +97,7 @@ grep -q 'Your timeline' "$DATA/home.html" || { echo "the home page did not rende
 posts_on_page=$(grep -c 'class="post"' "$DATA/home.html" || true)
 html=$(wc -c <"$DATA/home.html")
 assets=0
-for asset in $(grep -oE '(href|src)="/(css|js)/[^"]+"|href="/favicon[^"]+"' "$DATA/home.html" | sed -E 's/^(href|src)="//; s/"$//'); do
+for asset in $(grep -oE '(href|src)="/assets/[^"]+"' "$DATA/home.html" | sed -E 's/^(href|src)="//; s/"$//'); do
   size=$(curl -fs "$BASE$asset" | wc -c)
   echo "   $asset: $size bytes"
   assets=$((assets + size))

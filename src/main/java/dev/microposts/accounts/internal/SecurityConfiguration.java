@@ -116,11 +116,9 @@ class SecurityConfiguration {
                                 "/login",
                                 "/signup",
                                 "/error",
-                                "/favicon*.svg",
                                 "/v3/api-docs",
                                 "/v3/api-docs/**",
-                                "/css/**",
-                                "/js/**",
+                                "/assets/**",
                                 "/search")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/users/**")

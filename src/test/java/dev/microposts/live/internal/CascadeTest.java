@@ -73,6 +73,18 @@ class CascadeTest extends ApiTest {
             // nothing that is not theirs: the follower sees no one's media
             assertThat(followerStream.events()).noneMatch(e -> e.name().equals("media"));
 
+            // and the post's page plays it: the thumbnail as poster, a choice of every rendition
+            var page = api.send(api.request("/users/" + author.username() + "/posts/" + postId, null)
+                    .header("Accept", "text/html")
+                    .GET());
+            assertThat(page.status()).isEqualTo(200);
+            int renditions = api.get("/api/v1/media/" + mediaId)
+                    .json()
+                    .path("renditions")
+                    .size();
+            assertThat(page.body()).contains("<video", "poster=\"/media/" + mediaId, "watch this");
+            assertThat(page.body().split("<option ", -1)).hasSize(renditions + 1);
+
             // the follower goes away; meanwhile the author posts again; the reconnect replays it
             String lastSeen = followerStream
                     .events()
