@@ -37,6 +37,15 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh browser (no cookies) with a desktop-sized window, or the test is skipped if there is no Chromium. */
     public static Browser open() {
+        return open(false);
+    }
+
+    /** A fresh browser that presents itself as a phone: a 390x844 touch screen at three device pixels per point. */
+    public static Browser phone() {
+        return open(true);
+    }
+
+    private static Browser open(boolean phone) {
         Assumptions.assumeTrue(
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser tests skipped: Chromium not found at " + CHROMIUM + " with its driver at " + CHROMEDRIVER
@@ -57,13 +66,22 @@ public final class Browser implements AutoCloseable {
                     "--disable-quic",
                     "--no-first-run",
                     "--user-data-dir=" + profile);
+            if (phone) {
+                options.setExperimentalOption(
+                        "mobileEmulation",
+                        java.util.Map.of(
+                                "deviceMetrics",
+                                java.util.Map.of("width", 390, "height", 844, "pixelRatio", 3.0, "touch", true)));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-            driver.manage().window().setSize(new Dimension(1280, 900));
+            if (!phone) {
+                driver.manage().window().setSize(new Dimension(1280, 900));
+            }
             return new Browser(driver, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,10 +90,6 @@ public final class Browser implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
-    }
-
-    public void resize(int width, int height) {
-        driver.manage().window().setSize(new Dimension(width, height));
     }
 
     /** Saves the page as it looks now under {@code target/screenshots/<name>.png} (and docs/, when asked). */

@@ -165,18 +165,25 @@ class PagesBrowserTest extends ApiTest {
             assertThat(page.findElement(By.cssSelector(".notice")).getText()).contains("logged out");
             logIn(page, carol);
             assertThat(page.manage().getCookieNamed("SESSION").getValue()).isNotEqualTo(first.getValue());
-
-            browser.resize(390, 844);
+        }
+        try (Browser phone = Browser.phone()) {
+            ChromeDriver page = phone.driver();
+            logIn(page, carol);
             for (String path : List.of("/", "/users/" + carol.username(), "/search?q=post", "/settings")) {
                 page.get(url(path));
-                Map<?, ?> size = (Map<?, ?>) page.executeScript(
-                        "return {page: document.documentElement.scrollWidth," + " view: window.innerWidth}");
-                assertThat(((Number) size.get("page")).intValue())
-                        .as("no sideways scrolling on " + path)
-                        .isLessThanOrEqualTo(((Number) size.get("view")).intValue());
+                await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                    Map<?, ?> size =
+                            (Map<?, ?>) page.executeScript("return {page: document.documentElement.scrollWidth,"
+                                    + " view: window.innerWidth, widest: [...document.querySelectorAll('body *')]"
+                                    + ".reduce((w, e) => e.scrollWidth > w.width ? {width: e.scrollWidth, tag: e.outerHTML"
+                                    + ".slice(0, 120)} : w, {width: 0}).tag}");
+                    assertThat(((Number) size.get("page")).intValue())
+                            .as("no sideways scrolling on %s; widest element: %s", path, size.get("widest"))
+                            .isLessThanOrEqualTo(((Number) size.get("view")).intValue());
+                });
             }
             page.get(url("/"));
-            browser.screenshot("home-phone");
+            phone.screenshot("home-phone");
 
             page.findElement(By.tagName("body")).sendKeys(Keys.TAB);
             WebElement focused = page.switchTo().activeElement();
