@@ -115,6 +115,7 @@ class Pipeline {
         Path workDir = Files.createTempDirectory(workRoot, "task-");
         List<String> written = new ArrayList<>();
         boolean completed = false;
+        boolean superseded = false;
         try {
             if (claim.get().previousToken() != null) {
                 // why: files a dead holder stored before it could complete; never referenced
@@ -130,9 +131,7 @@ class Pipeline {
                 completed =
                         !leases.isLost(lease) && store.complete(mediaId, part, lease.token(), outputs, null, Map.of());
             }
-            if (!completed) {
-                log.info("{} {} was taken over or cancelled meanwhile; discarding this attempt's files", mediaId, part);
-            }
+            superseded = !completed;
         } catch (PermanentTaskFailure e) {
             throw e;
         } catch (Exception e) {
@@ -142,6 +141,10 @@ class Pipeline {
             leases.release(lease);
             if (!completed) {
                 written.forEach(this::deleteQuietly);
+            }
+            if (superseded) {
+                // why: logged once the files are gone, so the line means the attempt left nothing behind
+                log.info("{} {} was taken over or cancelled meanwhile; discarded this attempt's files", mediaId, part);
             }
             FfmpegBinaries.deleteTree(workDir);
         }
