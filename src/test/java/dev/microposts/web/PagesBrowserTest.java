@@ -192,6 +192,43 @@ class PagesBrowserTest extends ApiTest {
     }
 
     @Test
+    void settingsChangeTheProfileAndThePassword() {
+        Api.User dave = api.newUser("dave");
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            logIn(page, dave);
+            page.get(url("/settings"));
+            WebElement name = page.findElement(By.id("display_name"));
+            name.clear();
+            name.sendKeys("Dave <the builder>");
+            page.findElement(By.id("bio")).sendKeys("Builds things.");
+            navigate(page, page.findElement(By.cssSelector("form[action='/settings/profile'] button")));
+            assertThat(find(page, ".notice").getText()).isEqualTo("Your profile is saved.");
+            browser.screenshot("settings");
+
+            page.findElement(By.id("current_password")).sendKeys("not-my-password-at-all");
+            page.findElement(By.id("new_password")).sendKeys("another-violet-otter-77");
+            navigate(page, page.findElement(By.cssSelector("form[action='/settings/password'] button")));
+            assertThat(page.findElement(By.cssSelector("form[action='/settings/password'] .error"))
+                            .getText())
+                    .contains("not your current password");
+
+            page.findElement(By.id("current_password")).sendKeys(Api.STRONG_PASSWORD);
+            page.findElement(By.id("new_password")).sendKeys("another-violet-otter-77");
+            navigate(page, page.findElement(By.cssSelector("form[action='/settings/password'] button")));
+            assertThat(find(page, ".notice").getText()).contains("password is changed");
+
+            page.get(url("/users/" + dave.username()));
+            assertThat(page.findElement(By.id("profile-name")).getText()).contains("Dave <the builder>");
+            assertThat(page.findElement(By.cssSelector(".bio")).getText()).isEqualTo("Builds things.");
+        }
+        assertThat(api.get("/api/v1/me", dave.token()).status())
+                .as("a password change revokes the API tokens")
+                .isEqualTo(401);
+        assertThat(api.token(dave.username(), "another-violet-otter-77")).isNotBlank();
+    }
+
+    @Test
     void errorsAreFriendlyPages() {
         try (Browser browser = Browser.open()) {
             ChromeDriver page = browser.driver();
