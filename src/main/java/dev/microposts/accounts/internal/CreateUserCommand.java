@@ -2,13 +2,13 @@ package dev.microposts.accounts.internal;
 
 import dev.microposts.ops.AdminCommand;
 import dev.microposts.web.ApiProblem;
+import dev.microposts.web.FormErrors;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,7 +68,7 @@ class CreateUserCommand implements AdminCommand {
             }
             return 0;
         } catch (ApiProblem problem) {
-            out.println("Not created: " + describe(problem.getBody()));
+            out.println("Not created: " + describe(problem));
             return 2;
         }
     }
@@ -86,18 +86,16 @@ class CreateUserCommand implements AdminCommand {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static String describe(ProblemDetail problem) {
-        Object errors =
-                problem.getProperties() == null ? null : problem.getProperties().get("errors");
-        if (errors instanceof List<?> list && !list.isEmpty()) {
-            return String.join(
-                    "; ",
-                    list.stream()
-                            .map(e -> (Map<String, String>) e)
-                            .map(e -> e.get("field") + " " + e.get("message"))
-                            .toList());
+    /** The refusal in one line: each invalid field and why, or the problem's detail. */
+    private static String describe(ApiProblem problem) {
+        Map<String, String> errors = FormErrors.of(problem);
+        if (errors.size() == 1 && errors.containsKey("form")) {
+            return errors.get("form");
         }
-        return problem.getDetail();
+        return String.join(
+                "; ",
+                errors.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .toList());
     }
 }

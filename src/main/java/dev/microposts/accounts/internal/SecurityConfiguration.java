@@ -37,6 +37,24 @@ class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    /**
+     * Session and CSRF cookies are {@code Secure} unless {@code microposts.web.secure-cookies} says otherwise;
+     * by default they are not only in the local mode (embedded database), which plain-HTTP localhost serves.
+     */
+    private final boolean secureCookies;
+
+    SecurityConfiguration(Environment environment) {
+        boolean local = environment.getProperty("microposts.database.embedded", Boolean.class, false);
+        Boolean configured = environment.getProperty("microposts.web.secure-cookies", Boolean.class);
+        this.secureCookies = configured != null ? configured : !local;
+        if (!secureCookies) {
+            log.warn(
+                    "Session and CSRF cookies are sent without Secure ({}); serve the site over HTTPS and set"
+                            + " MICROPOSTS_WEB_SECURE_COOKIES=true outside local use",
+                    local ? "local mode, embedded database" : "MICROPOSTS_WEB_SECURE_COOKIES=false");
+        }
+    }
+
     /** Tracing every security filter costs a measurable share of each request; HTTP metrics remain. */
     @Bean
     SecurityObservationSettings securityObservationSettings() {
@@ -93,10 +111,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, AccountService accounts, Environment environment) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AccountService accounts) throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-        boolean secure = secureCookies(environment);
-        csrfTokens.setCookieCustomizer(cookie -> cookie.secure(secure).sameSite("Lax"));
+        csrfTokens.setCookieCustomizer(cookie -> cookie.secure(secureCookies).sameSite("Lax"));
         return http.authenticationProvider(new PasswordLogin(accounts))
                 .formLogin(form ->
                         form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
@@ -136,31 +153,11 @@ class SecurityConfiguration {
             + " img-src 'self' data:; media-src 'self'; connect-src 'self'; object-src 'none';"
             + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    /**
-     * Session and CSRF cookies are {@code Secure} unless {@code microposts.web.secure-cookies} says otherwise;
-     * by default they are not only in the local mode (embedded database), which plain-HTTP localhost serves.
-     */
+    /** The session cookie follows the same {@code Secure} rule as the CSRF cookie. */
     @Bean
-    DefaultCookieSerializerCustomizer sessionCookie(Environment environment) {
-        boolean secure = secureCookies(environment);
-        return serializer -> serializer.setUseSecureCookie(secure);
+    DefaultCookieSerializerCustomizer sessionCookie() {
+        return serializer -> serializer.setUseSecureCookie(secureCookies);
     }
-
-    private static boolean secureCookies(Environment environment) {
-        boolean local = environment.getProperty("microposts.database.embedded", Boolean.class, false);
-        Boolean configured = environment.getProperty("microposts.web.secure-cookies", Boolean.class);
-        boolean secure = configured != null ? configured : !local;
-        if (!secure && SECURE_WARNING_LOGGED.compareAndSet(false, true)) {
-            log.warn(
-                    "Session and CSRF cookies are sent without Secure ({}); serve the site over HTTPS and set"
-                            + " MICROPOSTS_WEB_SECURE_COOKIES=true outside local use",
-                    local ? "local mode, embedded database" : "MICROPOSTS_WEB_SECURE_COOKIES=false");
-        }
-        return secure;
-    }
-
-    private static final java.util.concurrent.atomic.AtomicBoolean SECURE_WARNING_LOGGED =
-            new java.util.concurrent.atomic.AtomicBoolean();
 
     /** The login form's check: the same password rules and throttle as the API's token endpoint. */
     static final class PasswordLogin implements AuthenticationProvider {

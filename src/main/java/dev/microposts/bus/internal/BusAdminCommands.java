@@ -75,8 +75,7 @@ class BusAdminCommands {
             @Override
             public int run(List<String> arguments, BufferedReader in, PrintStream out) {
                 int unsent = backlog.sendUnsentNow();
-                long incomplete = redelivery.incompleteCount();
-                redelivery.resubmitAll();
+                long incomplete = redelivery.resubmitAll();
                 out.println("Resubmitted " + incomplete + " incomplete delivery(ies); " + unsent
                         + " unsent event(s) will be sent at once");
                 return 0;

@@ -45,10 +45,8 @@ class BusAdminController {
     /** Delivers every incomplete event again now, and has the relay send unsent ones at its next pass. */
     @PostMapping("/resubmit")
     Resubmitted resubmitAll() {
-        long deliveries = redelivery.incompleteCount();
         int unsent = backlog.sendUnsentNow();
-        redelivery.resubmitAll();
-        return new Resubmitted(deliveries, unsent);
+        return new Resubmitted(redelivery.resubmitAll(), unsent);
     }
 
     /** Delivers one incomplete event again now; 404 when it is not (or no longer) incomplete. */

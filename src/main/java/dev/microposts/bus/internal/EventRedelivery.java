@@ -105,9 +105,11 @@ class EventRedelivery {
         return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : method;
     }
 
-    /** Everything incomplete, now, whatever its backoff: the operator's button. */
-    void resubmitAll() {
+    /** Everything incomplete, now, whatever its backoff: the operator's button. Answers how many there were. */
+    long resubmitAll() {
+        long count = incompleteCount();
         incomplete.resubmitIncompletePublications(publication -> true);
+        return count;
     }
 
     /** One incomplete publication, now; false when there is none with this id (it may have completed). */

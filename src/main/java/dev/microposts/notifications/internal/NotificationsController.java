@@ -1,15 +1,12 @@
 package dev.microposts.notifications.internal;
 
 import dev.microposts.accounts.UserRef;
-import dev.microposts.accounts.Users;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
-import dev.microposts.web.Page;
 import dev.microposts.web.PageRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,12 +30,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class NotificationsController {
 
     private final NotificationStore store;
-    private final Users users;
+    private final NotificationList notifications;
     private final ApiLimits limits;
 
-    NotificationsController(NotificationStore store, Users users, ApiLimits limits) {
+    NotificationsController(NotificationStore store, NotificationList notifications, ApiLimits limits) {
         this.store = store;
-        this.users = users;
+        this.notifications = notifications;
         this.limits = limits;
     }
 
@@ -48,17 +45,11 @@ class NotificationsController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit,
             @RequestParam(defaultValue = "false") boolean unread) {
-        PageRequest page = PageRequest.of(cursor, limit, limits);
-        Page<NotificationStore.Notification> rows = Page.of(
-                store.page(user.id(), page.cursor().before(), page.limit(), unread),
-                page.limit(),
-                NotificationStore.Notification::id);
-        Map<Long, UserRef> actors = users.byIds(rows.items().stream()
-                .map(NotificationStore.Notification::actorId)
-                .filter(Objects::nonNull)
-                .toList());
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-        return rows.map(n -> view(n, actors, base)).toResponse();
+        return notifications
+                .page(user.id(), PageRequest.of(cursor, limit, limits), unread)
+                .map(n -> view(n, base))
+                .toResponse();
     }
 
     @GetMapping("/unread-count")
@@ -81,21 +72,12 @@ class NotificationsController {
         return Map.of("marked", store.markAllRead(user.id(), request == null ? null : request.upTo()));
     }
 
-    private static NotificationView view(NotificationStore.Notification n, Map<Long, UserRef> actors, String base) {
-        UserRef actor = n.actorId() == null ? null : actors.get(n.actorId());
-        String post = n.postId() == null || actor == null
+    private static NotificationView view(NotificationList.Entry n, String base) {
+        String post = n.postId() == null || n.actor() == null
                 ? null
-                : base + "/api/v1/users/" + actor.username() + "/collection/" + n.postId();
+                : base + "/api/v1/users/" + n.actor() + "/collection/" + n.postId();
         String media = n.mediaId() == null ? null : base + "/api/v1/media/" + n.mediaId();
-        return new NotificationView(
-                n.id(),
-                n.kind(),
-                actor == null ? null : actor.username(),
-                post,
-                media,
-                n.reason(),
-                n.createdAt(),
-                n.readAt() != null);
+        return new NotificationView(n.id(), n.kind(), n.actor(), post, media, n.reason(), n.createdAt(), n.read());
     }
 
     /** The request to mark notifications as read. */

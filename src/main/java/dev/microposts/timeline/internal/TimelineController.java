@@ -5,11 +5,9 @@ import dev.microposts.accounts.Users;
 import dev.microposts.posts.PostView;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
-import dev.microposts.web.Page;
 import dev.microposts.web.PageRequest;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -103,14 +101,12 @@ class TimelineController {
     }
 
     private ResponseEntity<List<Person>> people(Follows.Side side, String username, String cursor, Integer limit) {
-        UserRef user = users.requireByUsername(username);
-        Page<Follows.Follow> page = follows.list(side, user.id(), PageRequest.of(cursor, limit, limits));
-        Map<Long, UserRef> names =
-                users.byIds(page.items().stream().map(Follows.Follow::userId).toList());
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-        return page.map(follow -> {
-                    String name = names.get(follow.userId()).username();
-                    return new Person(name, base + "/api/v1/users/" + name, follow.since());
+        return followService
+                .people(side, username, PageRequest.of(cursor, limit, limits))
+                .map(link -> {
+                    String name = link.user().username();
+                    return new Person(name, base + "/api/v1/users/" + name, link.since());
                 })
                 .toResponse();
     }

@@ -10,7 +10,6 @@ import dev.microposts.web.Page;
 import dev.microposts.web.PageController;
 import dev.microposts.web.PageRequest;
 import java.util.List;
-import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -101,14 +100,11 @@ class TimelinePages {
     }
 
     private String people(Follows.Side side, String username, String cursor, Model model) {
-        UserRef user = users.requireByUsername(username);
-        Page<Follows.Follow> page = follows.list(side, user.id(), PageRequest.of(cursor, null, limits));
-        Map<Long, UserRef> names =
-                users.byIds(page.items().stream().map(Follows.Follow::userId).toList());
-        model.addAttribute("user", user);
+        Page<FollowService.Link> page = followService.people(side, username, PageRequest.of(cursor, null, limits));
+        model.addAttribute("user", users.requireByUsername(username));
         model.addAttribute("side", side == Follows.Side.FOLLOWERS ? "followers" : "following");
         model.addAttribute(
-                "people", page.items().stream().map(f -> names.get(f.userId())).toList());
+                "people", page.items().stream().map(FollowService.Link::user).toList());
         model.addAttribute("next", page.next() == null ? null : page.next().encode());
         return "timeline/people";
     }
