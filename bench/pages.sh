@@ -29,39 +29,12 @@ WARMUP_MAX=${WARMUP_MAX:-180}
 PORT=${PORT:-18083}
 PGPORT=${PGPORT:-15434}
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms1g -Xmx1g}
-BASE="http://localhost:$PORT"
 PASSWORD="staple-Horse-42-battery"
 
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v psql >/dev/null || missing+=(postgresql-client)
-if ((${#missing[@]} > 0)); then
-  sudo=(); [[ $(id -u) -ne 0 ]] && sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  ./mvnw -q -B -DskipTests package
-fi
-JAR=$(ls target/microposts-*.jar | grep -v -- '-plain' | head -1)
-DATA=$(mktemp -d -t microposts-pages-bench-XXXXXX)
-APP_PID=
-cleanup() {
-  if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
-  rm -rf "$DATA"
-}
-trap cleanup EXIT
-
-# shellcheck disable=SC2086
-java $BENCH_JAVA_OPTS -jar "$JAR" --server.port="$PORT" --microposts.data-dir="$DATA/app" \
-  --microposts.database.embedded-port="$PGPORT" --logging.level.root=warn >"$DATA/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 180); do
-  if curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1; then break; fi
-  sleep 1
-done
-curl -fs "$BASE/actuator/health/readiness" >/dev/null || { tail -50 "$DATA/app.log"; exit 1; }
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+bench_tools wrk postgresql-client
+bench_start pages --microposts.database.embedded-port="$PGPORT" --logging.level.root=warn
 
 sql() { psql -h localhost -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 curl -fs -o /dev/null -H 'Content-Type: application/json' \
@@ -107,19 +80,6 @@ echo "   HTML: $html bytes ($posts_on_page posts); with its stylesheet, script a
   "($(python3 -c "print(f'{$total / 1024:.1f}')") KB; target <= 100 KB: $(python3 -c "print('PASS' if $total <= 100 * 1024 else 'MISS')"))"
 
 echo "2. GET / (home timeline page) under wrk, 16 connections"
-warmed=0 previous=0
-while ((warmed < WARMUP_MAX)); do
-  rps=$(wrk -t2 -c16 -d10s -H "Cookie: SESSION=$SESSION" "$BASE/" | awk '/Requests\/sec/ {print $2}')
-  warmed=$((warmed + 10))
-  if ((warmed >= WARMUP_MIN)) && python3 -c "import sys; sys.exit(not abs($rps - $previous) < 0.03 * $previous)"; then
-    break
-  fi
-  previous=$rps
-done
-echo "   warm-up: ${warmed} s, until throughput settled at ${rps} requests/s"
+bench_warm_up -H "Cookie: SESSION=$SESSION" "$BASE/"
 wrk -t2 -c16 -d"$DURATION" --latency -H "Cookie: SESSION=$SESSION" "$BASE/" >"$DATA/read.txt"
-rps=$(grep Requests/sec "$DATA/read.txt" | awk '{print $2}')
-p50=$(grep -E '^\s+50%' "$DATA/read.txt" | awk '{print $2}')
-p99=$(grep -E '^\s+99%' "$DATA/read.txt" | awk '{print $2}')
-errors=$(grep -E 'Non-2xx|Socket errors' "$DATA/read.txt" || true)
-echo "   GET / : ${rps} requests/s, p50 ${p50}, p99 ${p99} (target p99 <= 30 ms)${errors:+; $errors}"
+echo "   GET / : $(bench_wrk_summary "$DATA/read.txt") (target p99 <= 30 ms)"

@@ -25,31 +25,14 @@ ROUNDS=${ROUNDS:-3}
 PORT=${PORT:-18081}
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m}
 TARGET_RATIO=1.15
-BASE="http://localhost:$PORT"
-
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  ./mvnw -q -B -DskipTests package
-fi
-JAR=$(ls target/microposts-*.jar | grep -v -- '-plain' | head -1)
-DATA=$(mktemp -d -t microposts-pipeline-bench-XXXXXX)
-APP_PID=
-cleanup() {
-  if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
-  rm -rf "$DATA"
-}
-trap cleanup EXIT
 
 now() { date +%s.%N; }
 since() { python3 -c "print(f'{$(now) - $1:.2f}')"; }
 
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 # shellcheck disable=SC2086
-java $BENCH_JAVA_OPTS -jar "$JAR" --server.port="$PORT" --microposts.data-dir="$DATA/app" ${APP_ARGS:-} >"$DATA/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 180); do
-  if curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1; then break; fi
-  sleep 1
-done
-curl -fs "$BASE/actuator/health/readiness" >/dev/null || { tail -50 "$DATA/app.log"; exit 1; }
+bench_start pipeline ${APP_ARGS:-}
 FFMPEG=$(ls "$DATA"/app/ffmpeg/*/ffmpeg | head -1)
 
 SRC="$DATA/clip.mp4"

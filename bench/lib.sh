@@ -1,0 +1,76 @@
+# Shared by the benchmark scripts: sourced, not run. Each script sets BENCH_JAVA_OPTS and PORT first.
+# shellcheck shell=bash
+
+# bench_tools PACKAGE...: installs the Debian packages whose commands are missing (wrk, psql: postgresql-client).
+bench_tools() {
+  local missing=() package
+  for package in "$@"; do
+    case "$package" in
+      postgresql-client) command -v psql >/dev/null || missing+=("$package") ;;
+      *) command -v "$package" >/dev/null || missing+=("$package") ;;
+    esac
+  done
+  if ((${#missing[@]} > 0)); then
+    local sudo=(); [[ $(id -u) -ne 0 ]] && sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+# bench_start NAME [APP ARGUMENT...]: builds the jar (unless SKIP_BUILD=1), starts it on a fresh data directory
+# under DATA (removed on exit, with the process) on PORT, and waits until it is ready. Sets BASE, DATA, APP_PID.
+bench_start() {
+  local name=$1
+  shift
+  if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+    ./mvnw -q -B -DskipTests package
+  fi
+  local jar
+  jar=$(ls target/microposts-*.jar | grep -v -- '-plain' | head -1)
+  BASE="http://localhost:$PORT"
+  DATA=$(mktemp -d -t "microposts-$name-bench-XXXXXX")
+  APP_PID=
+  trap bench_stop EXIT
+  # shellcheck disable=SC2086
+  java $BENCH_JAVA_OPTS -jar "$jar" --server.port="$PORT" --microposts.data-dir="$DATA/app" "$@" \
+    >"$DATA/app.log" 2>&1 &
+  APP_PID=$!
+  local _
+  for _ in $(seq 1 180); do
+    if curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1; then return 0; fi
+    sleep 1
+  done
+  tail -50 "$DATA/app.log"
+  exit 1
+}
+
+bench_stop() {
+  if [[ -n "${APP_PID:-}" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  rm -rf "${DATA:-}"
+}
+
+# bench_warm_up WRK_ARGUMENT...: wrk in 10 s rounds, at least WARMUP_MIN seconds and until two rounds in a row
+# agree within 3% (or WARMUP_MAX is spent): on 2 cores the JIT compiler needs a minute or more of load to
+# compile the hot path. Prints how long it took and where throughput settled.
+bench_warm_up() {
+  local warmed=0 previous=0 rps
+  while ((warmed < ${WARMUP_MAX:-180})); do
+    rps=$(wrk -t2 -c16 -d10s "$@" | awk '/Requests\/sec/ {print $2}')
+    warmed=$((warmed + 10))
+    if ((warmed >= ${WARMUP_MIN:-60})) && python3 -c "import sys; sys.exit(not abs($rps - $previous) < 0.03 * $previous)"; then
+      break
+    fi
+    previous=$rps
+  done
+  echo "   warm-up: ${warmed} s, until throughput settled at ${rps} requests/s"
+}
+
+# bench_wrk_summary FILE: "<requests/s> <p50> <p99> <errors>" from the output of wrk --latency.
+bench_wrk_summary() {
+  local rps p50 p99 errors
+  rps=$(grep Requests/sec "$1" | awk '{print $2}')
+  p50=$(grep -E '^\s+50%' "$1" | awk '{print $2}')
+  p99=$(grep -E '^\s+99%' "$1" | awk '{print $2}')
+  errors=$(grep -E 'Non-2xx|Socket errors' "$1" | tr '\n' ' ' || true)
+  echo "${rps} requests/s, p50 ${p50}, p99 ${p99}${errors:+; $errors}"
+}
