@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param id the item's id, as given by the upload
  * @param status {@code processing}, {@code ready} or {@code failed}
+ * @param stage where processing is: {@code probing} (reading the upload), {@code transcoding} (making the
+ *     renditions and thumbnails), then {@code ready} or {@code failed} as the status
  * @param reason why it failed, for {@code failed}
  * @param source the probed facts of the uploaded file, once probed
  * @param renditions the playable files, smallest first
@@ -18,6 +20,7 @@ import java.util.List;
 public record MediaView(
         String id,
         String status,
+        String stage,
         String reason,
         Source source,
         List<Rendition> renditions,
@@ -38,6 +41,14 @@ public record MediaView(
             boolean hasAudio,
             String container,
             long size) {}
+
+    /** The stage of an item with {@code status}, whose probe has run when {@code probed}. */
+    public static String stage(String status, boolean probed) {
+        if (!status.equals("processing")) {
+            return status;
+        }
+        return probed ? "transcoding" : "probing";
+    }
 
     /** One rung of the ladder: an H.264/AAC MP4 at one size. */
     public record Rendition(

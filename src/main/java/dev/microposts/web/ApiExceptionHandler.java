@@ -131,7 +131,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/api/");
+        return request.getRequestURI().startsWith("/api/")
+                || request.getAttribute(ProblemResponses.FOR_SCRIPTS) != null;
     }
 
     /** Hands the error to the servlet container, which renders the friendly error page for it. */

@@ -93,6 +93,47 @@ class PageSessionTest extends ApiTest {
     }
 
     @Test
+    void theComposeBoxUploadNeedsTheSessionAndItsTokenAndAnswersProblems() throws Exception {
+        Api.User user = api.newUser("uploader");
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> loginPage = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString());
+        browser.send(
+                form("/login", "username", user.username(), "password", Api.STRONG_PASSWORD, "_csrf", csrf(loginPage)),
+                HttpResponse.BodyHandlers.ofString());
+        String token = csrf(browser.send(get("/"), HttpResponse.BodyHandlers.ofString()));
+
+        HttpResponse<String> anonymous =
+                HttpClient.newHttpClient().send(upload(null, "bytes"), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).as("no session").isIn(302, 403);
+        assertThat(browser.send(upload(null, "bytes"), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .as("a session but no CSRF token")
+                .isEqualTo(403);
+
+        HttpResponse<String> empty = browser.send(upload(token, ""), HttpResponse.BodyHandlers.ofString());
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(empty.body()).contains("the upload is empty");
+
+        HttpResponse<String> accepted =
+                browser.send(upload(token, "not a video"), HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(accepted.body()).contains("\"stage\":\"probing\"");
+    }
+
+    private HttpRequest upload(String csrfToken, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + "/uploads"))
+                .header("Content-Type", "video/mp4")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (csrfToken != null) {
+            request.header("X-XSRF-TOKEN", csrfToken);
+        }
+        return request.build();
+    }
+
+    @Test
     void aLoginFormPostedFromAnotherSiteIsRefused() throws Exception {
         Api.User user = api.newUser("csrf");
         HttpClient attacker = HttpClient.newHttpClient();

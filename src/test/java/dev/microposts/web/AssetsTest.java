@@ -26,6 +26,7 @@ class AssetsTest extends ApiTest {
                 .as("the layout links a stylesheet, the scripts and the icon")
                 .anyMatch(a -> a.endsWith(".css"))
                 .anyMatch(a -> a.contains("/js/player-"))
+                .anyMatch(a -> a.contains("/js/compose-"))
                 .anyMatch(a -> a.endsWith(".svg"));
         for (String asset : assets) {
             assertThat(asset).as("fingerprinted").matches(".*-[0-9a-f]{32}\\.[a-z]+$");
@@ -34,7 +35,7 @@ class AssetsTest extends ApiTest {
             assertThat(file.body()).as(asset).isNotBlank();
             assertThat(file.header("Cache-Control")).as(asset).contains("max-age=31536000");
         }
-        assertThat(api.get("/assets/js/player.js").status()).isEqualTo(200);
+        assertThat(api.get("/assets/js/compose.js").status()).isEqualTo(200);
         assertThat(api.get("/assets/../application.yml").status()).isNotEqualTo(200);
         assertThat(api.get("/assets/application.yml").status()).isEqualTo(404);
     }

@@ -1,14 +1,18 @@
 package dev.microposts.web;
 
+import static dev.microposts.support.ApiTest.createDataDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.microposts.media.internal.Videos;
 import dev.microposts.support.Api;
 import dev.microposts.support.ApiTest;
 import dev.microposts.support.Browser;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +59,7 @@ class PagesBrowserTest extends ApiTest {
             awaitUrl(page, url("/"));
             assertThat(page.findElement(By.cssSelector(".empty")).getText()).contains("Write your first post");
             page.findElement(By.id("text")).sendKeys("My first post, from the browser");
-            navigate(page, page.findElement(By.cssSelector("#compose-form button")));
+            navigate(page, page.findElement(By.id("compose-submit")));
             assertThat(texts(page)).contains("My first post, from the browser");
 
             page.get(url("/users/" + bob.username()));
@@ -92,6 +96,136 @@ class PagesBrowserTest extends ApiTest {
                         .path("display_name")
                         .asString())
                 .isEqualTo("Alice Liddell");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void uploadAVideoWatchItBecomeReadyPostItAndPlayIt() throws Exception {
+        Api.User erin = api.newUser("erin");
+        Path clip = new Videos(createDataDir()).h264("compose.mp4", "640x360", 4, true);
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            logIn(page, erin);
+            assertThat(page.executeScript("return document.createElement('video').canPlayType('video/mp4;"
+                            + " codecs=\"avc1.42E01E, mp4a.40.2\"')"))
+                    .as("this Chromium plays H.264/AAC")
+                    .isNotEqualTo("");
+            // why: a throttled connection, so the bar moves for a while as the bytes go up
+            page.executeCdpCommand("Network.enable", Map.of());
+            page.executeCdpCommand(
+                    "Network.emulateNetworkConditions",
+                    Map.of("offline", false, "latency", 5, "downloadThroughput", -1, "uploadThroughput", 128 * 1024));
+            // what the compose box shows, sampled in the page every 20 ms
+            page.executeScript("window.samples = []; setInterval(() => {"
+                    + " const box = document.getElementById('upload'), bar = document.getElementById('upload-progress');"
+                    + " const sample = {stage: box.dataset.stage || null,"
+                    + " fraction: bar.hasAttribute('value') && bar.max > 1 ? bar.value / bar.max : null};"
+                    + " const last = window.samples[window.samples.length - 1];"
+                    + " if (!last || last.stage !== sample.stage || last.fraction !== sample.fraction)"
+                    + " window.samples.push(sample); }, 20)");
+            page.findElement(By.id("text")).sendKeys("A clip from the browser");
+            page.findElement(By.id("video")).sendKeys(clip.toAbsolutePath().toString());
+
+            awaitStage(page, "ready", Duration.ofSeconds(60));
+            page.executeCdpCommand(
+                    "Network.emulateNetworkConditions",
+                    Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+            List<Map<String, Object>> samples = (List<Map<String, Object>>) page.executeScript("return window.samples");
+            List<Double> fractions = samples.stream()
+                    .filter(sample -> "uploading".equals(sample.get("stage")) && sample.get("fraction") != null)
+                    .map(sample -> ((Number) sample.get("fraction")).doubleValue())
+                    .toList();
+            assertThat(fractions)
+                    .as("the progress bar moved while uploading: %s", samples)
+                    .filteredOn(f -> f > 0.0 && f < 1.0)
+                    .hasSizeGreaterThan(2);
+            assertThat(fractions).isSortedAccordingTo(Double::compare);
+            List<Object> stages = samples.stream()
+                    .map(sample -> sample.get("stage"))
+                    .filter(java.util.Objects::nonNull)
+                    .distinct()
+                    .toList();
+            assertThat(stages)
+                    .as("the stages shown live, in order")
+                    .startsWith("uploading")
+                    .endsWith("ready")
+                    .containsAnyOf("probing", "transcoding")
+                    .isSubsetOf("uploading", "probing", "transcoding", "ready");
+            assertThat(page.findElement(By.id("upload-status")).getText()).isEqualTo("The video is ready.");
+            assertThat(stages).as("stages shown live").endsWith("ready");
+            browser.screenshot("compose-video");
+            assertThat(page.findElement(By.id("compose-submit")).isEnabled()).isTrue();
+            navigate(page, page.findElement(By.id("compose-submit")));
+
+            WebElement video = find(page, ".post figure.video video");
+            assertThat(video.getAttribute("poster")).contains("/media/").endsWith(".jpg");
+            assertThat(page.findElement(By.cssSelector(".post figure.video img, .post figure.video video"))
+                            .getAttribute("aria-label"))
+                    .isNotBlank();
+            page.executeScript("arguments[0].muted = true; arguments[0].play();", video);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> ((Number) page.executeScript("return arguments[0].currentTime", video)).doubleValue()
+                            > 0.2);
+            page.executeScript("arguments[0].pause(); arguments[0].currentTime = 3;", video);
+            await().atMost(Duration.ofSeconds(20)).until(() -> (Boolean) page.executeScript(
+                    "const v = arguments[0]; return !v.seeking && v.readyState >= 2 && v.currentTime >= 2.9", video));
+            assertThat(page.executeScript("return arguments[0].error", video)).isNull();
+        }
+    }
+
+    @Test
+    void aFileThatIsNotAVideoFailsWithItsReasonAndATooLargeOneIsRefused() throws Exception {
+        Api.User frank = api.newUser("frank");
+        Path notes = Files.writeString(
+                createDataDir().resolve("notes.mp4"), "these are my notes, not a video\n".repeat(100));
+        Path huge = createDataDir().resolve("huge.mp4");
+        try (var out = Files.newOutputStream(huge)) {
+            byte[] block = new byte[1 << 20];
+            new java.util.Random(1).nextBytes(block);
+            for (int i = 0; i < 17; i++) {
+                out.write(block);
+            }
+        }
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            logIn(page, frank);
+            page.findElement(By.id("video")).sendKeys(notes.toAbsolutePath().toString());
+            awaitStage(page, "failed", Duration.ofSeconds(30));
+            assertThat(page.findElement(By.id("upload-status")).getText())
+                    .startsWith("The video could not be used:")
+                    .doesNotContain("Exception");
+            assertThat(page.findElements(By.cssSelector("input[name=media_id]")))
+                    .isEmpty();
+            browser.screenshot("compose-failed");
+
+            page.findElement(By.id("upload-remove")).click();
+            assertThat(page.findElement(By.id("upload")).isDisplayed()).isFalse();
+
+            // the page refuses it before sending a byte
+            page.findElement(By.id("video")).sendKeys(huge.toAbsolutePath().toString());
+            awaitStage(page, "failed", Duration.ofSeconds(10));
+            assertThat(page.findElement(By.id("upload-status")).getText())
+                    .isEqualTo("That file is too large: videos can be up to 16 MB.");
+
+            // and the server refuses it too when the page's check is bypassed
+            page.findElement(By.id("upload-remove")).click();
+            page.executeScript("delete document.getElementById('video').dataset.maxBytes");
+            page.findElement(By.id("video")).sendKeys(huge.toAbsolutePath().toString());
+            awaitStage(page, "failed", Duration.ofSeconds(30));
+            assertThat(page.findElement(By.id("upload-status")).getText())
+                    .containsAnyOf("larger than the limit", "cut off");
+        }
+    }
+
+    /** Waits until the compose box's video reaches {@code stage}; a failure says what the box showed. */
+    private static void awaitStage(ChromeDriver page, String stage, Duration atMost) {
+        await().atMost(atMost).untilAsserted(() -> assertThat(stage(page))
+                .as("compose box: %s", page.findElement(By.id("upload-status")).getText())
+                .isEqualTo(stage));
+    }
+
+    private static String stage(ChromeDriver page) {
+        return (String) page.executeScript("return document.getElementById('upload').dataset.stage || null");
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code GET /api/v1/me/events}: server-sent events named {@code timeline} (a post by someone the user follows,
  * or by the user, was published), {@code timeline-removed}, {@code notification} and {@code media} (the user's
  * video is ready or failed). Each has the bus log's sequence number as its id; a client reconnecting with
- * {@code Last-Event-ID} gets what it missed first.
+ * {@code Last-Event-ID} gets what it missed first. The pages' scripts read the same stream at {@code /me/events}
+ * with the page session.
  */
 @RestController
 class LiveController {
@@ -25,7 +26,9 @@ class LiveController {
         this.feed = feed;
     }
 
-    @GetMapping(path = "/api/v1/me/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @GetMapping(
+            path = {"/api/v1/me/events", "/me/events"},
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(
             @AuthenticationPrincipal UserRef user,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId)

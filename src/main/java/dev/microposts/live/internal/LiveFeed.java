@@ -181,7 +181,7 @@ class LiveFeed implements SmartLifecycle {
                 yield users;
             }
             case "microposts.notification.added" -> only(data.path("user_id").asLong(), connected);
-            case "microposts.video.ready", "microposts.video.failed" ->
+            case "microposts.video.probed", "microposts.video.ready", "microposts.video.failed" ->
                 only(data.path("owner_id").asLong(), connected);
             default -> Set.of();
         };

@@ -14,14 +14,18 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
-/** {@code /api/v1/media}: upload a video, then poll it until it is ready or failed. */
+/**
+ * {@code /api/v1/media}: upload a video, then poll it until it is ready or failed. The compose box on the pages
+ * uploads to {@code /uploads}, the same thing with the page session and its CSRF token instead of a bearer
+ * token.
+ */
 @RestController
-@RequestMapping("/api/v1/media")
 class MediaController {
+
+    static final String UPLOADS = "/uploads";
 
     private final MediaService media;
 
@@ -33,7 +37,7 @@ class MediaController {
      * Takes a video as multipart form data (field {@code file}) or as the raw request body, stores it, and
      * answers {@code 202} at once: processing goes on in the background; poll the {@code href}.
      */
-    @PostMapping
+    @PostMapping({"/api/v1/media", UPLOADS})
     ResponseEntity<MediaView> upload(@AuthenticationPrincipal UserRef user, HttpServletRequest request)
             throws IOException {
         MediaView view;
@@ -55,7 +59,7 @@ class MediaController {
                 .body(view);
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/api/v1/media/{id}")
     MediaView get(@PathVariable String id) {
         return media.view(parse(id)).orElseThrow(() -> ApiProblem.notFound("No media item " + id));
     }

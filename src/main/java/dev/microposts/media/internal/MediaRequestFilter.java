@@ -31,7 +31,8 @@ class MediaRequestFilter extends OncePerRequestFilter {
 
     static boolean isUpload(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return "POST".equals(request.getMethod()) && (path.equals("/api/v1/media") || path.equals("/api/media"));
+        return "POST".equals(request.getMethod())
+                && (path.equals("/api/v1/media") || path.equals("/api/media") || path.equals(MediaController.UPLOADS));
     }
 
     static boolean isDownload(HttpServletRequest request) {
@@ -50,6 +51,10 @@ class MediaRequestFilter extends OncePerRequestFilter {
         if (isDownload(request)) {
             chain.doFilter(request, response);
             return;
+        }
+        if (request.getRequestURI().equals(MediaController.UPLOADS)) {
+            // why: the compose box's script reads the reason for a refusal, as an API client would
+            request.setAttribute(ProblemResponses.FOR_SCRIPTS, Boolean.TRUE);
         }
         long max = properties.maxUploadSize().toBytes();
         if (request.getContentLengthLong() > max) {

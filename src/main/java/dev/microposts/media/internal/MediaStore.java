@@ -3,6 +3,7 @@ package dev.microposts.media.internal;
 import dev.microposts.bus.DomainEvent;
 import dev.microposts.media.MediaView;
 import dev.microposts.media.VideoFailed;
+import dev.microposts.media.VideoProbed;
 import dev.microposts.media.VideoReady;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -210,6 +211,19 @@ class MediaStore {
             jdbc.sql("update media set probe = cast(? as jsonb) where id = ?")
                     .params(json.writeValueAsString(probed), mediaId)
                     .update();
+            int renditions = newParts.entrySet().stream()
+                    .filter(p -> p.getKey().startsWith(TRANSCODE))
+                    .mapToInt(p -> ((List<?>) p.getValue().getOrDefault("rungs", List.of())).size())
+                    .sum();
+            events.publishEvent(new VideoProbed(
+                    DomainEvent.newId(),
+                    clock.instant(),
+                    mediaId,
+                    item.ownerId(),
+                    probed.duration(),
+                    probed.width(),
+                    probed.height(),
+                    renditions));
         }
         newParts.forEach((name, spec) -> jdbc.sql("insert into media_parts (media_id, part, spec)"
                         + " values (?, ?, cast(? as jsonb)) on conflict do nothing")

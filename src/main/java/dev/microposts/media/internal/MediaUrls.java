@@ -44,6 +44,7 @@ class MediaUrls {
         return new MediaView(
                 item.id().toString(),
                 item.status(),
+                MediaView.stage(item.status(), item.source() != null),
                 item.reason(),
                 item.source(),
                 renditions,
