@@ -194,6 +194,14 @@ class Pipeline {
             return false;
         }
         parts.keySet().forEach(p -> task.followUp(queueOf(p), payload(item.id(), p)));
+        log.info(
+                "Probed {}: {}x{}, {} s, {}; {} rendition(s) planned",
+                item.id(),
+                facts.width(),
+                facts.height(),
+                String.format("%.1f", facts.duration()),
+                facts.hasAudio() ? "with sound" : "silent",
+                rungs.size());
         return true;
     }
 

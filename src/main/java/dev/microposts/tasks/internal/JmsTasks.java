@@ -21,11 +21,13 @@ class JmsTasks implements Tasks, DisposableBean {
     static final String ATTEMPT = "attempt";
 
     private final TaskConnections connections;
+    private final TaskTracing tracing;
     private final BlockingQueue<Sender> idle = new ArrayBlockingQueue<>(16);
     private Connection connection;
 
-    JmsTasks(TaskConnections connections) {
+    JmsTasks(TaskConnections connections, TaskTracing tracing) {
         this.connections = connections;
+        this.tracing = tracing;
     }
 
     @Override
@@ -45,6 +47,7 @@ class JmsTasks implements Tasks, DisposableBean {
             for (String payload : payloads) {
                 TextMessage message = sender.session.createTextMessage(payload);
                 message.setIntProperty(ATTEMPT, 1);
+                tracing.inject(message);
                 sender.producer.send(destination, message);
             }
             sender.session.commit();

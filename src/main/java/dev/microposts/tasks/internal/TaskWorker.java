@@ -7,6 +7,8 @@ import dev.microposts.tasks.Tasks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -39,6 +41,7 @@ final class TaskWorker implements Runnable {
     private final QueuesProperties.Queue settings;
     private final Duration pollInterval;
     private final TaskConnections connections;
+    private final TaskTracing tracing;
     private final Clock clock;
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -58,6 +61,7 @@ final class TaskWorker implements Runnable {
             QueuesProperties.Queue settings,
             Duration pollInterval,
             TaskConnections connections,
+            TaskTracing tracing,
             MeterRegistry meters,
             Clock clock,
             int number) {
@@ -65,6 +69,7 @@ final class TaskWorker implements Runnable {
         this.settings = settings;
         this.pollInterval = pollInterval;
         this.connections = connections;
+        this.tracing = tracing;
         this.clock = clock;
         this.thread = new Thread(this, "task-" + handler.queue() + "-" + number);
         String queue = handler.queue();
@@ -170,7 +175,7 @@ final class TaskWorker implements Runnable {
                 if (uncommitted == 0) {
                     batchStart = System.nanoTime();
                 }
-                if (!process(message, session, producer)) {
+                if (!traced(message, session, producer)) {
                     // why: the effects of a give-up could not be recorded; let the broker redeliver later
                     session.rollback();
                     uncommitted = 0;
@@ -188,6 +193,16 @@ final class TaskWorker implements Runnable {
             }
         } finally {
             JmsUtils.closeConnection(connection);
+        }
+    }
+
+    /** {@link #process} in the trace the message carries, so its log lines and follow-ups continue it. */
+    private boolean traced(Message message, Session session, MessageProducer producer) throws JMSException {
+        Span span = tracing.start(message, handler.queue());
+        try (Tracer.SpanInScope scope = tracing.inScope(span)) {
+            return process(message, session, producer);
+        } finally {
+            span.end();
         }
     }
 
@@ -283,16 +298,18 @@ final class TaskWorker implements Runnable {
         dead.setStringProperty("queue", task.queue());
         dead.setStringProperty("reason", reason);
         dead.setIntProperty(JmsTasks.ATTEMPT, task.attempt());
+        tracing.inject(dead);
         producer.send(session.createQueue(Tasks.DEAD_LETTER_QUEUE), dead);
         gaveUp.increment();
         return true;
     }
 
-    private static void send(
+    private void send(
             Session session, MessageProducer producer, String queue, String payload, int attempt, long delayMillis)
             throws JMSException {
         TextMessage message = session.createTextMessage(payload);
         message.setIntProperty(JmsTasks.ATTEMPT, attempt);
+        tracing.inject(message);
         producer.setDeliveryDelay(delayMillis);
         producer.send(session.createQueue(Tasks.address(queue)), message);
         producer.setDeliveryDelay(0);

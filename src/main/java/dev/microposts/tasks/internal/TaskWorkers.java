@@ -26,6 +26,7 @@ class TaskWorkers implements SmartLifecycle {
     private final List<TaskHandler> handlers;
     private final QueuesProperties properties;
     private final TaskConnections connections;
+    private final TaskTracing tracing;
     private final MeterRegistry meters;
     private final Clock clock;
     private final List<TaskWorker> workers = new ArrayList<>();
@@ -36,11 +37,13 @@ class TaskWorkers implements SmartLifecycle {
             List<TaskHandler> handlers,
             QueuesProperties properties,
             TaskConnections connections,
+            TaskTracing tracing,
             MeterRegistry meters,
             Clock clock) {
         this.handlers = handlers;
         this.properties = properties;
         this.connections = connections;
+        this.tracing = tracing;
         this.meters = meters;
         this.clock = clock;
     }
@@ -56,7 +59,7 @@ class TaskWorkers implements SmartLifecycle {
             QueuesProperties.Queue settings = properties.settings(handler.queue());
             for (int i = 1; i <= settings.concurrency(); i++) {
                 TaskWorker worker = new TaskWorker(
-                        handler, settings, properties.tasks().pollInterval(), connections, meters, clock, i);
+                        handler, settings, properties.tasks().pollInterval(), connections, tracing, meters, clock, i);
                 workers.add(worker);
                 worker.start();
             }

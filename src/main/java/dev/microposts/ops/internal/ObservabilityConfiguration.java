@@ -1,0 +1,32 @@
+package dev.microposts.ops.internal;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+
+/** What every process reports about itself, and the trace carried into asynchronous event listeners. */
+@Configuration(proxyBeanMethods = false)
+class ObservabilityConfiguration {
+
+    /**
+     * Asynchronous event listeners run on the application's task executor; this carries the trace of the
+     * request or task that published the event to them, and on to the tasks they enqueue.
+     */
+    @Bean
+    ContextPropagatingTaskDecorator contextPropagatingTaskDecorator() {
+        return new ContextPropagatingTaskDecorator();
+    }
+
+    /** {@code build_info{version, commit} 1}: which release this process runs. */
+    @Bean
+    MeterBinder buildInfo() {
+        BuildVersion build = BuildVersion.current();
+        return registry -> Gauge.builder("build.info", () -> 1)
+                .description("The release this process runs")
+                .tag("version", build.version())
+                .tag("commit", build.commit())
+                .register(registry);
+    }
+}
