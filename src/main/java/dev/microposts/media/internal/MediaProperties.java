@@ -28,6 +28,8 @@ import org.springframework.util.unit.DataSize;
  * @param accelRedirect prefix of an internal location of a web server in front that serves the stored files
  *     itself ({@code X-Accel-Redirect}); empty serves them from this process
  * @param workDir where workers keep their private temporary files; empty for {@code <data-dir>/work}
+ * @param maxBacklog videos waiting to be processed at which new uploads are refused (503 with
+ *     {@code Retry-After}) until the backlog drains below four fifths of it; 0 never refuses
  */
 @ConfigurationProperties("microposts.media")
 record MediaProperties(
@@ -47,7 +49,8 @@ record MediaProperties(
         Duration lease,
         Duration leaseCheckInterval,
         String accelRedirect,
-        Path workDir) {
+        Path workDir,
+        int maxBacklog) {
 
     MediaProperties {
         ladder = ladder.stream().sorted().toList();

@@ -10,6 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,9 +28,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class MediaRequestFilter extends OncePerRequestFilter {
 
     private final MediaProperties properties;
+    private final UploadAdmission admission;
 
-    MediaRequestFilter(MediaProperties properties) {
+    MediaRequestFilter(MediaProperties properties, UploadAdmission admission) {
         this.properties = properties;
+        this.admission = admission;
+    }
+
+    /** The backlog's answer; if it cannot be read (the database is down), the upload goes on and meets that. */
+    private UploadAdmission.Decision admission() {
+        try {
+            return admission.decide();
+        } catch (DataAccessException e) {
+            return UploadAdmission.Decision.ADMITTED;
+        }
     }
 
     static boolean isUpload(HttpServletRequest request) {
@@ -61,6 +76,19 @@ class MediaRequestFilter extends OncePerRequestFilter {
             // why: answer now and close, instead of reading (or waiting for) a body that will be refused
             response.setHeader("Connection", "close");
             ProblemResponses.write(response, ApiRequestGuard.tooLarge(max));
+            response.flushBuffer();
+            return;
+        }
+        UploadAdmission.Decision decision = admission();
+        if (!decision.admitted()) {
+            response.setHeader("Connection", "close");
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Too many videos are waiting to be processed right now (" + decision.backlog()
+                            + "); uploads reopen by themselves as they finish.");
+            problem.setProperty("retry_after", decision.retryAfterSeconds());
+            ProblemResponses.write(response, problem);
             response.flushBuffer();
             return;
         }

@@ -1,0 +1,101 @@
+package dev.microposts.media.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.microposts.support.Api;
+import dev.microposts.support.ApiTest;
+import dev.microposts.support.AppProcess;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The upload admission loop, driven by a real slow workload: one transcoding thread against uploads sent as
+ * fast as they go. It engages once the backlog reaches its limit (503 with a Retry-After), the backlog never
+ * passes the limit while it is engaged, and uploads are accepted again by themselves once the backlog drains.
+ */
+class UploadAdmissionTest {
+
+    private static final int LIMIT = 3;
+
+    @Test
+    void refusesUploadsWhileTheBacklogIsFullAndReopensAsItDrains() throws Exception {
+        Path dataDir = ApiTest.createDataDir();
+        Path clip = new Videos(dataDir).h264("backlog.mp4", "1280x720", 4, true);
+        Map<String, String> environment = Map.of(
+                "MICROPOSTS_MEDIA_MAX_BACKLOG", String.valueOf(LIMIT),
+                "MICROPOSTS_MEDIA_FFMPEG_THREADS", "1",
+                "MICROPOSTS_QUEUES_PROBE_CONCURRENCY", "1",
+                "MICROPOSTS_QUEUES_TRANSCODE_CONCURRENCY", "1",
+                "MICROPOSTS_QUEUES_THUMBNAIL_CONCURRENCY", "1");
+        try (AppProcess app = AppProcess.start(dataDir, dataDir.resolve("microposts.log"), environment)) {
+            Api api = app.api();
+            Api.User user = api.newUser("backlog");
+            List<String> accepted = new ArrayList<>();
+
+            Api.Response refused = null;
+            for (int i = 0; i < LIMIT + 3 && refused == null; i++) {
+                Api.Response upload = upload(api, user, clip);
+                if (upload.status() == 202) {
+                    accepted.add(upload.json().path("id").asString());
+                } else {
+                    refused = upload;
+                }
+            }
+            assertThat(refused).as("the loop engages").isNotNull();
+            assertThat(accepted).hasSize(LIMIT);
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().path("detail").asString()).contains("waiting to be processed");
+            long retryAfter = Long.parseLong(refused.header("Retry-After"));
+            assertThat(retryAfter).isBetween(1L, UploadAdmission.MAX_RETRY_AFTER_SECONDS);
+            assertThat(metric(api, "microposts_media_admission_open")).isZero();
+
+            // it holds the bound while engaged, and lets uploads in again by itself as the backlog drains
+            List<Double> backlog = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> {
+                        backlog.add(metric(api, "microposts_media_backlog"));
+                        Api.Response upload = upload(api, user, clip);
+                        if (upload.status() == 202) {
+                            accepted.add(upload.json().path("id").asString());
+                            return true;
+                        }
+                        assertThat(upload.status()).as(upload.body()).isEqualTo(503);
+                        return false;
+                    });
+            assertThat(backlog).isNotEmpty().allMatch(b -> b <= LIMIT);
+            assertThat(metric(api, "microposts_media_admission_open")).isEqualTo(1.0);
+            assertThat(metric(api, "microposts_media_uploads_refused_total")).isGreaterThanOrEqualTo(1.0);
+
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> accepted.stream().allMatch(id -> api.get("/api/v1/media/" + id)
+                            .json()
+                            .path("status")
+                            .asString()
+                            .equals("ready")));
+        }
+    }
+
+    private static Api.Response upload(Api api, Api.User user, Path clip) throws Exception {
+        return api.send(api.request("/api/v1/media", user.token())
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofFile(clip)));
+    }
+
+    private static double metric(Api api, String name) {
+        for (String line : api.get("/actuator/prometheus").body().split("\n")) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError("no metric " + name);
+    }
+}
