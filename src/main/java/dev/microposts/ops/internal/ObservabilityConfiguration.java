@@ -1,7 +1,9 @@
 package dev.microposts.ops.internal;
 
+import dev.microposts.engines.BackingServices;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.DiskSpaceMetrics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
@@ -17,6 +19,12 @@ class ObservabilityConfiguration {
     @Bean
     ContextPropagatingTaskDecorator contextPropagatingTaskDecorator() {
         return new ContextPropagatingTaskDecorator();
+    }
+
+    /** {@code disk_free_bytes} and {@code disk_total_bytes} of the data directory, which fills first. */
+    @Bean
+    MeterBinder dataDirectoryDiskSpace(BackingServices services) {
+        return new DiskSpaceMetrics(services.dataDirectory().toFile());
     }
 
     /** {@code build_info{version, commit} 1}: which release this process runs. */

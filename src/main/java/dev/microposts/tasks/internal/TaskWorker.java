@@ -76,6 +76,7 @@ final class TaskWorker implements Runnable {
         this.duration = Timer.builder("microposts.tasks.duration")
                 .description("Time handlers spent on tasks")
                 .tag("queue", queue)
+                .publishPercentileHistogram()
                 .register(meters);
         this.done = outcome(meters, queue, "done");
         this.retried = outcome(meters, queue, "retried");
