@@ -31,8 +31,9 @@ bench_start() {
   DATA=$(mktemp -d -t "microposts-$name-bench-XXXXXX")
   APP_PID=
   trap bench_stop EXIT
+  # why: the scripts read the log as text lines
   # shellcheck disable=SC2086
-  java $BENCH_JAVA_OPTS -jar "$jar" --server.port="$PORT" --microposts.data-dir="$DATA/app" "$@" \
+  java $BENCH_JAVA_OPTS -jar "$jar" --server.port="$PORT" --microposts.data-dir="$DATA/app" --microposts.log.format=text "$@" \
     >"$DATA/app.log" 2>&1 &
   APP_PID=$!
   local _

@@ -35,7 +35,7 @@ trap 'rm -rf "$DATA"' EXIT
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
 # shellcheck disable=SC2086
 OUTPUT=$(java $BENCH_JAVA_OPTS -jar "$JAR" queue-benchmark "$TASKS" "$PRODUCERS" \
-  --microposts.data-dir="$DATA" \
+  --microposts.data-dir="$DATA" --microposts.log.format=text \
   --microposts.tasks.workers=true \
   --microposts.queues.noop.concurrency="$CONSUMERS" | grep -v ' WARN ')
 echo "$OUTPUT"

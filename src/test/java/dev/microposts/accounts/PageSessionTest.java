@@ -73,13 +73,7 @@ class PageSessionTest extends ApiTest {
 
     @Test
     void pageErrorsAreFriendlyPagesNotProblemsOrStackTraces() throws Exception {
-        Api.User user = api.newUser("lost");
-        HttpClient browser =
-                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpResponse<String> loginPage = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString());
-        browser.send(
-                form("/login", "username", user.username(), "password", Api.STRONG_PASSWORD, "_csrf", csrf(loginPage)),
-                HttpResponse.BodyHandlers.ofString());
+        HttpClient browser = loggedIn(api.newUser("lost"));
 
         HttpResponse<String> missing = browser.send(
                 HttpRequest.newBuilder(URI.create(api.base() + "/no/such/page"))
@@ -94,13 +88,7 @@ class PageSessionTest extends ApiTest {
 
     @Test
     void theComposeBoxUploadNeedsTheSessionAndItsTokenAndAnswersProblems() throws Exception {
-        Api.User user = api.newUser("uploader");
-        HttpClient browser =
-                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpResponse<String> loginPage = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString());
-        browser.send(
-                form("/login", "username", user.username(), "password", Api.STRONG_PASSWORD, "_csrf", csrf(loginPage)),
-                HttpResponse.BodyHandlers.ofString());
+        HttpClient browser = loggedIn(api.newUser("uploader"));
         String token = csrf(browser.send(get("/"), HttpResponse.BodyHandlers.ofString()));
 
         HttpResponse<String> anonymous =
@@ -120,6 +108,18 @@ class PageSessionTest extends ApiTest {
                 browser.send(upload(token, "not a video"), HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         assertThat(accepted.body()).contains("\"stage\":\"probing\"");
+    }
+
+    /** A client with a logged-in page session, as a browser has after the login form. */
+    private HttpClient loggedIn(Api.User user) throws Exception {
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> loginPage = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> loggedIn = browser.send(
+                form("/login", "username", user.username(), "password", Api.STRONG_PASSWORD, "_csrf", csrf(loginPage)),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        return browser;
     }
 
     private HttpRequest upload(String csrfToken, String body) {
