@@ -308,6 +308,24 @@ class MediaStore {
         return views;
     }
 
+    /** Items still processing, when the oldest of them was uploaded, and how many finished within {@code window}. */
+    Backlog backlog(Duration window) {
+        return jdbc.sql("""
+                        select (select count(*) from media where status = 'processing') as waiting,
+                               (select min(created_at) from media where status = 'processing') as oldest,
+                               (select count(*) from media where finished_at > now() - make_interval(secs => ?))
+                                   as finished""")
+                .param((double) window.toSeconds())
+                .query((rs, row) -> {
+                    Timestamp oldest = rs.getTimestamp("oldest");
+                    return new Backlog(
+                            rs.getLong("waiting"), oldest == null ? null : oldest.toInstant(), rs.getLong("finished"));
+                })
+                .single();
+    }
+
+    record Backlog(long waiting, Instant oldest, long finished) {}
+
     boolean exists(UUID id) {
         return jdbc.sql("select count(*) from media where id = ?")
                         .param(id)

@@ -3,12 +3,10 @@ package dev.microposts.media.internal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,15 +24,15 @@ class UploadAdmission {
     private static final Duration DRAIN_WINDOW = Duration.ofMinutes(5);
     static final long MAX_RETRY_AFTER_SECONDS = 600;
 
-    private final JdbcClient jdbc;
+    private final MediaStore store;
     private final int maxBacklog;
     private final int reopenBelow;
     private final Counter refused;
     private volatile Reading reading;
     private volatile boolean open = true;
 
-    UploadAdmission(JdbcClient jdbc, MediaProperties properties, MeterRegistry meters) {
-        this.jdbc = jdbc;
+    UploadAdmission(MediaStore store, MediaProperties properties, MeterRegistry meters) {
+        this.store = store;
         this.maxBacklog = Math.max(0, properties.maxBacklog());
         this.reopenBelow = Math.max(1, maxBacklog * 4 / 5);
         this.refused = Counter.builder("microposts.media.uploads.refused")
@@ -99,26 +97,15 @@ class UploadAdmission {
         if (last != null && last.at().plus(READING_LIFETIME).isAfter(Instant.now())) {
             return last;
         }
-        Reading fresh = jdbc.sql("""
-                        select (select count(*) from media where status = 'processing') as backlog,
-                               (select min(created_at) from media where status = 'processing') as oldest,
-                               (select count(*) from media where finished_at > now() - make_interval(secs => ?))
-                                   as drained""")
-                .param((double) DRAIN_WINDOW.toSeconds())
-                .query((rs, row) -> {
-                    Timestamp oldest = rs.getTimestamp("oldest");
-                    return new Reading(
-                            Instant.now(),
-                            rs.getLong("backlog"),
-                            oldest == null
-                                    ? 0
-                                    : Math.max(
-                                            0,
-                                            Duration.between(oldest.toInstant(), Instant.now())
-                                                    .toSeconds()),
-                            rs.getLong("drained") / (double) DRAIN_WINDOW.toSeconds());
-                })
-                .single();
+        Instant now = Instant.now();
+        MediaStore.Backlog backlog = store.backlog(DRAIN_WINDOW);
+        Reading fresh = new Reading(
+                now,
+                backlog.waiting(),
+                backlog.oldest() == null
+                        ? 0
+                        : Math.max(0, Duration.between(backlog.oldest(), now).toSeconds()),
+                backlog.finished() / (double) DRAIN_WINDOW.toSeconds());
         reading = fresh;
         return fresh;
     }

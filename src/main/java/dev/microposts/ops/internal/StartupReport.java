@@ -5,11 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.info.BuildProperties;
-import org.springframework.boot.info.GitProperties;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -28,13 +25,9 @@ class StartupReport {
     private static final Logger log = LoggerFactory.getLogger("microposts");
 
     private final BackingServices services;
-    private final ObjectProvider<BuildProperties> build;
-    private final ObjectProvider<GitProperties> git;
 
-    StartupReport(BackingServices services, ObjectProvider<BuildProperties> build, ObjectProvider<GitProperties> git) {
+    StartupReport(BackingServices services) {
         this.services = services;
-        this.build = build;
-        this.git = git;
     }
 
     @EventListener
@@ -43,24 +36,13 @@ class StartupReport {
                 ? "http://localhost:" + web.getWebServer().getPort()
                 : "(no web server)";
         Duration uptime = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
+        BuildVersion build = BuildVersion.current();
         log.info(
                 "MicroPosts {} ({}) ready on {} in {} s; {}",
-                version(),
-                commit(),
+                build.version(),
+                build.commit().equals("unknown") ? "unknown commit" : build.commit(),
                 url,
                 String.format("%.1f", uptime.toMillis() / 1000.0),
                 services.describe());
-    }
-
-    private String version() {
-        BuildProperties properties = build.getIfAvailable();
-        return properties == null ? "development" : properties.getVersion();
-    }
-
-    private String commit() {
-        GitProperties properties = git.getIfAvailable();
-        return properties == null || properties.getShortCommitId() == null
-                ? "unknown commit"
-                : properties.getShortCommitId();
     }
 }
