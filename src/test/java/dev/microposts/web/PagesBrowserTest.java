@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -86,7 +87,7 @@ class PagesBrowserTest extends ApiTest {
 
             WebElement before = page.findElement(By.tagName("html"));
             page.findElement(By.id("site-search")).sendKeys("first post", Keys.ENTER);
-            new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+            awaitLeft(page, before);
             assertThat(texts(page)).contains("My first post, from the browser");
             page.get(url("/notifications"));
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Notifications");
@@ -393,7 +394,26 @@ class PagesBrowserTest extends ApiTest {
     private static void navigate(ChromeDriver page, WebElement target) {
         WebElement before = page.findElement(By.tagName("html"));
         target.click();
-        new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+        awaitLeft(page, before);
+    }
+
+    /** Waits until {@code before}, the root of the page that was showing, is gone: the next page replaced it. */
+    private static void awaitLeft(ChromeDriver page, WebElement before) {
+        new WebDriverWait(page, Duration.ofSeconds(10)).until(driver -> {
+            try {
+                before.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                // why: asked about a node while the page holding it is being replaced, Chromium answers this
+                // instead of "stale"; the node is gone all the same
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     /** The element once the page shows it; if it never does, the failure says what the page showed instead. */

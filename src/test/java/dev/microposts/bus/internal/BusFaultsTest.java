@@ -99,7 +99,9 @@ class BusFaultsTest {
                                     .json()
                                     .size()
                             == POSTS);
-            await().atMost(Duration.ofSeconds(20))
+            // why: an attempt fails only when the broker client gives up on the dead connection, which takes
+            // from a few seconds up to its 30 s call timeout
+            await().atMost(Duration.ofSeconds(60))
                     .until(() ->
                             api.get("/actuator/prometheus").body().contains("microposts_events_listener_failures"));
             assertThat(first.log()).contains("Listener TimelineReactions.on failed");
