@@ -73,15 +73,16 @@ class MediaRequestFilter extends OncePerRequestFilter {
         }
         long max = properties.maxUploadSize().toBytes();
         if (request.getContentLengthLong() > max) {
-            // why: answer now and close, instead of reading (or waiting for) a body that will be refused
-            response.setHeader("Connection", "close");
+            // why: answer now instead of reading a body that will be refused; the server closes the connection
+            // rather than swallow it, and a client that sent Expect: 100-continue never sends it at all
             ProblemResponses.write(response, ApiRequestGuard.tooLarge(max));
             response.flushBuffer();
             return;
         }
         UploadAdmission.Decision decision = admission();
         if (!decision.admitted()) {
-            response.setHeader("Connection", "close");
+            // why: no Connection: close here; the server swallows a body up to server.tomcat.max-swallow-size so
+            // the client reads the answer on a live connection, and closes the connection on a larger one
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                     HttpStatus.SERVICE_UNAVAILABLE,
