@@ -17,7 +17,7 @@ record QueuesProperties(Map<String, Queue> queues, Workers tasks) {
 
     QueuesProperties {
         queues = queues == null ? Map.of() : queues;
-        tasks = tasks == null ? new Workers(null, null, null) : tasks;
+        tasks = tasks == null ? new Workers(null, null, null, null) : tasks;
     }
 
     Queue settings(String name) {
@@ -28,17 +28,38 @@ record QueuesProperties(Map<String, Queue> queues, Workers tasks) {
      * @param workers whether this process consumes tasks at all (admin commands do not)
      * @param shutdownGrace how long a stopping process lets in-flight tasks finish before returning them
      * @param pollInterval how long an idle consumer waits for a message before checking whether to stop
+     * @param scaling how the consumers of each queue follow its backlog
      */
-    record Workers(Boolean workers, Duration shutdownGrace, Duration pollInterval) {
+    record Workers(Boolean workers, Duration shutdownGrace, Duration pollInterval, Scaling scaling) {
         Workers {
             workers = workers == null || workers;
             shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(30) : shutdownGrace;
             pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
+            scaling = scaling == null ? new Scaling(null, null, null, null) : scaling;
         }
     }
 
     /**
-     * @param concurrency consumers of this queue in this process; 0 leaves the queue to other processes
+     * {@code microposts.tasks.scaling.*}: the loop that moves each queue's consumers between its minimum and
+     * maximum.
+     *
+     * @param interval how often the queues are read from the broker and the consumers adjusted
+     * @param idleTimeout how long a consumer above the minimum may wait for work before it is stopped
+     * @param cooldown the least time between two additions to one queue, so each can take effect first
+     * @param maxCpu the machine's CPU use (0 to 1, smoothed) from which no consumer is added to any queue
+     */
+    record Scaling(Duration interval, Duration idleTimeout, Duration cooldown, Double maxCpu) {
+        Scaling {
+            interval = interval == null ? Duration.ofSeconds(2) : interval;
+            idleTimeout = idleTimeout == null ? Duration.ofSeconds(30) : idleTimeout;
+            cooldown = cooldown == null ? Duration.ofSeconds(5) : cooldown;
+            maxCpu = maxCpu == null ? 0.9 : maxCpu;
+        }
+    }
+
+    /**
+     * @param concurrency the most consumers of this queue in this process; 0 leaves the queue to other processes
+     * @param minConcurrency the fewest consumers, kept even when the queue is empty; at most {@code concurrency}
      * @param prefetch whether a consumer buffers tasks ahead; off for long tasks, so idle workers elsewhere get them
      * @param timeLimit longest run of one attempt; the worker interrupts it (killing child processes)
      * @param maxAttempts attempts before giving up on transient failures
@@ -48,6 +69,7 @@ record QueuesProperties(Map<String, Queue> queues, Workers tasks) {
      */
     record Queue(
             Integer concurrency,
+            Integer minConcurrency,
             Boolean prefetch,
             Duration timeLimit,
             Integer maxAttempts,
@@ -56,7 +78,7 @@ record QueuesProperties(Map<String, Queue> queues, Workers tasks) {
             Integer batch) {
 
         static final Queue BUILT_IN =
-                new Queue(1, true, Duration.ofMinutes(5), 5, Duration.ofSeconds(2), Duration.ofMinutes(5), 100);
+                new Queue(1, 1, true, Duration.ofMinutes(5), 5, Duration.ofSeconds(2), Duration.ofMinutes(5), 100);
 
         Queue merge(Queue override) {
             if (override == null) {
@@ -64,12 +86,18 @@ record QueuesProperties(Map<String, Queue> queues, Workers tasks) {
             }
             return new Queue(
                     or(override.concurrency, concurrency),
+                    or(override.minConcurrency, minConcurrency),
                     or(override.prefetch, prefetch),
                     or(override.timeLimit, timeLimit),
                     or(override.maxAttempts, maxAttempts),
                     or(override.backoff, backoff),
                     or(override.maxBackoff, maxBackoff),
                     or(override.batch, batch));
+        }
+
+        /** The fewest consumers in force: never more than the most. */
+        int floor() {
+            return Math.max(0, Math.min(minConcurrency, concurrency));
         }
 
         Duration backoffFor(int failedAttempt) {

@@ -52,6 +52,8 @@ final class TaskWorker implements Runnable {
     private final Counter returned;
 
     private volatile boolean stopping;
+    private volatile boolean busy;
+    private volatile long idleSince = System.nanoTime();
     private boolean shutdownInterrupt;
     private boolean timedOut;
     private Instant runningUntil;
@@ -98,6 +100,24 @@ final class TaskWorker implements Runnable {
 
     void requestStop() {
         stopping = true;
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    boolean stopped() {
+        return stopped.getCount() == 0;
+    }
+
+    /** Whether a handler is running a task right now. */
+    boolean busy() {
+        return busy;
+    }
+
+    /** How long it has been waiting for a task; zero while it runs one. */
+    Duration idleFor() {
+        return busy ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - idleSince);
     }
 
     boolean awaitStopped(long millis) {
@@ -231,6 +251,7 @@ final class TaskWorker implements Runnable {
             timedOut = false;
             shutdownInterrupt = false;
         }
+        busy = true;
         try {
             handler.handle(task);
         } catch (Throwable e) {
@@ -241,6 +262,8 @@ final class TaskWorker implements Runnable {
                 // why: an interrupt meant for the handler must not break the broker calls that follow
                 Thread.interrupted();
             }
+            idleSince = System.nanoTime();
+            busy = false;
             duration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
         if (failure == null) {
