@@ -1,0 +1,121 @@
+package dev.microposts.alerts.internal;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.function.Predicate;
+import org.springframework.stereotype.Component;
+
+/** The rules, read from this process's own metrics: the same ones Prometheus scrapes. */
+@Component
+class AlertRules {
+
+    private final MeterRegistry meters;
+    private final AlertProperties properties;
+    private double lastRequests = -1;
+    private double lastErrors;
+
+    AlertRules(MeterRegistry meters, AlertProperties properties) {
+        this.meters = meters;
+        this.properties = properties;
+    }
+
+    List<AlertRule> all() {
+        return List.of(
+                new AlertRule(
+                        "video-waiting",
+                        "page",
+                        "A video has waited too long to be processed (seconds)",
+                        () -> max("microposts.media.backlog.age", gauge -> true),
+                        properties.videoWaiting().toSeconds(),
+                        false),
+                new AlertRule(
+                        "task-waiting",
+                        "page",
+                        "The oldest task on a queue has waited too long (seconds)",
+                        () -> max("microposts.tasks.queue.oldest.age", gauge -> !"dead"
+                                .equals(gauge.getId().getTag("queue"))),
+                        properties.taskWaiting().toSeconds(),
+                        false),
+                new AlertRule(
+                        "server-errors",
+                        "page",
+                        "Too many requests answered with a server error (share of requests)",
+                        this::serverErrorRate,
+                        properties.serverErrorRate(),
+                        false),
+                new AlertRule(
+                        "dead-letters",
+                        "ticket",
+                        "Given-up tasks wait in the dead-letter queue; retry or discard them",
+                        () -> max("microposts.tasks.queue.depth", gauge -> "dead"
+                                .equals(gauge.getId().getTag("queue"))),
+                        properties.deadLetters(),
+                        false),
+                new AlertRule(
+                        "incomplete-events",
+                        "page",
+                        "Event deliveries are incomplete and piling up",
+                        () -> max("microposts.events.incomplete", gauge -> true),
+                        properties.incompleteEvents(),
+                        false),
+                new AlertRule(
+                        "disk-full",
+                        "page",
+                        "The data directory's disk is nearly full (share free)",
+                        this::diskFree,
+                        properties.diskFree(),
+                        true),
+                new AlertRule(
+                        "broker-down",
+                        "page",
+                        "The task broker does not answer",
+                        () -> max("microposts.broker.up", gauge -> true),
+                        1,
+                        true));
+    }
+
+    private OptionalDouble max(String name, Predicate<Gauge> which) {
+        return meters.find(name).gauges().stream()
+                .filter(which)
+                .mapToDouble(Gauge::value)
+                .filter(value -> !Double.isNaN(value))
+                .max();
+    }
+
+    /** The share of 5xx answers among the requests since the last reading. */
+    private synchronized OptionalDouble serverErrorRate() {
+        double requests = 0;
+        double errors = 0;
+        for (Timer timer : meters.find("http.server.requests").timers()) {
+            requests += timer.count();
+            String status = timer.getId().getTag("status");
+            if (status != null && status.startsWith("5")) {
+                errors += timer.count();
+            }
+        }
+        double newRequests = requests - lastRequests;
+        double newErrors = errors - lastErrors;
+        boolean first = lastRequests < 0;
+        lastRequests = requests;
+        lastErrors = errors;
+        if (first || newRequests < properties.minRequests()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(newErrors / newRequests);
+    }
+
+    private OptionalDouble diskFree() {
+        return meters.find("disk.free").gauges().stream()
+                .mapToDouble(free -> {
+                    Gauge total = meters.find("disk.total")
+                            .tag("path", String.valueOf(free.getId().getTag("path")))
+                            .gauge();
+                    return total == null || total.value() <= 0 ? Double.NaN : free.value() / total.value();
+                })
+                .filter(share -> !Double.isNaN(share))
+                .min();
+    }
+}

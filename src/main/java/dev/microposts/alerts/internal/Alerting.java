@@ -1,0 +1,90 @@
+package dev.microposts.alerts.internal;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluates the rules every interval and records each transition: a rule whose condition becomes true fires
+ * (a history row and {@code AlertFired}), and one that fires resolves once its condition is false again (the
+ * row closed and {@code AlertResolved}). A rule with nothing to read keeps its state. Each process judges its
+ * own metrics, so an alert names the process ({@code node}) it fired in.
+ */
+@Component
+class Alerting {
+
+    private static final Logger log = LoggerFactory.getLogger(Alerting.class);
+
+    private final AlertRules rules;
+    private final AlertHistory history;
+    private final AlertProperties properties;
+    private final String node;
+    private final Map<String, AlertHistory.Alert> firing = new ConcurrentHashMap<>();
+    private boolean loaded;
+
+    Alerting(
+            AlertRules rules,
+            AlertHistory history,
+            AlertProperties properties,
+            MeterRegistry meters,
+            @Value("${HOSTNAME:localhost}") String host,
+            @Value("${microposts.role:all}") String role) {
+        this.rules = rules;
+        this.history = history;
+        this.properties = properties;
+        this.node = host + "/" + role;
+        Gauge.builder("microposts.alerts.firing", firing, Map::size)
+                .description("Alert rules firing in this process")
+                .register(meters);
+    }
+
+    @Scheduled(
+            fixedDelayString = "${microposts.alerts.interval:30s}",
+            initialDelayString = "${microposts.alerts.interval:30s}")
+    void evaluate() {
+        if (!properties.enabled()) {
+            return;
+        }
+        try {
+            if (!loaded) {
+                firing.putAll(history.open(node));
+                loaded = true;
+            }
+            for (AlertRule rule : rules.all()) {
+                OptionalDouble reading = rule.reading().get();
+                if (reading.isEmpty()) {
+                    continue;
+                }
+                double value = reading.getAsDouble();
+                AlertHistory.Alert open = firing.get(rule.name());
+                if (rule.firing(value) && open == null) {
+                    firing.put(rule.name(), history.fire(rule, value, node));
+                    log.warn(
+                            "Alert {} fired: {}: {} (threshold {})",
+                            rule.name(),
+                            rule.summary(),
+                            value,
+                            rule.threshold());
+                } else if (!rule.firing(value) && open != null) {
+                    history.resolve(open, value);
+                    firing.remove(rule.name());
+                    log.info("Alert {} resolved: {} is back within {}", rule.name(), value, rule.threshold());
+                }
+            }
+        } catch (DataAccessException e) {
+            log.warn("Could not record alerts this time: {}", e.toString());
+        }
+    }
+
+    String node() {
+        return node;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.microposts.alerts.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.microposts.alerts.AlertFired;
+import dev.microposts.alerts.AlertResolved;
+import dev.microposts.media.internal.Videos;
+import dev.microposts.support.Api;
+import dev.microposts.support.ApiTest;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The in-process alert rules over real metrics, with thresholds from configuration: a video that waits over
+ * a second fires {@code video-waiting}, and it resolves once the video is ready; a text file posing as a video
+ * ends in the dead-letter queue, which fires {@code dead-letters}. Each transition is in the history and went
+ * out as an event.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "microposts.alerts.interval=200ms",
+            "microposts.alerts.video-waiting=1s",
+            "microposts.tasks.scaling.interval=200ms"
+        })
+@Import(AlertingTest.Listener.class)
+@DirtiesContext
+class AlertingTest {
+
+    private static final Path DATA_DIR = ApiTest.createDataDir();
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("microposts.data-dir", DATA_DIR::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AlertHistory history;
+
+    @Autowired
+    Alerting alerting;
+
+    @Autowired
+    Events events;
+
+    @Test
+    void firesWhenAThresholdIsCrossedAndResolvesWhenItIsBack() throws Exception {
+        Api api = new Api(port);
+        Api.User user = api.newUser("alerts");
+        Path clip = new Videos(DATA_DIR).h264("waiting.mp4", "1280x720", 6, true);
+
+        String mediaId = upload(api, user, clip).json().path("id").asString();
+
+        AlertFired fired =
+                await().atMost(Duration.ofSeconds(60)).until(() -> events.fired("video-waiting"), f -> f != null);
+        assertThat(fired.value()).isGreaterThan(1);
+        assertThat(fired.threshold()).isEqualTo(1);
+        assertThat(fired.node()).isEqualTo(alerting.node());
+        assertThat(history.firing()).extracting(AlertHistory.Alert::rule).contains("video-waiting");
+
+        await().atMost(Duration.ofSeconds(120))
+                .until(
+                        () -> api.get("/api/v1/media/" + mediaId)
+                                .json()
+                                .path("status")
+                                .asString(),
+                        "ready"::equals);
+        AlertResolved resolved =
+                await().atMost(Duration.ofSeconds(30)).until(() -> events.resolved("video-waiting"), r -> r != null);
+        assertThat(resolved.alertId()).isEqualTo(fired.alertId());
+        assertThat(history.recent(10))
+                .filteredOn(alert -> alert.id() == fired.alertId())
+                .singleElement()
+                .satisfies(alert -> {
+                    assertThat(alert.resolvedAt()).isAfter(alert.firedAt());
+                    assertThat(alert.resolvedValue()).isLessThanOrEqualTo(1);
+                });
+        assertThat(history.firing()).extracting(AlertHistory.Alert::rule).doesNotContain("video-waiting");
+
+        upload(api, user, DATA_DIR.resolve("not-a-video.mp4"), "this is not a video".getBytes());
+        AlertFired deadLetters =
+                await().atMost(Duration.ofSeconds(60)).until(() -> events.fired("dead-letters"), f -> f != null);
+        assertThat(deadLetters.value()).isGreaterThanOrEqualTo(1);
+        assertThat(deadLetters.severity()).isEqualTo("ticket");
+
+        assertThat(api.get("/api/v1/admin/alerts", user.token()).status()).isEqualTo(403);
+    }
+
+    private static Api.Response upload(Api api, Api.User user, Path clip) {
+        return api.send(api.request("/api/v1/media", user.token())
+                .header("Content-Type", "application/octet-stream")
+                .POST(bodyOf(clip)));
+    }
+
+    private static Api.Response upload(Api api, Api.User user, Path file, byte[] content) throws Exception {
+        java.nio.file.Files.write(file, content);
+        return upload(api, user, file);
+    }
+
+    private static HttpRequest.BodyPublisher bodyOf(Path file) {
+        try {
+            return HttpRequest.BodyPublishers.ofFile(file);
+        } catch (java.io.FileNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The alert events as the bus delivers them to a module. */
+    static class Events {
+        final List<AlertFired> fired = new CopyOnWriteArrayList<>();
+        final List<AlertResolved> resolved = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(AlertFired event) {
+            fired.add(event);
+        }
+
+        @EventListener
+        void on(AlertResolved event) {
+            resolved.add(event);
+        }
+
+        AlertFired fired(String rule) {
+            return fired.stream().filter(e -> e.rule().equals(rule)).findFirst().orElse(null);
+        }
+
+        AlertResolved resolved(String rule) {
+            return resolved.stream()
+                    .filter(e -> e.rule().equals(rule))
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    @TestConfiguration
+    static class Listener {
+        @Bean
+        Events alertEvents() {
+            return new Events();
+        }
+    }
+}
