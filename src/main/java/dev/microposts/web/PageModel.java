@@ -10,7 +10,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's template may use: {@code me}, the signed-in user's principal (or null), and date formats. */
+/**
+ * What every page's template may use: {@code me}, the signed-in user's principal (or null), {@code admin}, and
+ * date formats.
+ */
 @ControllerAdvice(annotations = PageController.class)
 class PageModel {
 
@@ -25,6 +28,15 @@ class PageModel {
                 && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
         return signedIn ? authentication.getPrincipal() : null;
+    }
+
+    /** Whether the signed-in user is an admin, for the link to the operations dashboard. */
+    @ModelAttribute("admin")
+    boolean admin() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.getAuthorities().stream()
+                        .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
     }
 
     @ModelAttribute("dates")

@@ -128,7 +128,9 @@ class SecurityConfiguration {
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frames -> frames.deny()))
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/admin", "/admin/**")
+                        .hasRole(Roles.ADMIN)
+                        .requestMatchers(
                                 "/",
                                 "/login",
                                 "/signup",

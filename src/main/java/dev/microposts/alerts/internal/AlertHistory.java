@@ -1,7 +1,9 @@
 package dev.microposts.alerts.internal;
 
+import dev.microposts.alerts.Alert;
 import dev.microposts.alerts.AlertFired;
 import dev.microposts.alerts.AlertResolved;
+import dev.microposts.alerts.Alerts;
 import dev.microposts.bus.DomainEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,20 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The alerts' history, each transition written together with the event that announces it. */
 @Repository
-class AlertHistory {
-
-    /** One firing of a rule in one process; {@code resolvedAt} is null while it fires. */
-    record Alert(
-            long id,
-            String rule,
-            String severity,
-            String summary,
-            String node,
-            double value,
-            double threshold,
-            Instant firedAt,
-            Instant resolvedAt,
-            Double resolvedValue) {}
+class AlertHistory implements Alerts {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -104,15 +93,15 @@ class AlertHistory {
                 .collect(Collectors.toMap(Alert::rule, alert -> alert));
     }
 
-    /** Every process's firing alerts, newest first. */
-    List<Alert> firing() {
+    @Override
+    public List<Alert> firing() {
         return jdbc.sql("select * from alerts where resolved_at is null order by fired_at desc")
                 .query(AlertHistory::alert)
                 .list();
     }
 
-    /** The most recent firings, resolved or not, newest first. */
-    List<Alert> recent(int limit) {
+    @Override
+    public List<Alert> recent(int limit) {
         return jdbc.sql("select * from alerts order by fired_at desc, id desc limit ?")
                 .param(limit)
                 .query(AlertHistory::alert)

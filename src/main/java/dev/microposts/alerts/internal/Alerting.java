@@ -1,5 +1,7 @@
 package dev.microposts.alerts.internal;
 
+import dev.microposts.alerts.Alert;
+import dev.microposts.ops.ProcessNode;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -7,7 +9,6 @@ import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ class Alerting {
     private final AlertHistory history;
     private final AlertProperties properties;
     private final String node;
-    private final Map<String, AlertHistory.Alert> firing = new ConcurrentHashMap<>();
+    private final Map<String, Alert> firing = new ConcurrentHashMap<>();
     private boolean loaded;
 
     Alerting(
@@ -35,12 +36,11 @@ class Alerting {
             AlertHistory history,
             AlertProperties properties,
             MeterRegistry meters,
-            @Value("${HOSTNAME:localhost}") String host,
-            @Value("${microposts.role:all}") String role) {
+            ProcessNode node) {
         this.rules = rules;
         this.history = history;
         this.properties = properties;
-        this.node = host + "/" + role;
+        this.node = node.name();
         Gauge.builder("microposts.alerts.firing", firing, Map::size)
                 .description("Alert rules firing in this process")
                 .register(meters);
@@ -64,7 +64,7 @@ class Alerting {
                     continue;
                 }
                 double value = reading.getAsDouble();
-                AlertHistory.Alert open = firing.get(rule.name());
+                Alert open = firing.get(rule.name());
                 if (rule.firing(value) && open == null) {
                     firing.put(rule.name(), history.fire(rule, value, node));
                     log.warn(

@@ -1,5 +1,6 @@
 package dev.microposts.alerts.internal;
 
+import dev.microposts.alerts.Alert;
 import dev.microposts.web.ApiProblem;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,5 +30,5 @@ class AlertsController {
     }
 
     /** {@code firing}: open now, in any process; {@code history}: the latest firings, resolved or not. */
-    record Alerts(List<AlertHistory.Alert> firing, List<AlertHistory.Alert> history) {}
+    record Alerts(List<Alert> firing, List<Alert> history) {}
 }

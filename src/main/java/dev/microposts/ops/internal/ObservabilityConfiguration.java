@@ -1,9 +1,11 @@
 package dev.microposts.ops.internal;
 
 import dev.microposts.engines.BackingServices;
+import dev.microposts.ops.ProcessNode;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.DiskSpaceMetrics;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
@@ -16,6 +18,11 @@ class ObservabilityConfiguration {
      * Asynchronous event listeners run on the application's task executor; this carries the trace of the
      * request or task that published the event to them, and on to the tasks they enqueue.
      */
+    @Bean
+    ProcessNode processNode(@Value("${HOSTNAME:localhost}") String host, @Value("${microposts.role:all}") String role) {
+        return ProcessNode.of(host, role);
+    }
+
     @Bean
     ContextPropagatingTaskDecorator contextPropagatingTaskDecorator() {
         return new ContextPropagatingTaskDecorator();

@@ -36,6 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "microposts.alerts.interval=200ms",
             "microposts.alerts.video-waiting=1s",
+            // why: a video that takes several seconds however fast the machine, so it is seen waiting
+            "microposts.media.ffmpeg-threads=1",
+            "microposts.queues.transcode.concurrency=1",
             "microposts.tasks.scaling.interval=200ms"
         })
 @Import(AlertingTest.Listener.class)
@@ -65,7 +68,7 @@ class AlertingTest {
     void firesWhenAThresholdIsCrossedAndResolvesWhenItIsBack() throws Exception {
         Api api = new Api(port);
         Api.User user = api.newUser("alerts");
-        Path clip = new Videos(DATA_DIR).h264("waiting.mp4", "1280x720", 6, true);
+        Path clip = new Videos(DATA_DIR).h264("waiting.mp4", "1280x720", 12, true);
 
         String mediaId = upload(api, user, clip).json().path("id").asString();
 
@@ -74,7 +77,9 @@ class AlertingTest {
         assertThat(fired.value()).isGreaterThan(1);
         assertThat(fired.threshold()).isEqualTo(1);
         assertThat(fired.node()).isEqualTo(alerting.node());
-        assertThat(history.firing()).extracting(AlertHistory.Alert::rule).contains("video-waiting");
+        assertThat(history.firing())
+                .extracting(dev.microposts.alerts.Alert::rule)
+                .contains("video-waiting");
 
         await().atMost(Duration.ofSeconds(120))
                 .until(
@@ -93,7 +98,9 @@ class AlertingTest {
                     assertThat(alert.resolvedAt()).isAfter(alert.firedAt());
                     assertThat(alert.resolvedValue()).isLessThanOrEqualTo(1);
                 });
-        assertThat(history.firing()).extracting(AlertHistory.Alert::rule).doesNotContain("video-waiting");
+        assertThat(history.firing())
+                .extracting(dev.microposts.alerts.Alert::rule)
+                .doesNotContain("video-waiting");
 
         upload(api, user, DATA_DIR.resolve("not-a-video.mp4"), "this is not a video".getBytes());
         AlertFired deadLetters =

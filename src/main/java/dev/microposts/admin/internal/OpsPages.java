@@ -1,0 +1,80 @@
+package dev.microposts.admin.internal;
+
+import dev.microposts.alerts.Alerts;
+import dev.microposts.tasks.DeadLetters;
+import dev.microposts.web.PageController;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The operators' dashboard at {@code /admin} (admins only). */
+@PageController
+class OpsPages {
+
+    private static final int DEAD_LETTERS_SHOWN = 50;
+    private static final int ALERTS_SHOWN = 20;
+
+    private final OpsDashboard dashboard;
+    private final Alerts alerts;
+    private final DeadLetters deadLetters;
+    private final MeterRegistry meters;
+
+    OpsPages(OpsDashboard dashboard, Alerts alerts, DeadLetters deadLetters, MeterRegistry meters) {
+        this.dashboard = dashboard;
+        this.alerts = alerts;
+        this.deadLetters = deadLetters;
+        this.meters = meters;
+    }
+
+    @GetMapping("/admin")
+    String dashboard(Model model) {
+        model.addAttribute("charts", List.of(dashboard.depths(), dashboard.throughput(), dashboard.errors()));
+        model.addAttribute("width", Chart.WIDTH);
+        long seconds = Duration.between(dashboard.from(), Instant.now()).toSeconds();
+        model.addAttribute("since", seconds < 120 ? "−" + seconds + " s" : "−" + seconds / 60 + " min");
+        model.addAttribute("height", Chart.HEIGHT);
+        model.addAttribute("workers", dashboard.workers());
+        model.addAttribute("starts", dashboard.starts());
+        model.addAttribute("firing", alerts.firing());
+        model.addAttribute("history", alerts.recent(ALERTS_SHOWN));
+        model.addAttribute("deadLetters", deadLetters.list(DEAD_LETTERS_SHOWN));
+        model.addAttribute("incompleteEvents", gauge("microposts.events.incomplete"));
+        model.addAttribute("unsentEvents", gauge("microposts.bus.unsent"));
+        return "admin/dashboard";
+    }
+
+    @PostMapping("/admin/dead-letters/retry")
+    String retry(@RequestParam String id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute(
+                "notice",
+                deadLetters.retry(id)
+                        ? "The task is back on its queue."
+                        : "That task is no longer in the dead-letter queue.");
+        return "redirect:/admin#dead-letters";
+    }
+
+    @PostMapping("/admin/dead-letters/discard")
+    String discard(@RequestParam String id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute(
+                "notice",
+                deadLetters.discard(id)
+                        ? "The task was discarded."
+                        : "That task is no longer in the dead-letter queue.");
+        return "redirect:/admin#dead-letters";
+    }
+
+    private long gauge(String name) {
+        return Math.round(meters.find(name).gauges().stream()
+                .mapToDouble(Gauge::value)
+                .filter(value -> !Double.isNaN(value))
+                .max()
+                .orElse(0));
+    }
+}

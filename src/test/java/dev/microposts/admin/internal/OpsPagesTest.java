@@ -1,0 +1,147 @@
+package dev.microposts.admin.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.microposts.support.Api;
+import dev.microposts.support.ApiTest;
+import dev.microposts.support.Browser;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The operations dashboard in Chromium, over a running system: two uploads that are not videos end in the
+ * dead-letter queue, which fires the {@code dead-letters} alert. An admin sees the charts drawn from the
+ * sampled metrics, the consumers of each queue, the alert, the release running, and the failed tasks with
+ * their reasons; discards one and retries the other. Anyone else is refused the page.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "microposts.admin.sample-interval=500ms",
+            "microposts.alerts.interval=300ms",
+            "microposts.tasks.scaling.interval=300ms"
+        })
+@DirtiesContext
+class OpsPagesTest {
+
+    private static final Path DATA_DIR = ApiTest.createDataDir();
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("microposts.data-dir", DATA_DIR::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void showsAdminsTheSystemAndLetsThemRetryOrDiscardFailedTasks() {
+        Api api = new Api(port);
+        Api.User operator = api.newUser("operator");
+        Api.User someone = api.newUser("someone");
+        jdbc.sql("update users set admin = true where username = ?")
+                .param(operator.username())
+                .update();
+        for (int i = 0; i < 2; i++) {
+            api.send(api.request("/api/v1/media", someone.token())
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofString("not a video " + i, StandardCharsets.UTF_8)));
+        }
+
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            logIn(page, someone);
+            page.get(url("/admin"));
+            assertThat(page.findElement(By.tagName("main")).getText()).contains("You cannot do that");
+            assertThat(page.findElements(By.cssSelector("a[href='/admin']"))).isEmpty();
+        }
+
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            logIn(page, operator);
+            page.findElement(By.cssSelector("a[href='/admin']")).click();
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        page.get(url("/admin"));
+                        assertThat(page.findElements(By.cssSelector(".dead-letter")))
+                                .hasSize(2);
+                        assertThat(page.findElement(By.cssSelector(".alerts")).getText())
+                                .contains("dead-letters");
+                        assertThat(page.findElements(By.cssSelector(".chart svg polyline")))
+                                .isNotEmpty();
+                        assertThat(page.findElement(By.cssSelector("[aria-labelledby='workers-heading'] table"))
+                                        .getText())
+                                .contains("probe", "transcode");
+                    });
+            String main = page.findElement(By.tagName("main")).getText();
+            assertThat(main).contains("Tasks waiting by queue", "Tasks done per minute by queue", "with releases");
+            assertThat(page.findElement(By.cssSelector("[aria-labelledby='releases-heading']"))
+                            .getText())
+                    .contains("started on");
+            assertThat(page.findElements(By.cssSelector(".dead-letter")))
+                    .allSatisfy(row -> assertThat(row.getText()).contains("probe"));
+            browser.screenshot("ops-dashboard");
+
+            List<WebElement> ids = page.findElements(
+                    By.cssSelector(".dead-letter form[action='/admin/dead-letters/retry'] input[name=id]"));
+            String discarded = ids.get(0).getDomAttribute("value");
+            String retried = ids.get(1).getDomAttribute("value");
+            page.findElements(By.cssSelector(".dead-letter"))
+                    .get(0)
+                    .findElement(By.xpath(".//button[text()='Discard']"))
+                    .click();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> page.findElement(By.tagName("main")).getText().contains("The task was discarded."));
+            assertThat(idsOnPage(page)).doesNotContain(discarded).contains(retried);
+
+            page.findElements(By.cssSelector(".dead-letter"))
+                    .get(0)
+                    .findElement(By.xpath(".//button[text()='Retry']"))
+                    .click();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            page.findElement(By.tagName("main")).getText().contains("The task is back on its queue."));
+            assertThat(idsOnPage(page)).doesNotContain(discarded, retried);
+        }
+        assertThat(api.get("/api/v1/admin/alerts", someone.token()).status()).isEqualTo(403);
+    }
+
+    private static List<String> idsOnPage(ChromeDriver page) {
+        return page
+                .findElements(By.cssSelector(".dead-letter form[action='/admin/dead-letters/retry'] input[name=id]"))
+                .stream()
+                .map(input -> input.getDomAttribute("value"))
+                .toList();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void logIn(ChromeDriver page, Api.User user) {
+        page.get(url("/login"));
+        page.findElement(By.id("username")).sendKeys(user.username());
+        page.findElement(By.id("password")).sendKeys(Api.STRONG_PASSWORD);
+        page.findElement(By.cssSelector("main form button")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> page.getCurrentUrl().equals(url("/")));
+    }
+}
