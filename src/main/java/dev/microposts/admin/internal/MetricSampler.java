@@ -1,10 +1,10 @@
 package dev.microposts.admin.internal;
 
 import dev.microposts.ops.ProcessNode;
+import dev.microposts.ops.RequestCounts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,17 +64,9 @@ class MetricSampler {
                 samples.add(new Sample(outcome, queue, delta(outcome + "/" + queue, counter.count())));
             }
         }
-        double requests = 0;
-        double errors = 0;
-        for (Timer timer : meters.find("http.server.requests").timers()) {
-            requests += timer.count();
-            String status = timer.getId().getTag("status");
-            if (status != null && status.startsWith("5")) {
-                errors += timer.count();
-            }
-        }
-        samples.add(new Sample("requests", "", delta("requests", requests)));
-        samples.add(new Sample("errors", "", delta("errors", errors)));
+        RequestCounts requests = RequestCounts.of(meters);
+        samples.add(new Sample("requests", "", delta("requests", requests.requests())));
+        samples.add(new Sample("errors", "", delta("errors", requests.serverErrors())));
         try {
             write(samples);
         } catch (DataAccessException e) {

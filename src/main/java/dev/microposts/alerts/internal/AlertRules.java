@@ -1,8 +1,8 @@
 package dev.microposts.alerts.internal;
 
+import dev.microposts.ops.RequestCounts;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.Predicate;
@@ -87,15 +87,9 @@ class AlertRules {
 
     /** The share of 5xx answers among the requests since the last reading. */
     private synchronized OptionalDouble serverErrorRate() {
-        double requests = 0;
-        double errors = 0;
-        for (Timer timer : meters.find("http.server.requests").timers()) {
-            requests += timer.count();
-            String status = timer.getId().getTag("status");
-            if (status != null && status.startsWith("5")) {
-                errors += timer.count();
-            }
-        }
+        RequestCounts counts = RequestCounts.of(meters);
+        double requests = counts.requests();
+        double errors = counts.serverErrors();
         double newRequests = requests - lastRequests;
         double newErrors = errors - lastErrors;
         boolean first = lastRequests < 0;
