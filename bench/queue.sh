@@ -37,7 +37,7 @@ echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
 OUTPUT=$(java $BENCH_JAVA_OPTS -jar "$JAR" queue-benchmark "$TASKS" "$PRODUCERS" \
   --microposts.data-dir="$DATA" --microposts.log.format=text \
   --microposts.tasks.workers=true \
-  --microposts.queues.noop.concurrency="$CONSUMERS" | grep -v ' WARN ')
+  --microposts.queues.noop.concurrency="$CONSUMERS" --microposts.queues.noop.min-concurrency="$CONSUMERS" | grep -v ' WARN ')
 echo "$OUTPUT"
 RATE=$(echo "$OUTPUT" | sed -n 's/.*: [0-9.]* s, \([0-9,]*\) tasks\/s end to end.*/\1/p' | tr -d ,)
 if [[ -z "$RATE" ]]; then

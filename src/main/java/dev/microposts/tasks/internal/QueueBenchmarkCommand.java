@@ -40,7 +40,7 @@ class QueueBenchmarkCommand implements AdminCommand {
 
     @Override
     public String arguments() {
-        return "[tasks] [producers]  (with --microposts.tasks.workers=true --microposts.queues.noop.concurrency=N)";
+        return "[tasks] [producers]  (with --microposts.tasks.workers=true --microposts.queues.noop.concurrency=N --microposts.queues.noop.min-concurrency=N)";
     }
 
     @Override
