@@ -292,6 +292,12 @@ class MediaStore {
             return Map.of();
         }
         UUID[] array = ids.toArray(UUID[]::new);
+        // why: the items first; their outputs only grow until an item is ready, so an item read as ready is
+        // shown with all of them (read the other way round, a ready item could show half its renditions)
+        List<Item> items = jdbc.sql("select * from media where id = any(?)")
+                .param(array)
+                .query(this::item)
+                .list();
         Map<UUID, List<Output>> outputs = new LinkedHashMap<>();
         jdbc.sql("select * from media_outputs where media_id = any(?) order by kind, height, width, name")
                 .param(array)
@@ -300,11 +306,7 @@ class MediaStore {
                             .add(output(rs));
                 });
         Map<UUID, MediaView> views = new LinkedHashMap<>();
-        jdbc.sql("select * from media where id = any(?)")
-                .param(array)
-                .query(this::item)
-                .list()
-                .forEach(item -> views.put(item.id(), urls.view(item, outputs.getOrDefault(item.id(), List.of()))));
+        items.forEach(item -> views.put(item.id(), urls.view(item, outputs.getOrDefault(item.id(), List.of()))));
         return views;
     }
 
