@@ -47,6 +47,17 @@ public final class Api {
         return send(request(path, token).GET());
     }
 
+    /** The first series of a metric in the Prometheus scrape, e.g. {@code microposts_media_backlog}. */
+    public double metric(String name) {
+        return get("/actuator/prometheus")
+                .body()
+                .lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " in /actuator/prometheus"));
+    }
+
     public Response post(String path, Object body, String token) {
         return send(json(request(path, token), "POST", body));
     }

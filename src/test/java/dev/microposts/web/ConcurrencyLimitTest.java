@@ -77,14 +77,7 @@ class ConcurrencyLimitTest {
 
     /** {@code microposts.http.requests.<name>} from the Prometheus endpoint, which needs no turn itself. */
     private static double gauge(Api api, String name) {
-        String metric = "microposts_http_requests_" + name;
-        return api.get("/actuator/prometheus")
-                .body()
-                .lines()
-                .filter(line -> line.startsWith(metric + " ") || line.startsWith(metric + "{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no " + metric + " in /actuator/prometheus"));
+        return api.metric("microposts_http_requests_" + name);
     }
 
     /** A request whose headers and first half of body are sent at once; the rest waits for {@link #finish}. */

@@ -65,7 +65,7 @@ class UploadAdmissionTest {
             assertThat(refused.json().path("detail").asString()).contains("waiting to be processed");
             long retryAfter = Long.parseLong(refused.header("Retry-After"));
             assertThat(retryAfter).isBetween(1L, UploadAdmission.MAX_RETRY_AFTER_SECONDS);
-            assertThat(metric(api, "microposts_media_admission_open")).isZero();
+            assertThat(api.metric("microposts_media_admission_open")).isZero();
             assertThat(refusalBeforeTheBody(app.port(), user.token())).startsWith("HTTP/1.1 503");
 
             // it holds the bound while engaged, and lets uploads in again by itself as the backlog drains
@@ -73,7 +73,7 @@ class UploadAdmissionTest {
             await().atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(300))
                     .until(() -> {
-                        backlog.add(metric(api, "microposts_media_backlog"));
+                        backlog.add(api.metric("microposts_media_backlog"));
                         Api.Response upload = upload(api, user, clip);
                         if (upload.status() == 202) {
                             accepted.add(upload.json().path("id").asString());
@@ -84,8 +84,8 @@ class UploadAdmissionTest {
                         return false;
                     });
             assertThat(backlog).isNotEmpty().allMatch(b -> b <= LIMIT);
-            assertThat(metric(api, "microposts_media_admission_open")).isEqualTo(1.0);
-            assertThat(metric(api, "microposts_media_uploads_refused_total")).isGreaterThanOrEqualTo(1.0);
+            assertThat(api.metric("microposts_media_admission_open")).isEqualTo(1.0);
+            assertThat(api.metric("microposts_media_uploads_refused_total")).isGreaterThanOrEqualTo(1.0);
 
             await().atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(500))
@@ -119,14 +119,5 @@ class UploadAdmissionTest {
                     new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             return String.valueOf(reader.readLine());
         }
-    }
-
-    private static double metric(Api api, String name) {
-        for (String line : api.get("/actuator/prometheus").body().split("\n")) {
-            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
-                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        throw new AssertionError("no metric " + name);
     }
 }
