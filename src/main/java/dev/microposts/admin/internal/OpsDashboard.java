@@ -40,40 +40,47 @@ class OpsDashboard {
     /** The consumers of one queue in one process, as last sampled. */
     record Workers(String node, String queue, int consumers, int busy, int min, int max) {}
 
-    /** The start of the charts: an hour ago, or the first sample if that is later (a new installation). */
-    Instant from() {
-        Instant hourAgo = clock.instant().minus(WINDOW);
+    /** The span the charts cover, read once per page so every chart shares it. */
+    record Window(Instant from, Instant to) {}
+
+    /** Up to now from an hour ago, or from the first sample if that is later (a new installation). */
+    Window window() {
+        Instant now = clock.instant();
+        Instant hourAgo = now.minus(WINDOW);
         Timestamp first = jdbc.sql("select min(at) from metric_samples where at >= ?")
                 .param(Timestamp.from(hourAgo))
                 .query(Timestamp.class)
                 .optional()
                 .orElse(null);
-        return first == null ? hourAgo : first.toInstant();
+        return new Window(first == null ? hourAgo : first.toInstant(), now);
     }
 
     /** Tasks waiting by queue: the broker's count, so the highest any process read. */
-    Chart depths() {
-        Instant from = from();
+    Chart depths(Window window) {
         return Chart.of(
-                "Tasks waiting by queue", "tasks", from, clock.instant(), byQueue("max", "depth", from, 1), List.of());
+                "Tasks waiting by queue",
+                "tasks",
+                window.from(),
+                window.to(),
+                byQueue("max", "depth", window.from(), 1),
+                List.of());
     }
 
     /** Tasks done per minute by queue, all processes together. */
-    Chart throughput() {
-        Instant from = from();
+    Chart throughput(Window window) {
         double perMinute = 60.0 / Math.max(1, interval.toSeconds());
         return Chart.of(
                 "Tasks done per minute by queue",
                 "tasks/min",
-                from,
-                clock.instant(),
-                byQueue("sum", "done", from, perMinute),
+                window.from(),
+                window.to(),
+                byQueue("sum", "done", window.from(), perMinute),
                 List.of());
     }
 
     /** The share of requests answered 5xx, with a marker at each start of a new version. */
-    Chart errors() {
-        Instant from = from();
+    Chart errors(Window window) {
+        Instant from = window.from();
         NavigableMap<Instant, Double> requests = total("requests", from);
         NavigableMap<Instant, Double> errors = total("errors", from);
         NavigableMap<Instant, Double> rate = new TreeMap<>();
@@ -91,21 +98,20 @@ class OpsDashboard {
                 "Server errors (share of requests), with releases",
                 "share",
                 from,
-                clock.instant(),
+                window.to(),
                 rate.isEmpty() ? Map.of() : Map.of("5xx share", rate),
                 marks);
     }
 
-    /** The versions started in the window, newest first, with the one running when it began. */
-    List<ProcessStart> starts() {
-        List<ProcessStart> starts =
-                new ArrayList<>(releases.since(clock.instant().minus(WINDOW)));
+    /** The versions started in the last hour, newest first, with the one running when it began. */
+    List<ProcessStart> starts(Window window) {
+        List<ProcessStart> starts = new ArrayList<>(releases.since(window.to().minus(WINDOW)));
         java.util.Collections.reverse(starts);
         return starts;
     }
 
-    List<Workers> workers() {
-        Instant recent = clock.instant().minus(interval.multipliedBy(3));
+    List<Workers> workers(Window window) {
+        Instant recent = window.to().minus(interval.multipliedBy(3));
         Map<String, Map<String, Double>> latest = new TreeMap<>();
         jdbc.sql("""
                         select distinct on (node, queue, metric) node, queue, metric, value from metric_samples

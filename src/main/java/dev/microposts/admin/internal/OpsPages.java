@@ -6,7 +6,6 @@ import dev.microposts.web.PageController;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,13 +34,15 @@ class OpsPages {
 
     @GetMapping("/admin")
     String dashboard(Model model) {
-        model.addAttribute("charts", List.of(dashboard.depths(), dashboard.throughput(), dashboard.errors()));
+        OpsDashboard.Window window = dashboard.window();
+        model.addAttribute(
+                "charts", List.of(dashboard.depths(window), dashboard.throughput(window), dashboard.errors(window)));
         model.addAttribute("width", Chart.WIDTH);
-        long seconds = Duration.between(dashboard.from(), Instant.now()).toSeconds();
+        long seconds = Duration.between(window.from(), window.to()).toSeconds();
         model.addAttribute("since", seconds < 120 ? "−" + seconds + " s" : "−" + seconds / 60 + " min");
         model.addAttribute("height", Chart.HEIGHT);
-        model.addAttribute("workers", dashboard.workers());
-        model.addAttribute("starts", dashboard.starts());
+        model.addAttribute("workers", dashboard.workers(window));
+        model.addAttribute("starts", dashboard.starts(window));
         model.addAttribute("firing", alerts.firing());
         model.addAttribute("history", alerts.recent(ALERTS_SHOWN));
         model.addAttribute("deadLetters", deadLetters.list(DEAD_LETTERS_SHOWN));

@@ -83,8 +83,4 @@ class Alerting {
             log.warn("Could not record alerts this time: {}", e.toString());
         }
     }
-
-    String node() {
-        return node;
-    }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.microposts.alerts.AlertFired;
 import dev.microposts.alerts.AlertResolved;
 import dev.microposts.media.internal.Videos;
+import dev.microposts.ops.ProcessNode;
 import dev.microposts.support.Api;
 import dev.microposts.support.ApiTest;
 import java.net.http.HttpRequest;
@@ -59,7 +60,7 @@ class AlertingTest {
     AlertHistory history;
 
     @Autowired
-    Alerting alerting;
+    ProcessNode node;
 
     @Autowired
     Events events;
@@ -76,7 +77,7 @@ class AlertingTest {
                 await().atMost(Duration.ofSeconds(60)).until(() -> events.fired("video-waiting"), f -> f != null);
         assertThat(fired.value()).isGreaterThan(1);
         assertThat(fired.threshold()).isEqualTo(1);
-        assertThat(fired.node()).isEqualTo(alerting.node());
+        assertThat(fired.node()).isEqualTo(node.name());
         assertThat(history.firing())
                 .extracting(dev.microposts.alerts.Alert::rule)
                 .contains("video-waiting");
