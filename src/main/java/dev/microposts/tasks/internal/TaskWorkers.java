@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
@@ -44,6 +45,10 @@ class TaskWorkers implements SmartLifecycle {
     private final com.sun.management.OperatingSystemMXBean system =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private ScheduledExecutorService timekeeper;
+    private ScheduledFuture<?> scaling;
+    // why: a stop waits out a tick in progress, so no consumer is added and no broker connection opened after it
+    private final Object scalingLock = new Object();
+    private Set<String> monitored = Set.of();
     private BrokerQueues broker;
     private volatile boolean brokerAnswers;
     private volatile double cpu;
@@ -96,7 +101,8 @@ class TaskWorkers implements SmartLifecycle {
                     settings.timeLimit(),
                     settings.maxAttempts());
         }
-        monitored().forEach(this::registerQueueMeters);
+        monitored = monitored();
+        monitored.forEach(this::registerQueueMeters);
         Gauge.builder("microposts.broker.up", this, workers -> workers.brokerAnswers ? 1 : 0)
                 .description("1 when the broker answered the last reading of the queues, 0 when it did not")
                 .register(meters);
@@ -111,8 +117,8 @@ class TaskWorkers implements SmartLifecycle {
                 250,
                 TimeUnit.MILLISECONDS);
         long interval = properties.tasks().scaling().interval().toMillis();
-        timekeeper.scheduleWithFixedDelay(this::scale, 0, interval, TimeUnit.MILLISECONDS);
         running = true;
+        scaling = timekeeper.scheduleWithFixedDelay(this::scale, 0, interval, TimeUnit.MILLISECONDS);
     }
 
     /** The queues whose figures are read: those with handlers here, those configured, and the dead letters. */
@@ -149,48 +155,57 @@ class TaskWorkers implements SmartLifecycle {
 
     /** One tick of the scaling loop. */
     private void scale() {
+        synchronized (scalingLock) {
+            if (running) {
+                tick();
+            }
+        }
+    }
+
+    private void tick() {
         try {
             readQueues();
             double load = Math.max(0, system.getCpuLoad());
             // why: one busy second must not decide; half of each new sample is about a tick's worth of memory
             cpu = cpu == 0 ? load : (cpu + load) / 2;
-            for (WorkerPool pool : pools) {
-                if (!running) {
-                    return;
-                }
-                long ready = brokerAnswers
-                        ? queues.getOrDefault(pool.queue(), QueueStats.EMPTY).ready()
-                        : 0;
-                ScalingPolicy.Step step = ScalingPolicy.decide(
-                        pool.situation(ready, cpu),
-                        pool.min(),
-                        pool.max(),
-                        properties.tasks().scaling());
-                switch (step) {
-                    case GROW -> {
-                        pool.grow();
-                        log.info(
-                                "Queue {}: {} task(s) waiting, every consumer busy; now {} consumer(s)",
-                                pool.queue(),
-                                ready,
-                                pool.consumers());
-                    }
-                    case SHRINK -> {
-                        pool.shrink();
-                        log.info(
-                                "Queue {}: a consumer had no work; now {} consumer(s)", pool.queue(), pool.consumers());
-                    }
-                    case HOLD -> {}
-                }
-            }
+            adjust();
         } catch (RuntimeException e) {
             log.warn("The task scaling loop failed this time: {}", e.toString());
         }
     }
 
+    /** Lets the policy move each queue's consumers. */
+    private void adjust() {
+        for (WorkerPool pool : pools) {
+            long ready = brokerAnswers
+                    ? queues.getOrDefault(pool.queue(), QueueStats.EMPTY).ready()
+                    : 0;
+            ScalingPolicy.Step step = ScalingPolicy.decide(
+                    pool.situation(ready, cpu),
+                    pool.min(),
+                    pool.max(),
+                    properties.tasks().scaling());
+            switch (step) {
+                case GROW -> {
+                    pool.grow();
+                    log.info(
+                            "Queue {}: {} task(s) waiting, every consumer busy; now {} consumer(s)",
+                            pool.queue(),
+                            ready,
+                            pool.consumers());
+                }
+                case SHRINK -> {
+                    pool.shrink();
+                    log.info("Queue {}: a consumer had no work; now {} consumer(s)", pool.queue(), pool.consumers());
+                }
+                case HOLD -> {}
+            }
+        }
+    }
+
     private void readQueues() {
         try {
-            for (String queue : monitored()) {
+            for (String queue : monitored) {
                 queues.put(queue, broker.read(queue));
             }
             brokerAnswers = true;
@@ -206,46 +221,35 @@ class TaskWorkers implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        if (timekeeper != null) {
-            timekeeper.shutdown();
-            try {
-                timekeeper.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        if (scaling != null) {
+            scaling.cancel(false);
+        }
+        synchronized (scalingLock) {
+            if (broker != null) {
+                broker.close();
             }
         }
         List<TaskWorker> workers = new ArrayList<>();
         pools.forEach(pool -> workers.addAll(pool.workers()));
         workers.forEach(TaskWorker::requestStop);
         long deadline = System.nanoTime() + properties.tasks().shutdownGrace().toNanos();
-        ScheduledExecutorService overdue = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "task-time-limits");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // why: time limits still apply to tasks finishing during the grace
-        overdue.scheduleWithFixedDelay(
-                () -> workers.forEach(TaskWorker::interruptIfOverdue), 250, 250, TimeUnit.MILLISECONDS);
-        try {
-            for (TaskWorker worker : workers) {
-                long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-                if (!worker.awaitStopped(left)) {
-                    log.warn("{} did not finish its task within the shutdown grace; returning it to the queue", worker);
-                    worker.interruptForShutdown();
-                }
+        // why: the timekeeper keeps enforcing time limits on the tasks that finish during the grace
+        for (TaskWorker worker : workers) {
+            long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            if (!worker.awaitStopped(left)) {
+                log.warn("{} did not finish its task within the shutdown grace; returning it to the queue", worker);
+                worker.interruptForShutdown();
             }
-            for (TaskWorker worker : workers) {
-                if (!worker.awaitStopped(10_000)) {
-                    log.error("{} did not stop; its task will be redelivered by the broker", worker);
-                }
+        }
+        for (TaskWorker worker : workers) {
+            if (!worker.awaitStopped(10_000)) {
+                log.error("{} did not stop; its task will be redelivered by the broker", worker);
             }
-        } finally {
-            overdue.shutdownNow();
+        }
+        if (timekeeper != null) {
+            timekeeper.shutdownNow();
         }
         pools.clear();
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     @Override
