@@ -68,7 +68,7 @@ class OpsDashboard {
 
     /** Tasks done per minute by queue, all processes together. */
     Chart throughput(Window window) {
-        double perMinute = 60.0 / Math.max(1, interval.toSeconds());
+        double perMinute = 60_000.0 / Math.max(1, interval.toMillis());
         return Chart.of(
                 "Tasks done per minute by queue",
                 "tasks/min",
