@@ -14,8 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -90,11 +94,20 @@ class HungWorkerTest {
                     signal("CONT", frozen);
                 }
 
-                // the original wakes up, finishes its encode, and finds the part no longer its own
+                // the original wakes up, finishes its encode, and finds the part no longer its own; every part
+                // that writes files and was running when it froze (a thumbnail may run beside the transcode) is
+                // discarded once it finishes
                 await().atMost(Duration.ofSeconds(120))
                         .pollInterval(Duration.ofMillis(250))
-                        .until(() -> hung.log().contains("was taken over or cancelled meanwhile")
-                                && !encoding(hung.handle()));
+                        .until(() -> {
+                            String log = hung.log();
+                            Set<String> lost = lostParts(log, id);
+                            return lost.stream().anyMatch(part -> part.startsWith("transcode"))
+                                    && lost.stream()
+                                            .allMatch(part ->
+                                                    log.contains(id + " " + part + " was taken over or cancelled"))
+                                    && !encoding(hung.handle());
+                        });
                 Path stored = media.resolve("media/" + id);
                 try (Stream<Path> files = Files.walk(stored)) {
                     List<String> names = files.filter(Files::isRegularFile)
@@ -114,6 +127,18 @@ class HungWorkerTest {
         } finally {
             broker.stop();
         }
+    }
+
+    /** The parts of a video whose lease the worker found taken over, but the probe (it writes no files). */
+    private static Set<String> lostParts(String log, String id) {
+        Matcher lost =
+                Pattern.compile("Lost the lease of " + id + " ([a-z0-9-]+):").matcher(log);
+        Set<String> parts = new HashSet<>();
+        while (lost.find()) {
+            parts.add(lost.group(1));
+        }
+        parts.remove("probe");
+        return parts;
     }
 
     private static boolean encoding(ProcessHandle app) {
