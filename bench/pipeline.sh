@@ -111,3 +111,27 @@ verdict=$(python3 -c "print('PASS' if $best_ready / $best_peer <= $TARGET_RATIO 
 echo "best: peer (single ffmpeg command) ${best_peer} s; pipeline upload-accepted-to-ready ${best_ready} s" \
   "(first playable rendition ${best_first} s, thumbnail ${best_thumb} s)"
 echo "target: pipeline <= ${TARGET_RATIO}x the single command: ${verdict} (${ratio}x)"
+
+# What the application measured of itself over the warm-up and the rounds (microposts_media_encode_speed,
+# microposts_media_uploads_bytes, microposts_media_output_bytes_total).
+curl -fs "$BASE/actuator/prometheus" | python3 -c '
+import re, sys
+speed, count, out, uploaded = {}, {}, {}, 0.0
+for line in sys.stdin:
+    m = re.match(r"(\w+)\{([^}]*)\} (\S+)", line)
+    if not m:
+        continue
+    name, labels, value = m.group(1), dict(re.findall(r"(\w+)=\"([^\"]*)\"", m.group(2))), float(m.group(3))
+    if name == "microposts_media_encode_speed_sum":
+        speed[int(labels["height"])] = value
+    elif name == "microposts_media_encode_speed_count":
+        count[int(labels["height"])] = value
+    elif name == "microposts_media_output_bytes_total":
+        out[labels["kind"]] = out.get(labels["kind"], 0) + value
+    elif name == "microposts_media_uploads_bytes_sum":
+        uploaded += value
+print("app metrics: encode speed (mean x realtime) by height: "
+      + ", ".join(f"{h}p {speed[h] / count[h]:.2f}x" for h in sorted(speed) if count.get(h)))
+print(f"app metrics: bytes in {uploaded / 1e6:.1f} MB; out "
+      + ", ".join(f"{kind}s {total / 1e6:.1f} MB" for kind, total in sorted(out.items())))
+'

@@ -1,13 +1,26 @@
 package dev.microposts.tasks;
 
-/** A failure that another attempt cannot fix (a corrupt file, say). Its message is shown to users. */
+/**
+ * A failure that another attempt cannot fix (a corrupt file, say). Its message is shown to users; its kind is a
+ * short stable word ({@code too_long}, {@code unreadable}) for metrics and for code that reacts to the failure.
+ */
 public class PermanentTaskFailure extends RuntimeException {
 
-    public PermanentTaskFailure(String reason) {
-        super(reason);
+    private final String kind;
+
+    public PermanentTaskFailure(String kind, String reason) {
+        this(kind, reason, null);
     }
 
-    public PermanentTaskFailure(String reason, Throwable cause) {
+    public PermanentTaskFailure(String kind, String reason, Throwable cause) {
         super(reason, cause);
+        if (kind == null || !kind.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("a failure's kind is a lower-case word: " + kind);
+        }
+        this.kind = kind;
+    }
+
+    public String kind() {
+        return kind;
     }
 }

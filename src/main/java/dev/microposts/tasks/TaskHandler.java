@@ -20,5 +20,5 @@ public interface TaskHandler {
      * Called once a task will not be tried again, before it moves to the dead-letter queue, so the handler can
      * record the failure where users see it. Throwing here keeps the task on its queue to be given up later.
      */
-    default void gaveUp(Task task, String reason) {}
+    default void gaveUp(Task task, TaskFailure failure) {}
 }

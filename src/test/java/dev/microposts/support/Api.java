@@ -58,6 +58,20 @@ public final class Api {
                 .orElseThrow(() -> new AssertionError("no " + name + " in /actuator/prometheus"));
     }
 
+    /**
+     * The sum of a metric's series whose labels include all of {@code labels} (each as written in the scrape,
+     * {@code reason="unreadable"}); 0 when there is none yet, as for a counter never incremented.
+     */
+    public double metricTotal(String name, String... labels) {
+        return get("/actuator/prometheus")
+                .body()
+                .lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     public Response post(String path, Object body, String token) {
         return send(json(request(path, token), "POST", body));
     }

@@ -8,6 +8,8 @@ import dev.microposts.storage.Storage;
 import dev.microposts.storage.StorageUnavailableException;
 import dev.microposts.tasks.Tasks;
 import dev.microposts.web.ApiProblem;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,6 +34,7 @@ class MediaService implements MediaLibrary {
     private final MediaUrls urls;
     private final TransactionTemplate transaction;
     private final Path uploads;
+    private final DistributionSummary uploaded;
 
     MediaService(
             MediaStore store,
@@ -39,7 +42,8 @@ class MediaService implements MediaLibrary {
             Tasks tasks,
             MediaUrls urls,
             TransactionTemplate transaction,
-            BackingServices services)
+            BackingServices services,
+            MeterRegistry meters)
             throws IOException {
         this.store = store;
         this.storage = storage;
@@ -47,6 +51,10 @@ class MediaService implements MediaLibrary {
         this.urls = urls;
         this.transaction = transaction;
         this.uploads = Files.createDirectories(services.dataDirectory().resolve("uploads"));
+        this.uploaded = DistributionSummary.builder("microposts.media.uploads")
+                .description("Sizes of the uploads accepted: the bytes that come into the media pipeline")
+                .baseUnit("bytes")
+                .register(meters);
     }
 
     /**
@@ -80,6 +88,7 @@ class MediaService implements MediaLibrary {
                 storage.delete(key);
                 throw e;
             }
+            uploaded.record(size);
             return view(id).orElseThrow();
         } finally {
             Files.deleteIfExists(spool);

@@ -1,6 +1,7 @@
 package dev.microposts.media.internal;
 
 import dev.microposts.tasks.Task;
+import dev.microposts.tasks.TaskFailure;
 import dev.microposts.tasks.TaskHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,9 +38,9 @@ class MediaTaskHandlers {
             }
 
             @Override
-            public void gaveUp(Task task, String reason) {
+            public void gaveUp(Task task, TaskFailure failure) {
                 try {
-                    pipeline.gaveUp(task, reason);
+                    pipeline.gaveUp(task, failure);
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {

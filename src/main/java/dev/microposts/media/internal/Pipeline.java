@@ -6,6 +6,8 @@ import dev.microposts.storage.NoSuchStoredObjectException;
 import dev.microposts.storage.Storage;
 import dev.microposts.tasks.PermanentTaskFailure;
 import dev.microposts.tasks.Task;
+import dev.microposts.tasks.TaskFailure;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -44,7 +46,7 @@ class Pipeline {
     private final ObjectMapper json;
     private final Clock clock;
     private final Path workRoot;
-    private final DistributionSummary encodeSpeed;
+    private final MeterRegistry meters;
 
     Pipeline(
             MediaStore store,
@@ -73,10 +75,7 @@ class Pipeline {
         }
         this.binaries = FfmpegBinaries.locate(properties.ffmpeg(), services.dataDirectory());
         this.prober = new Prober(binaries, properties, json, clock);
-        this.encodeSpeed = DistributionSummary.builder("microposts.media.encode.speed")
-                .description("Encoding speed of a group of renditions, in seconds of video per second")
-                .baseUnit("x realtime")
-                .register(meters);
+        this.meters = meters;
         log.info("ffmpeg: {} ({})", binaries.ffmpeg(), binaries.origin());
     }
 
@@ -130,6 +129,9 @@ class Pipeline {
                         : renditions(task, item, lease, claim.get().spec(), source, workDir, written);
                 completed =
                         !leases.isLost(lease) && store.complete(mediaId, part, lease.token(), outputs, null, Map.of());
+                if (completed) {
+                    outputs.forEach(this::produced);
+                }
             }
             superseded = !completed;
         } catch (PermanentTaskFailure e) {
@@ -150,10 +152,17 @@ class Pipeline {
         }
     }
 
-    /** Records the failure where the owner sees it. */
-    void gaveUp(Task task, String reason) throws Exception {
+    /** Records the failure where the owner sees it, and counts it by kind ({@code microposts.media.failures}). */
+    void gaveUp(Task task, TaskFailure failure) throws Exception {
         JsonNode payload = json.readTree(task.payload());
-        store.fail(UUID.fromString(payload.path("media").asString()), reason);
+        if (store.fail(UUID.fromString(payload.path("media").asString()), failure.reason())) {
+            Counter.builder("microposts.media.failures")
+                    .description("Videos that failed, by the kind of failure and the step that gave up")
+                    .tag("reason", failure.kind())
+                    .tag("step", task.queue())
+                    .register(meters)
+                    .increment();
+        }
     }
 
     private Path source(MediaStore.Item item, Path workDir) {
@@ -165,7 +174,7 @@ class Pipeline {
         try {
             storage.download(item.sourceKey(), copy);
         } catch (NoSuchStoredObjectException e) {
-            throw new PermanentTaskFailure("The uploaded file is missing from storage.", e);
+            throw new PermanentTaskFailure("source_missing", "The uploaded file is missing from storage.", e);
         }
         return copy;
     }
@@ -271,7 +280,15 @@ class Pipeline {
         long started = System.nanoTime();
         ffmpeg(command, workDir, task);
         double seconds = (System.nanoTime() - started) / 1e9;
-        encodeSpeed.record(facts.duration() / Math.max(seconds, 0.001));
+        double speed = facts.duration() / Math.max(seconds, 0.001);
+        for (Ladder.Rung rung : rungs) {
+            // why: the renditions of a group come out of one ffmpeg run, each at that run's speed
+            DistributionSummary.builder("microposts.media.encode.speed")
+                    .description("Seconds of video encoded per second of work (x realtime), by rendition height")
+                    .tag("height", String.valueOf(rung.height()))
+                    .register(meters)
+                    .record(speed);
+        }
         List<MediaStore.Output> outputs = new ArrayList<>();
         for (Ladder.Rung rung : rungs) {
             Path file = workDir.resolve(rung.name() + ".mp4");
@@ -358,7 +375,7 @@ class Pipeline {
             String name = "thumb-" + size[0];
             Path file = workDir.resolve(name + ".jpg");
             if (!Files.exists(file) || Files.size(file) == 0) {
-                throw new PermanentTaskFailure("No picture could be taken from the video.");
+                throw new PermanentTaskFailure("no_thumbnail", "No picture could be taken from the video.");
             }
             String key = "media/" + item.id() + "/" + lease.token() + "/" + name + ".jpg";
             storage.put(key, file, "image/jpeg");
@@ -368,6 +385,17 @@ class Pipeline {
         }
         log.info("Took {} thumbnail(s) of {} at {} s", outputs.size(), item.id(), String.format("%.2f", at));
         return outputs;
+    }
+
+    /** Counts what a completed part stored ({@code microposts.media.output}); a discarded attempt counts nothing. */
+    private void produced(MediaStore.Output output) {
+        Counter.builder("microposts.media.output")
+                .description("Bytes of renditions and thumbnails kept, by kind and height")
+                .baseUnit("bytes")
+                .tag("kind", output.kind())
+                .tag("height", String.valueOf(output.height()))
+                .register(meters)
+                .increment(output.size());
     }
 
     /** The input half of every command: hardened as the probe is. */
@@ -398,7 +426,8 @@ class Pipeline {
         ChildProcess.Result result = ChildProcess.run(command, workDir, properties.niceness(), task.deadline(), clock);
         if (!result.ok()) {
             log.warn("ffmpeg failed with exit code {}: {}", result.exitCode(), result.stderrTail());
-            throw new PermanentTaskFailure("The video could not be converted; the file may be damaged.");
+            throw new PermanentTaskFailure(
+                    "encode_failed", "The video could not be converted; the file may be damaged.");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.microposts.tasks.internal;
 
 import dev.microposts.tasks.PermanentTaskFailure;
 import dev.microposts.tasks.Task;
+import dev.microposts.tasks.TaskFailure;
 import dev.microposts.tasks.TaskHandler;
 import dev.microposts.tasks.Tasks;
 import io.micrometer.core.instrument.Counter;
@@ -242,7 +243,11 @@ final class TaskWorker implements Runnable {
             return deadLetter(task, "not a text message", session, producer);
         }
         if (attempt > settings.maxAttempts()) {
-            return giveUp(task, "redelivered " + redeliveries + " times without completing", session, producer);
+            return giveUp(
+                    task,
+                    new TaskFailure(TaskFailure.ABANDONED, "redelivered " + redeliveries + " times without completing"),
+                    session,
+                    producer);
         }
         Throwable failure = null;
         long started = System.nanoTime();
@@ -280,7 +285,7 @@ final class TaskWorker implements Runnable {
             return true;
         }
         if (failure instanceof PermanentTaskFailure permanent) {
-            return giveUp(task, permanent.getMessage(), session, producer);
+            return giveUp(task, new TaskFailure(permanent.kind(), permanent.getMessage()), session, producer);
         }
         String reason = timedOut
                 ? "it took longer than the time limit of "
@@ -290,7 +295,13 @@ final class TaskWorker implements Runnable {
             throw error;
         }
         if (task.lastAttempt()) {
-            return giveUp(task, reason + " (after " + attempt + " attempts)", session, producer);
+            return giveUp(
+                    task,
+                    new TaskFailure(
+                            timedOut ? TaskFailure.TIMED_OUT : TaskFailure.ATTEMPTS_EXHAUSTED,
+                            reason + " (after " + attempt + " attempts)"),
+                    session,
+                    producer);
         }
         Duration delay = settings.backoffFor(attempt);
         log.warn(
@@ -305,14 +316,15 @@ final class TaskWorker implements Runnable {
         return true;
     }
 
-    private boolean giveUp(Task task, String reason, Session session, MessageProducer producer) throws JMSException {
+    private boolean giveUp(Task task, TaskFailure failure, Session session, MessageProducer producer)
+            throws JMSException {
         try {
-            handler.gaveUp(task, reason);
+            handler.gaveUp(task, failure);
         } catch (RuntimeException e) {
             log.warn("{}: could not record giving up on a task ({}); it stays queued", thread.getName(), e.toString());
             return false;
         }
-        return deadLetter(task, reason, session, producer);
+        return deadLetter(task, failure.reason(), session, producer);
     }
 
     private boolean deadLetter(Task task, String reason, Session session, MessageProducer producer)

@@ -114,8 +114,27 @@ class MediaPipelineTest extends ApiTest {
 
     @Test
     void fullHdWithSoundGetsTheWholeLadderAndServesRanges() throws Exception {
-        JsonNode item = ready(videos.h264("hd.mp4", "1920x1080", 2, true));
+        double uploadedBefore = api.metricTotal("microposts_media_uploads_bytes_sum");
+        double keptBefore = api.metricTotal("microposts_media_output_bytes_total", "kind=\"rendition\"");
+        double encodedBefore = api.metricTotal("microposts_media_encode_speed_count", "height=\"1080\"");
+        Path hd = videos.h264("hd.mp4", "1920x1080", 2, true);
+        JsonNode item = ready(hd);
         assertThat(sizes(item)).containsExactly("426x240", "640x360", "854x480", "1280x720", "1920x1080");
+        long renditionBytes = 0;
+        for (JsonNode rendition : item.path("renditions")) {
+            renditionBytes += rendition.path("size").asLong();
+        }
+        assertThat(api.metricTotal("microposts_media_uploads_bytes_sum") - uploadedBefore)
+                .as("bytes in: the upload")
+                .isGreaterThanOrEqualTo(Files.size(hd));
+        assertThat(api.metricTotal("microposts_media_output_bytes_total", "kind=\"rendition\"") - keptBefore)
+                .as("bytes out: the renditions kept")
+                .isGreaterThanOrEqualTo(renditionBytes);
+        assertThat(api.metricTotal("microposts_media_encode_speed_count", "height=\"1080\"") - encodedBefore)
+                .as("encode speed recorded for the 1080p rendition")
+                .isEqualTo(1);
+        assertThat(api.metricTotal("microposts_media_encode_speed_max", "height=\"1080\""))
+                .isPositive();
         JsonNode source = item.path("source");
         assertThat(source.path("width").asInt()).isEqualTo(1920);
         assertThat(source.path("has_audio").asBoolean()).isTrue();
@@ -211,6 +230,11 @@ class MediaPipelineTest extends ApiTest {
 
     @Test
     void hostileAndBrokenFilesFailWithAReason() throws Exception {
+        String failures = "microposts_media_failures_total";
+        double unreadable = api.metricTotal(failures, "reason=\"unreadable\"", "step=\"probe\"");
+        double noPicture = api.metricTotal(failures, "reason=\"no_picture\"");
+        double frameSize = api.metricTotal(failures, "reason=\"frame_size\"");
+        double tooLong = api.metricTotal(failures, "reason=\"too_long\"");
         byte[] noise = new byte[200_000];
         new Random(7).nextBytes(noise);
         Path random = Files.write(Path.of(dataDir).resolve("random.mp4"), noise);
@@ -252,6 +276,14 @@ class MediaPipelineTest extends ApiTest {
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(empty.status()).isEqualTo(400);
+        assertThat(api.metricTotal(failures, "reason=\"unreadable\"", "step=\"probe\"") - unreadable)
+                .as("failures counted by reason: noise, truncated, picture, playlist")
+                .isEqualTo(4);
+        assertThat(api.metricTotal(failures, "reason=\"no_picture\"") - noPicture)
+                .isEqualTo(1);
+        assertThat(api.metricTotal(failures, "reason=\"frame_size\"") - frameSize)
+                .isEqualTo(1);
+        assertThat(api.metricTotal(failures, "reason=\"too_long\"") - tooLong).isEqualTo(1);
         // the workers are still there and well
         ready(videos.h264("after.mp4", "320x240", 1, false));
     }
