@@ -1,11 +1,15 @@
 package dev.microposts.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.microposts.media.internal.Videos;
 import dev.microposts.support.Api;
 import dev.microposts.support.ApiTest;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +69,8 @@ class DeployFilesTest extends ApiTest {
                         "MicroPostsVideoBacklogOld",
                         "MicroPostsTasksDeadLettered",
                         "MicroPostsIncompleteEventPublications",
+                        "MicroPostsEventsLate",
+                        "MicroPostsVideosFailingOnOurSide",
                         "MicroPostsDiskNearlyFull");
     }
 
@@ -89,11 +95,24 @@ class DeployFilesTest extends ApiTest {
     }
 
     /** Every series name in the scrape, plus Prometheus's own {@code up}. */
-    private Set<String> exposedMetrics() {
-        // why: a few requests and a task, so histograms and counters that appear on first use are there
+    private Set<String> exposedMetrics() throws Exception {
+        // why: a few requests, a task, a video and a broken one, so meters that appear on first use are there
         Api.User user = api.newUser("deployed");
         api.newPost(user, "for the metrics");
         api.get("/api/v1/users/" + user.username());
+        Path dir = createDataDir();
+        Videos videos = new Videos(dir);
+        Path broken = Files.write(dir.resolve("broken.mp4"), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
+        for (Path file : List.of(videos.h264("small.mp4", "320x240", 1, false), broken)) {
+            String href = api.send(api.request("/api/v1/media", user.token())
+                            .header("Content-Type", "application/octet-stream")
+                            .POST(HttpRequest.BodyPublishers.ofFile(file)))
+                    .json()
+                    .path("href")
+                    .asString();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> !api.get(href).json().path("status").asString().equals("processing"));
+        }
         Set<String> names = new TreeSet<>(FUNCTIONS_AND_LABELS);
         for (String line : api.get("/actuator/prometheus").body().split("\n")) {
             if (!line.startsWith("#") && !line.isBlank()) {

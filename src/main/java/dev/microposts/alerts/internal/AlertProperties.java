@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param minRequests the fewest requests in an interval for the error rate to count
  * @param deadLetters fire when more than this many tasks wait in the dead-letter queue
  * @param incompleteEvents fire when more than this many event deliveries are incomplete
+ * @param eventWaiting fire when the oldest incomplete event delivery has waited longer than this
  * @param diskFree fire when less than this share of the data directory's disk is free
  */
 @ConfigurationProperties("microposts.alerts")
@@ -26,6 +27,7 @@ record AlertProperties(
         Integer minRequests,
         Long deadLetters,
         Long incompleteEvents,
+        Duration eventWaiting,
         Double diskFree) {
 
     AlertProperties {
@@ -37,6 +39,7 @@ record AlertProperties(
         minRequests = minRequests == null ? 20 : minRequests;
         deadLetters = deadLetters == null ? 0 : deadLetters;
         incompleteEvents = incompleteEvents == null ? 100 : incompleteEvents;
+        eventWaiting = eventWaiting == null ? Duration.ofMinutes(10) : eventWaiting;
         diskFree = diskFree == null ? 0.10 : diskFree;
     }
 }

@@ -62,6 +62,13 @@ class AlertRules {
                         properties.incompleteEvents(),
                         false),
                 new AlertRule(
+                        "events-late",
+                        "page",
+                        "An event has waited too long to reach one of its listeners (seconds)",
+                        () -> max("microposts.events.incomplete.oldest.age", gauge -> true),
+                        properties.eventWaiting().toSeconds(),
+                        false),
+                new AlertRule(
                         "disk-full",
                         "page",
                         "The data directory's disk is nearly full (share free)",

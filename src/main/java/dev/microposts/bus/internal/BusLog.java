@@ -2,7 +2,12 @@ package dev.microposts.bus.internal;
 
 import dev.microposts.bus.DomainEvent;
 import dev.microposts.bus.EventType;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,11 +26,15 @@ class BusLog {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Relay relay;
+    private final Tracer tracer;
+    private final Propagator propagator;
 
-    BusLog(JdbcClient jdbc, ObjectMapper json, Relay relay) {
+    BusLog(JdbcClient jdbc, ObjectMapper json, Relay relay, Tracer tracer, Propagator propagator) {
         this.jdbc = jdbc;
         this.json = json;
         this.relay = relay;
+        this.tracer = tracer;
+        this.propagator = propagator;
     }
 
     @EventListener
@@ -33,8 +42,8 @@ class BusLog {
         EventType type = EventCatalog.typeOf(event.getClass());
         ObjectNode older = json.createObjectNode();
         event.olderVersions().forEach((version, data) -> older.set(String.valueOf(version), data(data)));
-        jdbc.sql("insert into bus_events (id, type, version, subject, occurred_at, data, older)"
-                        + " values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))")
+        jdbc.sql("insert into bus_events (id, type, version, subject, occurred_at, data, older, traceparent)"
+                        + " values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)")
                 .params(
                         event.id(),
                         type.name(),
@@ -42,7 +51,8 @@ class BusLog {
                         event.subject(),
                         Timestamp.from(event.occurredAt()),
                         json.writeValueAsString(data(event)),
-                        json.writeValueAsString(older))
+                        json.writeValueAsString(older),
+                        traceparent())
                 .update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -54,6 +64,17 @@ class BusLog {
         } else {
             relay.wake();
         }
+    }
+
+    /** The trace this event is published in, as a W3C {@code traceparent}; null outside any trace. */
+    private String traceparent() {
+        TraceContext context = tracer.currentTraceContext().context();
+        if (context == null) {
+            return null;
+        }
+        Map<String, String> headers = new HashMap<>();
+        propagator.inject(context, headers, Map::put);
+        return headers.get("traceparent");
     }
 
     /** The event's fields, less the envelope's (id and time travel as CloudEvents attributes). */

@@ -53,6 +53,10 @@ class EventRedelivery {
         Gauge.builder("microposts.events.incomplete", this, EventRedelivery::countIncomplete)
                 .description("In-process event deliveries not completed yet")
                 .register(meters);
+        Gauge.builder("microposts.events.incomplete.oldest.age", this, EventRedelivery::oldestIncompleteAge)
+                .description("How long the oldest in-process delivery not completed yet has waited")
+                .baseUnit("seconds")
+                .register(meters);
     }
 
     @Scheduled(
@@ -171,6 +175,17 @@ class EventRedelivery {
                 ? publication.getLastResubmissionDate()
                 : publication.getPublicationDate();
         return !clock.instant().isBefore(last.plus(properties.backoff(publication.getCompletionAttempts())));
+    }
+
+    private double oldestIncompleteAge() {
+        try {
+            return jdbc.sql("select coalesce(extract(epoch from now() - min(publication_date)), 0)"
+                            + " from event_publication where completion_date is null")
+                    .query(Double.class)
+                    .single();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private double countIncomplete() {

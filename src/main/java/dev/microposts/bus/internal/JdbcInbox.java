@@ -1,7 +1,9 @@
 package dev.microposts.bus.internal;
 
+import dev.microposts.bus.DomainEvent;
 import dev.microposts.bus.Inbox;
-import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -12,16 +14,26 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcInbox implements Inbox {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
+    private final MeterRegistry meters;
 
-    JdbcInbox(JdbcClient jdbc) {
+    JdbcInbox(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.meters = meters;
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean firstDelivery(String consumer, UUID eventId) {
+    public boolean firstDelivery(String consumer, DomainEvent event) {
+        Lag.timer(
+                        "microposts.events.delivery.lag",
+                        "From the moment an event happened to the moment a listener applies it")
+                .tag("consumer", consumer)
+                .register(meters)
+                .record(Lag.since(event.occurredAt(), clock.instant()));
         return jdbc.sql("insert into event_inbox (consumer, event_id) values (?, ?) on conflict do nothing")
-                        .params(consumer, eventId)
+                        .params(consumer, event.id())
                         .update()
                 > 0;
     }

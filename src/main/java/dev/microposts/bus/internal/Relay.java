@@ -2,6 +2,10 @@ package dev.microposts.bus.internal;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
@@ -12,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +48,9 @@ class Relay implements SmartLifecycle {
     private final BusProperties properties;
     private final AtomicBoolean woken = new AtomicBoolean();
     private final Object signal = new Object();
+    private final Timer lag;
+    private final Tracer tracer;
+    private final Propagator propagator;
     private volatile boolean running;
     private Thread thread;
 
@@ -52,7 +60,11 @@ class Relay implements SmartLifecycle {
             JmsTemplate jms,
             ObjectMapper json,
             BusProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Tracer tracer,
+            Propagator propagator) {
+        this.tracer = tracer;
+        this.propagator = propagator;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.jms = jms;
@@ -60,6 +72,10 @@ class Relay implements SmartLifecycle {
         this.properties = properties;
         Gauge.builder("microposts.bus.unsent", this, Relay::unsent)
                 .description("Domain events logged but not yet sent to the broker")
+                .register(meters);
+        this.lag = Lag.timer(
+                        "microposts.bus.relay.lag",
+                        "From the moment an event happened to the moment the broker took it")
                 .register(meters);
     }
 
@@ -128,7 +144,7 @@ class Relay implements SmartLifecycle {
     int sendBatch() {
         Integer sent = transactions.execute(status -> {
             List<Row> rows = jdbc.sql("select seq, id, type, version, subject, occurred_at, data, older,"
-                            + " send_attempts from bus_events where sent_at is null and next_attempt_at <= now()"
+                            + " traceparent, send_attempts from bus_events where sent_at is null and next_attempt_at <= now()"
                             + " order by seq limit ? for update skip locked")
                     .param(properties.relayBatch())
                     .query(this::row)
@@ -157,6 +173,8 @@ class Relay implements SmartLifecycle {
             jdbc.sql("update bus_events set sent_at = now(), last_error = null where seq in (:seqs)")
                     .param("seqs", rows.stream().map(Row::seq).toList())
                     .update();
+            Instant sentAt = Instant.now();
+            rows.forEach(row -> lag.record(Lag.since(row.occurredAt(), sentAt)));
             return rows.size();
         });
         return sent == null ? 0 : sent;
@@ -168,16 +186,21 @@ class Relay implements SmartLifecycle {
                     Topic topic = session.createTopic(properties.topic());
                     try (MessageProducer producer = session.createProducer(topic)) {
                         for (Row row : rows) {
-                            producer.send(message(session, row, row.version(), row.data()));
-                            for (Iterator<String> versions =
-                                            row.older().propertyNames().iterator();
-                                    versions.hasNext(); ) {
-                                String version = versions.next();
-                                producer.send(message(
-                                        session,
-                                        row,
-                                        Integer.parseInt(version),
-                                        row.older().get(version)));
+                            Span span = sendSpan(row);
+                            try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+                                producer.send(message(session, row, row.version(), row.data()));
+                                for (Iterator<String> versions =
+                                                row.older().propertyNames().iterator();
+                                        versions.hasNext(); ) {
+                                    String version = versions.next();
+                                    producer.send(message(
+                                            session,
+                                            row,
+                                            Integer.parseInt(version),
+                                            row.older().get(version)));
+                                }
+                            } finally {
+                                span.end();
                             }
                         }
                     }
@@ -187,6 +210,17 @@ class Relay implements SmartLifecycle {
                     return null;
                 },
                 true);
+    }
+
+    /**
+     * The span of sending one event, in the trace of the request or task that published it: the broker
+     * client's own tracing writes the message's {@code traceparent} from the span in scope.
+     */
+    private Span sendSpan(Row row) {
+        Span.Builder builder = row.traceparent() == null
+                ? tracer.spanBuilder().setNoParent()
+                : propagator.extract(Map.of("traceparent", row.traceparent()), Map::get);
+        return builder.name("relay " + row.type()).kind(Span.Kind.PRODUCER).start();
     }
 
     private TextMessage message(Session session, Row row, int version, JsonNode data) throws JMSException {
@@ -200,8 +234,15 @@ class Relay implements SmartLifecycle {
         event.put("subject", row.subject());
         event.put("datacontenttype", "application/json");
         event.put("sequence", String.valueOf(row.seq()));
+        if (row.traceparent() != null) {
+            event.put("traceparent", row.traceparent());
+        }
         event.set("data", data);
         TextMessage message = session.createTextMessage(json.writeValueAsString(event));
+        if (row.traceparent() != null && !message.propertyExists("traceparent")) {
+            // why: where the broker client does not trace, the publisher's context still travels
+            message.setStringProperty("traceparent", row.traceparent());
+        }
         // why: lets a subscriber pick types with a JMS selector without parsing the body
         message.setStringProperty("ce_type", type);
         message.setStringProperty("ce_id", row.id());
@@ -229,6 +270,7 @@ class Relay implements SmartLifecycle {
                 rs.getTimestamp("occurred_at").toInstant(),
                 json.readTree(rs.getString("data")),
                 json.readTree(rs.getString("older")),
+                rs.getString("traceparent"),
                 rs.getInt("send_attempts"));
     }
 
@@ -241,5 +283,6 @@ class Relay implements SmartLifecycle {
             Instant occurredAt,
             JsonNode data,
             JsonNode older,
+            String traceparent,
             int attempts) {}
 }

@@ -35,21 +35,21 @@ class TimelineReactions {
 
     @ApplicationModuleListener
     void on(PostPublished event) {
-        if (inbox.firstDelivery("timeline.published", event.id())) {
+        if (inbox.firstDelivery("timeline.published", event)) {
             tasks.enqueue(FanoutHandler.QUEUE, FanoutHandler.payload(event.postId(), event.authorId(), 0));
         }
     }
 
     @ApplicationModuleListener
     void on(PostDeleted event) {
-        if (inbox.firstDelivery("timeline.deleted", event.id())) {
+        if (inbox.firstDelivery("timeline.deleted", event)) {
             timelines.removePost(event.postId());
         }
     }
 
     @ApplicationModuleListener
     void on(UserFollowed event) {
-        if (inbox.firstDelivery("timeline.followed", event.id())) {
+        if (inbox.firstDelivery("timeline.followed", event)) {
             timelines.backfill(
                     event.followerId(),
                     event.followeeId(),
@@ -59,7 +59,7 @@ class TimelineReactions {
 
     @ApplicationModuleListener
     void on(UserUnfollowed event) {
-        if (inbox.firstDelivery("timeline.unfollowed", event.id())) {
+        if (inbox.firstDelivery("timeline.unfollowed", event)) {
             timelines.removeAuthor(event.followerId(), event.followeeId());
         }
     }

@@ -7,6 +7,8 @@ import dev.microposts.bus.Inbox;
 import dev.microposts.posts.PostDeleted;
 import dev.microposts.support.Api;
 import dev.microposts.support.ApiTest;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.MessageConsumer;
@@ -52,6 +54,9 @@ class BusTest extends ApiTest {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    Tracer tracer;
 
     @Autowired
     Inbox inbox;
@@ -118,6 +123,36 @@ class BusTest extends ApiTest {
     }
 
     @Test
+    void anEventCarriesTheTraceItWasPublishedIn() throws Exception {
+        long postId = -5 - new java.util.Random().nextInt(1_000_000);
+        try (Connection connection = connectionFactory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(
+                    session.createTopic("microposts.events"), "ce_subject = 'posts/" + postId + "'");
+
+            Span span = tracer.nextSpan().name("a request").start();
+            try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+                transactions.executeWithoutResult(
+                        status -> events.publishEvent(new PostDeleted(DomainEvent.newId(), Instant.now(), postId, -5)));
+            } finally {
+                span.end();
+            }
+
+            TextMessage message = (TextMessage) consumer.receive(10_000);
+            assertThat(message).isNotNull();
+            String traceId = span.context().traceId();
+            assertThat(message.getStringProperty("traceparent"))
+                    .as("the publisher's trace travels with the event, for subscribers' logs")
+                    .startsWith("00-" + traceId + "-");
+            assertThat(Api.JSON.readTree(message.getText()).path("traceparent").asString())
+                    .as("and in the CloudEvent itself (the distributed tracing extension)")
+                    .startsWith("00-" + traceId + "-");
+            consumer.close();
+        }
+    }
+
+    @Test
     void anEventExistsExactlyWhenItsChangeCommitted() {
         UUID rolledBack = DomainEvent.newId();
         UUID committed = DomainEvent.newId();
@@ -132,22 +167,31 @@ class BusTest extends ApiTest {
     }
 
     @Test
-    void theInboxAppliesAnEventOnce() {
-        UUID id = DomainEvent.newId();
-        assertThat((Boolean) transactions.execute(status -> inbox.firstDelivery("bus-test", id)))
+    void theInboxAppliesAnEventOnceAndMeasuresHowLateItCame() {
+        PostDeleted event = new PostDeleted(DomainEvent.newId(), Instant.now().minusSeconds(3), -3, -3);
+        assertThat((Boolean) transactions.execute(status -> inbox.firstDelivery("bus-test", event)))
                 .isTrue();
-        assertThat((Boolean) transactions.execute(status -> inbox.firstDelivery("bus-test", id)))
+        assertThat((Boolean) transactions.execute(status -> inbox.firstDelivery("bus-test", event)))
                 .isFalse();
-        assertThat((Boolean) transactions.execute(status -> inbox.firstDelivery("another-consumer", id)))
+        assertThat((Boolean) transactions.execute(status -> inbox.firstDelivery("another-consumer", event)))
                 .isTrue();
         // a consumer whose transaction rolls back has not applied it
-        UUID undone = DomainEvent.newId();
+        PostDeleted undone = new PostDeleted(DomainEvent.newId(), Instant.now(), -4, -4);
         transactions.executeWithoutResult(status -> {
             inbox.firstDelivery("bus-test", undone);
             status.setRollbackOnly();
         });
         assertThat((Boolean) transactions.execute(status -> inbox.firstDelivery("bus-test", undone)))
                 .isTrue();
+
+        String lag = "microposts_events_delivery_lag_seconds";
+        assertThat(api.metricTotal(lag + "_count", "consumer=\"bus-test\"")).isEqualTo(4);
+        assertThat(api.metricTotal(lag + "_max", "consumer=\"bus-test\"")).isGreaterThanOrEqualTo(3);
+        assertThat(api.metricTotal(lag + "_bucket", "consumer=\"bus-test\"", "le=\"1.0\""))
+                .as("both deliveries of the fresh event came within a second, those of the one 3 s old did not")
+                .isEqualTo(2);
+        assertThat(api.metricTotal(lag + "_bucket", "consumer=\"bus-test\"", "le=\"10.0\""))
+                .isEqualTo(4);
     }
 
     private int logged(UUID id) {

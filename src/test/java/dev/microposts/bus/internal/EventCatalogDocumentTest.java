@@ -50,10 +50,12 @@ class EventCatalogDocumentTest extends ApiTest {
                         "`microposts.events` as a CloudEvent in JSON (`specversion` 1.0, `id`, `source` `/microposts`,\n")
                 .append(
                         "`type` with its version, `time`, `subject`, `datacontenttype` `application/json`, `sequence`,\n")
-                .append("`data` with the fields below in snake_case). Each message also carries the JMS properties\n")
+                .append("`data` with the fields below in snake_case, and `traceparent`, the W3C trace context of the\n")
+                .append("request or task that published it, when there was one). Each message also carries the JMS\n")
+                .append("properties `ce_type`, `ce_id` and `ce_subject`, for selectors, and `traceparent` (a span of\n")
                 .append(
-                        "`ce_type`, `ce_id` and `ce_subject`, for selectors. A consumer ignores fields it does not know;\n")
-                .append("while a type has two versions, both are sent, with the same `id`.\n\n")
+                        "sending, in the same trace). A consumer ignores fields it does not know; while a type has two\n")
+                .append("versions, both are sent, with the same `id`.\n\n")
                 .append("| type | version | published by | what happened |\n| --- | --- | --- | --- |\n");
         for (Class<? extends DomainEvent> event : events) {
             EventType type = EventCatalog.typeOf(event);
