@@ -1,6 +1,7 @@
 package dev.microposts.accounts;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,4 +19,7 @@ public interface Users {
 
     /** The users with these ids; ids of users that do not exist are absent from the map. */
     Map<Long, UserRef> byIds(Collection<Long> ids);
+
+    /** The ids of the users who are admins now, read fresh (an admin can be made or unmade at any time). */
+    List<Long> adminIds();
 }

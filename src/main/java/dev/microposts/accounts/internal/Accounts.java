@@ -71,6 +71,12 @@ class Accounts {
                 .update();
     }
 
+    List<Long> adminIds() {
+        return jdbc.sql("select id from users where admin order by id")
+                .query(Long.class)
+                .list();
+    }
+
     /** Makes the user an admin or takes it back; empty when no such user exists. */
     Optional<Account> setAdmin(String username, boolean admin) {
         return jdbc.sql("update users set admin = ?, updated_at = now() where lower(username) = lower(?) returning "

@@ -76,6 +76,11 @@ class UserDirectory implements Users {
         return found;
     }
 
+    @Override
+    public List<Long> adminIds() {
+        return accounts.adminIds();
+    }
+
     void remember(UserRef user) {
         byUsername.put(user.username().toLowerCase(Locale.ROOT), user);
         byId.put(user.id(), user);

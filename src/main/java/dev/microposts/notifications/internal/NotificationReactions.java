@@ -1,12 +1,16 @@
 package dev.microposts.notifications.internal;
 
+import dev.microposts.accounts.Users;
+import dev.microposts.alerts.AlertFired;
 import dev.microposts.bus.DomainEvent;
+import dev.microposts.bus.Inbox;
 import dev.microposts.media.VideoFailed;
 import dev.microposts.media.VideoReady;
 import dev.microposts.notifications.NotificationAdded;
 import dev.microposts.posts.PostPublished;
 import dev.microposts.timeline.UserFollowed;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -14,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns bus events into notifications: a new follower, a published post that refers to someone, a video ready
- * or failed. Each runs in its own transaction after the change committed; the notification and its
- * {@link NotificationAdded} event are written together, and the event id keeps a redelivery from notifying twice.
+ * or failed, an alert firing (to every admin). Each runs in its own transaction after the change committed; the notification and its
+ * {@link NotificationAdded} event are written together, and the inbox keeps a redelivery from notifying twice.
  */
 @Component
 class NotificationReactions {
@@ -24,42 +28,78 @@ class NotificationReactions {
     static final String REFERENCED = "referenced";
     static final String VIDEO_READY = "video_ready";
     static final String VIDEO_FAILED = "video_failed";
+    static final String ALERT = "alert";
 
     private final NotificationStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Inbox inbox;
+    private final Users users;
 
-    NotificationReactions(NotificationStore store, ApplicationEventPublisher events, Clock clock) {
+    NotificationReactions(
+            NotificationStore store, ApplicationEventPublisher events, Clock clock, Inbox inbox, Users users) {
         this.store = store;
         this.events = events;
         this.clock = clock;
+        this.inbox = inbox;
+        this.users = users;
     }
 
     @ApplicationModuleListener
     void on(UserFollowed event) {
-        notify(event.followeeId(), FOLLOWED, event.followerId(), null, null, null, event.id());
+        notify(event.followeeId(), FOLLOWED, event.followerId(), null, null, null, event);
     }
 
     @ApplicationModuleListener
     void on(PostPublished event) {
         if (event.referencedId() != null && event.referencedId() != event.authorId()) {
-            notify(event.referencedId(), REFERENCED, event.authorId(), event.postId(), null, null, event.id());
+            notify(event.referencedId(), REFERENCED, event.authorId(), event.postId(), null, null, event);
         }
     }
 
     @ApplicationModuleListener
     void on(VideoReady event) {
-        notify(event.ownerId(), VIDEO_READY, null, null, event.mediaId(), null, event.id());
+        notify(event.ownerId(), VIDEO_READY, null, null, event.mediaId(), null, event);
     }
 
     @ApplicationModuleListener
     void on(VideoFailed event) {
-        notify(event.ownerId(), VIDEO_FAILED, null, null, event.mediaId(), event.reason(), event.id());
+        notify(event.ownerId(), VIDEO_FAILED, null, null, event.mediaId(), event.reason(), event);
+    }
+
+    /** Every admin hears of an alert that fires, with what crossed which threshold where. */
+    @ApplicationModuleListener
+    void on(AlertFired event) {
+        if (!inbox.firstDelivery("notifications.alert", event)) {
+            return;
+        }
+        String reason = String.format(
+                Locale.ROOT,
+                "%s: %s (value %s, threshold %s) on %s",
+                event.rule(),
+                event.summary(),
+                number(event.value()),
+                number(event.threshold()),
+                event.node());
+        for (long admin : users.adminIds()) {
+            add(admin, ALERT, null, null, null, reason, event);
+        }
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.3g", value);
     }
 
     private void notify(
-            long userId, String kind, Long actorId, Long postId, UUID mediaId, String reason, UUID eventId) {
-        store.add(userId, kind, actorId, postId, mediaId, reason, eventId)
+            long userId, String kind, Long actorId, Long postId, UUID mediaId, String reason, DomainEvent event) {
+        if (inbox.firstDelivery("notifications." + kind, event)) {
+            add(userId, kind, actorId, postId, mediaId, reason, event);
+        }
+    }
+
+    private void add(
+            long userId, String kind, Long actorId, Long postId, UUID mediaId, String reason, DomainEvent event) {
+        store.add(userId, kind, actorId, postId, mediaId, reason, event.id())
                 .ifPresent(id -> events.publishEvent(
                         new NotificationAdded(DomainEvent.newId(), clock.instant(), id, userId, kind)));
     }

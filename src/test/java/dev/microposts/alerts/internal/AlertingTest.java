@@ -22,15 +22,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The in-process alert rules over real metrics, with thresholds from configuration: a video that waits over
  * a second fires {@code video-waiting}, and it resolves once the video is ready; a text file posing as a video
  * ends in the dead-letter queue, which fires {@code dead-letters}. Each transition is in the history and went
- * out as an event.
+ * out as an event, and a firing reaches every admin (and no one else) as a notification.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -65,10 +67,17 @@ class AlertingTest {
     @Autowired
     Events events;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void firesWhenAThresholdIsCrossedAndResolvesWhenItIsBack() throws Exception {
         Api api = new Api(port);
         Api.User user = api.newUser("alerts");
+        Api.User admin = api.newUser("oncall");
+        jdbc.sql("update users set admin = true where username = ?")
+                .param(admin.username())
+                .update();
         Path clip = new Videos(DATA_DIR).h264("waiting.mp4", "1280x720", 12, true);
 
         String mediaId = upload(api, user, clip).json().path("id").asString();
@@ -81,6 +90,12 @@ class AlertingTest {
         assertThat(history.firing())
                 .extracting(dev.microposts.alerts.Alert::rule)
                 .contains("video-waiting");
+        // the event cascades: the notifications module tells every admin, and only them
+        JsonNode notice = await().atMost(Duration.ofSeconds(30))
+                .until(() -> alertNotice(api, admin, "video-waiting"), n -> n != null);
+        assertThat(notice.path("reason").asString())
+                .contains("A video has waited too long", "threshold 1", node.name());
+        assertThat(alertNotice(api, user, "video-waiting")).isNull();
 
         await().atMost(Duration.ofSeconds(120))
                 .until(
@@ -110,6 +125,18 @@ class AlertingTest {
         assertThat(deadLetters.severity()).isEqualTo("ticket");
 
         assertThat(api.get("/api/v1/admin/alerts", user.token()).status()).isEqualTo(403);
+    }
+
+    /** The {@code alert} notification about {@code rule} in {@code user}'s list, or null. */
+    private static JsonNode alertNotice(Api api, Api.User user, String rule) {
+        for (JsonNode notification :
+                api.get("/api/v1/me/notifications", user.token()).json()) {
+            if (notification.path("kind").asString().equals("alert")
+                    && notification.path("reason").asString().startsWith(rule + ":")) {
+                return notification;
+            }
+        }
+        return null;
     }
 
     private static Api.Response upload(Api api, Api.User user, Path clip) {
