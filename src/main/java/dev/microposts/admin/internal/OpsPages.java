@@ -1,12 +1,14 @@
 package dev.microposts.admin.internal;
 
 import dev.microposts.alerts.Alerts;
+import dev.microposts.bus.EventDeliveries;
 import dev.microposts.tasks.DeadLetters;
 import dev.microposts.web.PageController;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,16 +21,24 @@ class OpsPages {
 
     private static final int DEAD_LETTERS_SHOWN = 50;
     private static final int ALERTS_SHOWN = 20;
+    private static final int DELIVERIES_SHOWN = 20;
 
     private final OpsDashboard dashboard;
     private final Alerts alerts;
     private final DeadLetters deadLetters;
+    private final EventDeliveries deliveries;
     private final MeterRegistry meters;
 
-    OpsPages(OpsDashboard dashboard, Alerts alerts, DeadLetters deadLetters, MeterRegistry meters) {
+    OpsPages(
+            OpsDashboard dashboard,
+            Alerts alerts,
+            DeadLetters deadLetters,
+            EventDeliveries deliveries,
+            MeterRegistry meters) {
         this.dashboard = dashboard;
         this.alerts = alerts;
         this.deadLetters = deadLetters;
+        this.deliveries = deliveries;
         this.meters = meters;
     }
 
@@ -46,7 +56,8 @@ class OpsPages {
         model.addAttribute("firing", alerts.firing());
         model.addAttribute("history", alerts.recent(ALERTS_SHOWN));
         model.addAttribute("deadLetters", deadLetters.list(DEAD_LETTERS_SHOWN));
-        model.addAttribute("incompleteEvents", gauge("microposts.events.incomplete"));
+        model.addAttribute("incompleteEvents", deliveries.incompleteCount());
+        model.addAttribute("incomplete", deliveries.incomplete(DELIVERIES_SHOWN));
         model.addAttribute("unsentEvents", gauge("microposts.bus.unsent"));
         return "admin/dashboard";
     }
@@ -69,6 +80,20 @@ class OpsPages {
                         ? "The task was discarded."
                         : "That task is no longer in the dead-letter queue.");
         return "redirect:/admin#dead-letters";
+    }
+
+    @PostMapping("/admin/events/resubmit")
+    String resubmit(@RequestParam(required = false) UUID id, RedirectAttributes redirect) {
+        String notice;
+        if (id == null) {
+            notice = "Delivering " + deliveries.resubmitAll() + " event(s) again now.";
+        } else {
+            notice = deliveries.resubmit(id)
+                    ? "Delivering the event again now."
+                    : "That delivery is no longer incomplete; it may have completed meanwhile.";
+        }
+        redirect.addFlashAttribute("notice", notice);
+        return "redirect:/admin#events-heading";
     }
 
     private long gauge(String name) {

@@ -1,5 +1,6 @@
 package dev.microposts.bus.internal;
 
+import dev.microposts.bus.EventDeliveries;
 import dev.microposts.ops.AdminCommand;
 import java.io.BufferedReader;
 import java.io.PrintStream;
@@ -41,7 +42,7 @@ class BusAdminCommands {
                     out.println("Usage: events-incomplete [limit]");
                     return 2;
                 }
-                List<EventRedelivery.Incomplete> incomplete = redelivery.listIncomplete(limit);
+                List<EventDeliveries.Incomplete> incomplete = redelivery.incomplete(limit);
                 incomplete.forEach(p -> out.println(p.id() + "  " + p.published() + "  " + p.status() + "  attempts "
                         + p.attempts() + "  " + p.eventType() + " -> " + p.listener()));
                 out.println(incomplete.size() + " incomplete delivery(ies)");

@@ -36,8 +36,9 @@ class BusAdminController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiProblem.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        List<Delivery> deliveries = redelivery.listIncomplete(limit).stream()
-                .map(p -> new Delivery(p.id(), p.eventType(), p.listener(), p.published(), p.status(), p.attempts()))
+        List<Delivery> deliveries = redelivery.incomplete(limit).stream()
+                .map(p -> new Delivery(
+                        p.id().toString(), p.eventType(), p.listener(), p.published(), p.status(), p.attempts()))
                 .toList();
         return new Incomplete(redelivery.incompleteCount(), deliveries, backlog.unsentCount(), backlog.unsent(limit));
     }

@@ -1,5 +1,6 @@
 package dev.microposts.bus.internal;
 
+import dev.microposts.bus.EventDeliveries;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * ones, and a restart resubmits what was outstanding). Also trims the bus log and the inbox.
  */
 @Component
-class EventRedelivery {
+class EventRedelivery implements EventDeliveries {
 
     private static final Logger log = LoggerFactory.getLogger(EventRedelivery.class);
 
@@ -87,7 +88,7 @@ class EventRedelivery {
                     int attempts = rs.getInt("completion_attempts");
                     seen.put(id, attempts);
                     if (!Integer.valueOf(attempts).equals(reported.get(id))) {
-                        String listener = shortName(rs.getString("listener_id"));
+                        String listener = Incomplete.listenerName(rs.getString("listener_id"));
                         meters.counter("microposts.events.listener.failures", "listener", listener)
                                 .increment();
                         log.warn(
@@ -102,22 +103,15 @@ class EventRedelivery {
         reported.putAll(seen);
     }
 
-    /** {@code dev.microposts.timeline.internal.TimelineReactions.on(dev.microposts.posts.PostPublished)} → short. */
-    private static String shortName(String name) {
-        String method = name.contains("(") ? name.substring(0, name.indexOf('(')) : name;
-        String[] parts = method.split("\\.");
-        return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : method;
-    }
-
-    /** Everything incomplete, now, whatever its backoff: the operator's button. Answers how many there were. */
-    long resubmitAll() {
+    @Override
+    public long resubmitAll() {
         long count = incompleteCount();
         incomplete.resubmitIncompletePublications(publication -> true);
         return count;
     }
 
-    /** One incomplete publication, now; false when there is none with this id (it may have completed). */
-    boolean resubmit(UUID id) {
+    @Override
+    public boolean resubmit(UUID id) {
         boolean exists = jdbc.sql("select count(*) from event_publication where id = ? and completion_date is null")
                         .param(id)
                         .query(Long.class)
@@ -130,20 +124,21 @@ class EventRedelivery {
         return exists;
     }
 
-    long incompleteCount() {
+    @Override
+    public long incompleteCount() {
         return jdbc.sql("select count(*) from event_publication where completion_date is null")
                 .query(Long.class)
                 .single();
     }
 
-    /** The incomplete publications, oldest first, for the operator. */
-    List<Incomplete> listIncomplete(int limit) {
+    @Override
+    public List<Incomplete> incomplete(int limit) {
         return jdbc.sql("select id, listener_id, event_type, publication_date, status, completion_attempts,"
                         + " last_resubmission_date from event_publication where completion_date is null"
                         + " order by publication_date limit ?")
                 .param(limit)
                 .query((rs, row) -> new Incomplete(
-                        rs.getString("id"),
+                        rs.getObject("id", UUID.class),
                         rs.getString("listener_id"),
                         rs.getString("event_type"),
                         rs.getTimestamp("publication_date").toInstant(),
@@ -195,7 +190,4 @@ class EventRedelivery {
             return Double.NaN;
         }
     }
-
-    /** One delivery to one listener that has not completed. */
-    record Incomplete(String id, String listener, String eventType, Instant published, String status, int attempts) {}
 }
