@@ -123,15 +123,16 @@ for line in sys.stdin:
         continue
     name, labels, value = m.group(1), dict(re.findall(r"(\w+)=\"([^\"]*)\"", m.group(2))), float(m.group(3))
     if name == "microposts_media_encode_speed_sum":
-        speed[int(labels["height"])] = value
+        speed[labels["rendition"]] = value
     elif name == "microposts_media_encode_speed_count":
-        count[int(labels["height"])] = value
+        count[labels["rendition"]] = value
     elif name == "microposts_media_output_bytes_total":
         out[labels["kind"]] = out.get(labels["kind"], 0) + value
     elif name == "microposts_media_uploads_bytes_sum":
         uploaded += value
-print("app metrics: encode speed (mean x realtime) by height: "
-      + ", ".join(f"{h}p {speed[h] / count[h]:.2f}x" for h in sorted(speed) if count.get(h)))
+order = lambda r: int(r[:-1]) if r[:-1].isdigit() else 0
+print("app metrics: encode speed (mean x realtime) by rendition: "
+      + ", ".join(f"{r} {speed[r] / count[r]:.2f}x" for r in sorted(speed, key=order) if count.get(r)))
 print(f"app metrics: bytes in {uploaded / 1e6:.1f} MB; out "
       + ", ".join(f"{kind}s {total / 1e6:.1f} MB" for kind, total in sorted(out.items())))
 '

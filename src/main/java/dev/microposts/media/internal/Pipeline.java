@@ -37,6 +37,23 @@ class Pipeline {
 
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
 
+    /** The kinds of permanent failure each step can give up with. */
+    private static final Map<String, List<String>> FAILURES = Map.of(
+            "probe",
+            List.of(
+                    "empty",
+                    "unreadable",
+                    "too_many_streams",
+                    "no_picture",
+                    "frame_size",
+                    "frame_rate",
+                    "too_long",
+                    "source_missing"),
+            "transcode",
+            List.of("encode_failed", "source_missing"),
+            "thumbnail",
+            List.of("no_thumbnail", "encode_failed", "source_missing"));
+
     private final MediaStore store;
     private final Storage storage;
     private final Leases leases;
@@ -76,6 +93,10 @@ class Pipeline {
         this.binaries = FfmpegBinaries.locate(properties.ffmpeg(), services.dataDirectory());
         this.prober = new Prober(binaries, properties, json, clock);
         this.meters = meters;
+        // why: a series that starts at 0 shows its first failure as an increase; one born at 1 would not
+        FAILURES.forEach((step, reasons) -> reasons.forEach(reason -> failures(reason, step)));
+        List.of(TaskFailure.TIMED_OUT, TaskFailure.ATTEMPTS_EXHAUSTED, TaskFailure.ABANDONED)
+                .forEach(reason -> FAILURES.keySet().forEach(step -> failures(reason, step)));
         log.info("ffmpeg: {} ({})", binaries.ffmpeg(), binaries.origin());
     }
 
@@ -156,12 +177,7 @@ class Pipeline {
     void gaveUp(Task task, TaskFailure failure) throws Exception {
         JsonNode payload = json.readTree(task.payload());
         if (store.fail(UUID.fromString(payload.path("media").asString()), failure.reason())) {
-            Counter.builder("microposts.media.failures")
-                    .description("Videos that failed, by the kind of failure and the step that gave up")
-                    .tag("reason", failure.kind())
-                    .tag("step", task.queue())
-                    .register(meters)
-                    .increment();
+            failures(failure.kind(), task.queue()).increment();
         }
     }
 
@@ -284,8 +300,8 @@ class Pipeline {
         for (Ladder.Rung rung : rungs) {
             // why: the renditions of a group come out of one ffmpeg run, each at that run's speed
             DistributionSummary.builder("microposts.media.encode.speed")
-                    .description("Seconds of video encoded per second of work (x realtime), by rendition height")
-                    .tag("height", String.valueOf(rung.height()))
+                    .description("Seconds of video encoded per second of work (x realtime), by rendition")
+                    .tag("rendition", rendition(rung.size()))
                     .register(meters)
                     .record(speed);
         }
@@ -390,12 +406,31 @@ class Pipeline {
     /** Counts what a completed part stored ({@code microposts.media.output}); a discarded attempt counts nothing. */
     private void produced(MediaStore.Output output) {
         Counter.builder("microposts.media.output")
-                .description("Bytes of renditions and thumbnails kept, by kind and height")
+                .description("Bytes of renditions and thumbnails kept, by kind and rendition")
                 .baseUnit("bytes")
                 .tag("kind", output.kind())
-                .tag("height", String.valueOf(output.height()))
+                .tag(
+                        "rendition",
+                        output.kind().equals("rendition") ? rendition(Integer.parseInt(output.name())) : "thumbnail")
                 .register(meters)
                 .increment(output.size());
+    }
+
+    /**
+     * A rendition's label in metrics: its rung of the configured ladder ({@code 720p}, by the short side), or
+     * {@code below-ladder} for a source smaller than every rung, which keeps its own size. Never a size the
+     * uploader chose, so the number of series stays bounded.
+     */
+    private String rendition(int size) {
+        return properties.ladder().contains(size) ? size + "p" : "below-ladder";
+    }
+
+    private Counter failures(String reason, String step) {
+        return Counter.builder("microposts.media.failures")
+                .description("Videos that failed, by the kind of failure and the step that gave up")
+                .tag("reason", reason)
+                .tag("step", step)
+                .register(meters);
     }
 
     /** The input half of every command: hardened as the probe is. */

@@ -116,7 +116,7 @@ class MediaPipelineTest extends ApiTest {
     void fullHdWithSoundGetsTheWholeLadderAndServesRanges() throws Exception {
         double uploadedBefore = api.metricTotal("microposts_media_uploads_bytes_sum");
         double keptBefore = api.metricTotal("microposts_media_output_bytes_total", "kind=\"rendition\"");
-        double encodedBefore = api.metricTotal("microposts_media_encode_speed_count", "height=\"1080\"");
+        double encodedBefore = api.metricTotal("microposts_media_encode_speed_count", "rendition=\"1080p\"");
         Path hd = videos.h264("hd.mp4", "1920x1080", 2, true);
         JsonNode item = ready(hd);
         assertThat(sizes(item)).containsExactly("426x240", "640x360", "854x480", "1280x720", "1920x1080");
@@ -130,10 +130,10 @@ class MediaPipelineTest extends ApiTest {
         assertThat(api.metricTotal("microposts_media_output_bytes_total", "kind=\"rendition\"") - keptBefore)
                 .as("bytes out: the renditions kept")
                 .isGreaterThanOrEqualTo(renditionBytes);
-        assertThat(api.metricTotal("microposts_media_encode_speed_count", "height=\"1080\"") - encodedBefore)
+        assertThat(api.metricTotal("microposts_media_encode_speed_count", "rendition=\"1080p\"") - encodedBefore)
                 .as("encode speed recorded for the 1080p rendition")
                 .isEqualTo(1);
-        assertThat(api.metricTotal("microposts_media_encode_speed_max", "height=\"1080\""))
+        assertThat(api.metricTotal("microposts_media_encode_speed_max", "rendition=\"1080p\""))
                 .isPositive();
         JsonNode source = item.path("source");
         assertThat(source.path("width").asInt()).isEqualTo(1920);
