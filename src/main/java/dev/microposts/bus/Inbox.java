@@ -3,8 +3,8 @@ package dev.microposts.bus;
 /**
  * What each consumer has already applied. A listener calls {@link #firstDelivery} inside the transaction that
  * applies the event: the id is recorded there, so a redelivered event is recognised, and a rolled-back attempt
- * records nothing. Each call also measures how long after it happened the event reached the consumer
- * ({@code microposts.events.delivery.lag}, by consumer).
+ * records nothing. Each first delivery that commits also measures how long after it happened the event was
+ * applied ({@code microposts.events.delivery.lag}, by consumer).
  */
 public interface Inbox {
 

@@ -14,6 +14,7 @@ import jakarta.jms.Topic;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +143,7 @@ class Relay implements SmartLifecycle {
 
     /** Sends one batch; answers how many events it took. */
     int sendBatch() {
+        List<Instant> happened = new ArrayList<>();
         Integer sent = transactions.execute(status -> {
             List<Row> rows = jdbc.sql("select seq, id, type, version, subject, occurred_at, data, older,"
                             + " traceparent, send_attempts from bus_events where sent_at is null and next_attempt_at <= now()"
@@ -173,10 +175,12 @@ class Relay implements SmartLifecycle {
             jdbc.sql("update bus_events set sent_at = now(), last_error = null where seq in (:seqs)")
                     .param("seqs", rows.stream().map(Row::seq).toList())
                     .update();
-            Instant sentAt = Instant.now();
-            rows.forEach(row -> lag.record(Lag.since(row.occurredAt(), sentAt)));
+            rows.forEach(row -> happened.add(row.occurredAt()));
             return rows.size();
         });
+        // why: measured once marked sent for good; a batch whose commit failed is sent, and measured, again
+        Instant sentAt = Instant.now();
+        happened.forEach(at -> lag.record(Lag.since(at, sentAt)));
         return sent == null ? 0 : sent;
     }
 
@@ -199,6 +203,9 @@ class Relay implements SmartLifecycle {
                                             Integer.parseInt(version),
                                             row.older().get(version)));
                                 }
+                            } catch (JMSException | RuntimeException e) {
+                                span.error(e);
+                                throw e;
                             } finally {
                                 span.end();
                             }
@@ -239,8 +246,9 @@ class Relay implements SmartLifecycle {
         }
         event.set("data", data);
         TextMessage message = session.createTextMessage(json.writeValueAsString(event));
-        if (row.traceparent() != null && !message.propertyExists("traceparent")) {
-            // why: where the broker client does not trace, the publisher's context still travels
+        if (row.traceparent() != null) {
+            // why: the publisher's context travels even where the broker client does not trace; where it does,
+            // it writes its own span of sending (in the same trace, see sendSpan) over this one
             message.setStringProperty("traceparent", row.traceparent());
         }
         // why: lets a subscriber pick types with a JMS selector without parsing the body

@@ -2,6 +2,7 @@ package dev.microposts.notifications.internal;
 
 import dev.microposts.accounts.Users;
 import dev.microposts.alerts.AlertFired;
+import dev.microposts.alerts.Alerts;
 import dev.microposts.bus.DomainEvent;
 import dev.microposts.bus.Inbox;
 import dev.microposts.media.VideoFailed;
@@ -35,14 +36,21 @@ class NotificationReactions {
     private final Clock clock;
     private final Inbox inbox;
     private final Users users;
+    private final Alerts alerts;
 
     NotificationReactions(
-            NotificationStore store, ApplicationEventPublisher events, Clock clock, Inbox inbox, Users users) {
+            NotificationStore store,
+            ApplicationEventPublisher events,
+            Clock clock,
+            Inbox inbox,
+            Users users,
+            Alerts alerts) {
         this.store = store;
         this.events = events;
         this.clock = clock;
         this.inbox = inbox;
         this.users = users;
+        this.alerts = alerts;
     }
 
     @ApplicationModuleListener
@@ -67,10 +75,18 @@ class NotificationReactions {
         notify(event.ownerId(), VIDEO_FAILED, null, null, event.mediaId(), event.reason(), event);
     }
 
-    /** Every admin hears of an alert that fires, with what crossed which threshold where. */
+    /**
+     * Every admin hears of an alert that fires, with what crossed which threshold where; once per incident,
+     * though each process evaluates the rules: not when another process's firing of the rule is still open.
+     */
     @ApplicationModuleListener
     void on(AlertFired event) {
         if (!inbox.firstDelivery("notifications.alert", event)) {
+            return;
+        }
+        boolean alreadyTold = alerts.firing().stream()
+                .anyMatch(open -> open.rule().equals(event.rule()) && open.id() < event.alertId());
+        if (alreadyTold) {
             return;
         }
         String reason = String.format(

@@ -32,7 +32,8 @@ import tools.jackson.databind.JsonNode;
  * The in-process alert rules over real metrics, with thresholds from configuration: a video that waits over
  * a second fires {@code video-waiting}, and it resolves once the video is ready; a text file posing as a video
  * ends in the dead-letter queue, which fires {@code dead-letters}. Each transition is in the history and went
- * out as an event, and a firing reaches every admin (and no one else) as a notification.
+ * out as an event, and a firing reaches every admin (and no one else) as a notification, once per incident
+ * however many processes see it.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -118,11 +119,25 @@ class AlertingTest {
                 .extracting(dev.microposts.alerts.Alert::rule)
                 .doesNotContain("video-waiting");
 
+        // another process already fires dead-letters (the queue is shared): admins heard of it from there
+        jdbc.sql("insert into alerts (rule, severity, summary, node, value, threshold, fired_at)"
+                        + " values ('dead-letters', 'ticket', 'Given-up tasks', 'elsewhere/worker', 1, 0, now())")
+                .update();
         upload(api, user, DATA_DIR.resolve("not-a-video.mp4"), "this is not a video".getBytes());
         AlertFired deadLetters =
                 await().atMost(Duration.ofSeconds(60)).until(() -> events.fired("dead-letters"), f -> f != null);
         assertThat(deadLetters.value()).isGreaterThanOrEqualTo(1);
         assertThat(deadLetters.severity()).isEqualTo("ticket");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from event_inbox where consumer = 'notifications.alert'"
+                                        + " and event_id = ?")
+                                .param(deadLetters.id())
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        assertThat(alertNotice(api, admin, "dead-letters"))
+                .as("the same incident seen from a second process does not notify twice")
+                .isNull();
 
         assertThat(api.get("/api/v1/admin/alerts", user.token()).status()).isEqualTo(403);
     }
