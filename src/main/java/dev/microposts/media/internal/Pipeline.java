@@ -37,23 +37,6 @@ class Pipeline {
 
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
 
-    /** The kinds of permanent failure each step can give up with. */
-    private static final Map<String, List<String>> FAILURES = Map.of(
-            "probe",
-            List.of(
-                    "empty",
-                    "unreadable",
-                    "too_many_streams",
-                    "no_picture",
-                    "frame_size",
-                    "frame_rate",
-                    "too_long",
-                    "source_missing"),
-            "transcode",
-            List.of("encode_failed", "source_missing"),
-            "thumbnail",
-            List.of("no_thumbnail", "encode_failed", "source_missing"));
-
     private final MediaStore store;
     private final Storage storage;
     private final Leases leases;
@@ -94,9 +77,13 @@ class Pipeline {
         this.prober = new Prober(binaries, properties, json, clock);
         this.meters = meters;
         // why: a series that starts at 0 shows its first failure as an increase; one born at 1 would not
-        FAILURES.forEach((step, reasons) -> reasons.forEach(reason -> failures(reason, step)));
-        List.of(TaskFailure.TIMED_OUT, TaskFailure.ATTEMPTS_EXHAUSTED, TaskFailure.ABANDONED)
-                .forEach(reason -> FAILURES.keySet().forEach(step -> failures(reason, step)));
+        for (MediaFailure failure : MediaFailure.values()) {
+            failure.steps().forEach(step -> failures(failure.kind(), step));
+        }
+        for (String step : List.of("probe", "transcode", "thumbnail")) {
+            List.of(TaskFailure.TIMED_OUT, TaskFailure.ATTEMPTS_EXHAUSTED, TaskFailure.ABANDONED)
+                    .forEach(reason -> failures(reason, step));
+        }
         log.info("ffmpeg: {} ({})", binaries.ffmpeg(), binaries.origin());
     }
 
@@ -190,7 +177,7 @@ class Pipeline {
         try {
             storage.download(item.sourceKey(), copy);
         } catch (NoSuchStoredObjectException e) {
-            throw new PermanentTaskFailure("source_missing", "The uploaded file is missing from storage.", e);
+            throw MediaFailure.SOURCE_MISSING.because("The uploaded file is missing from storage.", e);
         }
         return copy;
     }
@@ -391,7 +378,7 @@ class Pipeline {
             String name = "thumb-" + size[0];
             Path file = workDir.resolve(name + ".jpg");
             if (!Files.exists(file) || Files.size(file) == 0) {
-                throw new PermanentTaskFailure("no_thumbnail", "No picture could be taken from the video.");
+                throw MediaFailure.NO_THUMBNAIL.because("No picture could be taken from the video.");
             }
             String key = "media/" + item.id() + "/" + lease.token() + "/" + name + ".jpg";
             storage.put(key, file, "image/jpeg");
@@ -461,8 +448,7 @@ class Pipeline {
         ChildProcess.Result result = ChildProcess.run(command, workDir, properties.niceness(), task.deadline(), clock);
         if (!result.ok()) {
             log.warn("ffmpeg failed with exit code {}: {}", result.exitCode(), result.stderrTail());
-            throw new PermanentTaskFailure(
-                    "encode_failed", "The video could not be converted; the file may be damaged.");
+            throw MediaFailure.ENCODE_FAILED.because("The video could not be converted; the file may be damaged.");
         }
     }
 

@@ -37,7 +37,7 @@ final class Prober {
     /** The file's facts, or a {@link PermanentTaskFailure} saying in plain words why it is not taken. */
     MediaView.Source probe(Path file, Path workDir, Instant deadline) throws IOException, InterruptedException {
         if (Files.size(file) == 0) {
-            throw new PermanentTaskFailure("empty", "The file is empty.");
+            throw MediaFailure.EMPTY.because("The file is empty.");
         }
         ChildProcess.Result result = ChildProcess.run(
                 List.of(
@@ -62,16 +62,14 @@ final class Prober {
                 deadline,
                 clock);
         if (!result.ok()) {
-            throw new PermanentTaskFailure(
-                    "unreadable",
+            throw MediaFailure.UNREADABLE.because(
                     "The file is not a video we can read (it may be damaged, incomplete or another kind of file).");
         }
         JsonNode root = json.readTree(result.stdout().toFile());
         JsonNode format = root.path("format");
         JsonNode streams = root.path("streams");
         if (streams.size() > limits.maxStreams()) {
-            throw new PermanentTaskFailure(
-                    "too_many_streams",
+            throw MediaFailure.TOO_MANY_STREAMS.because(
                     "The file has " + streams.size() + " streams; at most " + limits.maxStreams() + " are accepted.");
         }
         JsonNode video = null;
@@ -87,8 +85,7 @@ final class Prober {
             }
         }
         if (video == null) {
-            throw new PermanentTaskFailure(
-                    "no_picture",
+            throw MediaFailure.NO_PICTURE.because(
                     audio != null
                             ? "The file has sound but no picture; only videos can be posted."
                             : "The file has no video in it.");
@@ -96,43 +93,36 @@ final class Prober {
         int width = video.path("width").asInt(0);
         int height = video.path("height").asInt(0);
         if (width <= 0 || height <= 0) {
-            throw new PermanentTaskFailure("unreadable", "The video's frame size could not be read.");
+            throw MediaFailure.UNREADABLE.because("The video's frame size could not be read.");
         }
         if (Math.max(width, height) > limits.maxLongSide() || Math.min(width, height) > limits.maxShortSide()) {
-            throw new PermanentTaskFailure(
-                    "frame_size",
-                    "The video is " + width + "x" + height + "; the largest accepted is " + limits.maxLongSide() + "x"
-                            + limits.maxShortSide() + ".");
+            throw MediaFailure.FRAME_SIZE.because("The video is " + width + "x" + height + "; the largest accepted is "
+                    + limits.maxLongSide() + "x" + limits.maxShortSide() + ".");
         }
         double frameRate = rate(video.path("avg_frame_rate").asString(""));
         if (frameRate <= 0) {
             frameRate = rate(video.path("r_frame_rate").asString(""));
         }
         if (frameRate > limits.maxFrameRate()) {
-            throw new PermanentTaskFailure(
-                    "frame_rate",
-                    String.format(
-                            Locale.ROOT,
-                            "The video has %.0f frames per second; at most %.0f are accepted.",
-                            frameRate,
-                            limits.maxFrameRate()));
+            throw MediaFailure.FRAME_RATE.because(String.format(
+                    Locale.ROOT,
+                    "The video has %.0f frames per second; at most %.0f are accepted.",
+                    frameRate,
+                    limits.maxFrameRate()));
         }
         double duration = number(format.path("duration"));
         if (duration <= 0) {
             duration = number(video.path("duration"));
         }
         if (!(duration > 0)) {
-            throw new PermanentTaskFailure(
-                    "unreadable", "The video's length could not be read; the file may be incomplete.");
+            throw MediaFailure.UNREADABLE.because("The video's length could not be read; the file may be incomplete.");
         }
         if (duration > limits.maxDuration().toSeconds()) {
-            throw new PermanentTaskFailure(
-                    "too_long",
-                    String.format(
-                            Locale.ROOT,
-                            "The video is %.0f seconds long; at most %d seconds are accepted.",
-                            duration,
-                            limits.maxDuration().toSeconds()));
+            throw MediaFailure.TOO_LONG.because(String.format(
+                    Locale.ROOT,
+                    "The video is %.0f seconds long; at most %d seconds are accepted.",
+                    duration,
+                    limits.maxDuration().toSeconds()));
         }
         return new MediaView.Source(
                 round(duration, 3),
