@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns bus events into notifications: a new follower, a published post that refers to someone, a video ready
- * or failed, an alert firing (to every admin). Each runs in its own transaction after the change committed; the notification and its
- * {@link NotificationAdded} event are written together, and the inbox keeps a redelivery from notifying twice.
+ * or failed, an alert firing (to every admin). Each runs in its own transaction after the change committed;
+ * the notification and its {@link NotificationAdded} event are written together, and the inbox keeps a
+ * redelivery from notifying twice.
  */
 @Component
 class NotificationReactions {
