@@ -50,12 +50,12 @@ public class MicroPostsApplication {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MicroPostsApplication.class)
                 .web(WebApplicationType.NONE)
                 // the command's own output is what the operator reads; the log keeps to warnings;
-                // a command does not take tasks off the queues, nor relay events, unless it says so
+                // a command does not take tasks off the queues, relay events or run listeners, unless it says so
                 .properties(
                         "logging.level.root=warn",
                         "microposts.tasks.workers=false",
                         "microposts.bus.relay=false",
-                        "spring.modulith.events.republish-outstanding-events-on-restart=false")
+                        "microposts.bus.listeners=false")
                 .run(settings)) {
             return context.getBean(AdminCommands.class).run(command, in, out);
         }

@@ -23,6 +23,15 @@ final class EventCatalog {
         return type;
     }
 
+    /** The class name of the event type {@code name} ({@code microposts.post.published}), or the name itself. */
+    static String classOf(String name) {
+        return all().stream()
+                .filter(type -> typeOf(type).name().equals(name))
+                .map(Class::getName)
+                .findFirst()
+                .orElse(name);
+    }
+
     /** The CloudEvents {@code type} attribute of one version. */
     static String cloudEventType(EventType type, int version) {
         return type.name() + ".v" + version;
@@ -37,6 +46,15 @@ final class EventCatalog {
 
     /** All event classes, by type name. */
     static List<Class<? extends DomainEvent>> all() {
+        return Scanned.ALL;
+    }
+
+    /** why: scanning the class path takes a while; it is done once, when first needed */
+    private static final class Scanned {
+        static final List<Class<? extends DomainEvent>> ALL = scan();
+    }
+
+    private static List<Class<? extends DomainEvent>> scan() {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
             protected boolean isCandidateComponent(

@@ -5,54 +5,60 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.EventPublication;
-import org.springframework.modulith.events.FailedEventPublications;
-import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps in-process deliveries going: a publication whose listener failed is resubmitted after a backoff that
- * doubles with each attempt (the staleness monitor turns those left behind by a killed process into failed
- * ones, and a restart resubmits what was outstanding). Also trims the bus log and the inbox.
+ * Keeps in-process deliveries going: an event set aside because its listener threw is retried, with a backoff that
+ * doubles with each attempt, until it applies; each retry runs in one transaction with the removal of the failure,
+ * so it applies once. Also answers the operator's questions about what is owed (events set aside, and events the
+ * consumers have not reached yet), and trims the bus log.
  */
 @Component
 class EventRedelivery implements EventDeliveries {
 
     private static final Logger log = LoggerFactory.getLogger(EventRedelivery.class);
 
-    private final FailedEventPublications failed;
-    private final IncompleteEventPublications incomplete;
+    /** What each consumer still owes: the events of its types after its position. */
+    private static final String PENDING = "select p.consumer, p.listener, e.seq, e.id, e.type, e.occurred_at"
+            + " from bus_positions p join bus_events e on (e.tx, e.seq) > (p.tx, p.seq) and e.type = any(p.types)";
+
+    private final FailedDeliveries failures;
+    private final EventLog eventLog;
+    private final Consumers consumers;
     private final JdbcClient jdbc;
     private final BusProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final Map<String, Integer> reported = new HashMap<>();
+    private final TransactionTemplate transactions;
 
     EventRedelivery(
-            FailedEventPublications failed,
-            IncompleteEventPublications incomplete,
+            FailedDeliveries failures,
+            EventLog eventLog,
+            Consumers consumers,
             JdbcClient jdbc,
             BusProperties properties,
             Clock clock,
-            MeterRegistry meters) {
-        this.failed = failed;
-        this.incomplete = incomplete;
+            MeterRegistry meters,
+            PlatformTransactionManager transactionManager) {
+        this.failures = failures;
+        this.eventLog = eventLog;
+        this.consumers = consumers;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.transactions = new TransactionTemplate(transactionManager);
         Gauge.builder("microposts.events.incomplete", this, EventRedelivery::countIncomplete)
-                .description("In-process event deliveries not completed yet")
+                .description("In-process event deliveries not completed yet: set aside after a failure, or not reached")
                 .register(meters);
         Gauge.builder("microposts.events.incomplete.oldest.age", this, EventRedelivery::oldestIncompleteAge)
                 .description("How long the oldest in-process delivery not completed yet has waited")
@@ -60,122 +66,129 @@ class EventRedelivery implements EventDeliveries {
                 .register(meters);
     }
 
+    /** Logs and counts a failed attempt ({@code microposts.events.listener.failures}, by listener). */
+    static void reportFailure(
+            MeterRegistry meters, Listener listener, LoggedEvent event, int attempt, RuntimeException failure) {
+        String name = Incomplete.listenerName(listener.name());
+        meters.counter("microposts.events.listener.failures", "listener", name).increment();
+        log.warn(
+                "Listener {} failed on {} (attempt {}: {}); it is retried with backoff",
+                name,
+                listener.eventClass().getSimpleName(),
+                attempt,
+                failure.toString());
+    }
+
     @Scheduled(
             fixedDelayString = "${microposts.bus.redelivery-interval}",
             initialDelayString = "${microposts.bus.redelivery-interval}")
-    void resubmitFailed() {
-        if (!properties.relay()) {
+    void retryDue() {
+        if (!consumers.isRunning()) {
             return;
         }
         try {
-            reportFailures();
-            failed.resubmit(ResubmissionOptions.defaults().withFilter(this::due));
+            for (FailedDeliveries.Failure due : failures.due(100)) {
+                if (consumers.listener(due.consumer()).isPresent()) {
+                    transactions.executeWithoutResult(
+                            status -> failures.lock(due.id()).ifPresent(this::retry));
+                }
+            }
         } catch (RuntimeException e) {
-            log.warn("Resubmitting failed event publications failed ({})", e.toString());
+            log.warn("Retrying failed event deliveries failed ({})", e.toString());
         }
     }
 
-    /**
-     * Logs and counts each failed attempt once ({@code microposts.events.listener.failures}, by listener): the
-     * registry records a listener's failure without telling anyone.
-     */
-    private void reportFailures() {
-        Map<String, Integer> seen = new HashMap<>();
-        jdbc.sql("select id, listener_id, event_type, completion_attempts from event_publication"
-                        + " where completion_date is null and status = 'FAILED'")
-                .query(rs -> {
-                    String id = rs.getString("id");
-                    int attempts = rs.getInt("completion_attempts");
-                    seen.put(id, attempts);
-                    if (!Integer.valueOf(attempts).equals(reported.get(id))) {
-                        String listener = Incomplete.listenerName(rs.getString("listener_id"));
-                        meters.counter("microposts.events.listener.failures", "listener", listener)
-                                .increment();
-                        log.warn(
-                                "Listener {} failed on {} (attempt {}); it is retried with backoff",
-                                listener,
-                                rs.getString("event_type")
-                                        .substring(rs.getString("event_type").lastIndexOf('.') + 1),
-                                attempts);
-                    }
-                });
-        reported.clear();
-        reported.putAll(seen);
+    private void retry(FailedDeliveries.Failure failure) {
+        Listener listener = consumers.listener(failure.consumer()).orElseThrow();
+        Optional<LoggedEvent> event = eventLog.bySeq(failure.eventSeq());
+        if (event.isEmpty()) {
+            log.warn(
+                    "Event {} for listener {} is no longer in the bus log; its delivery is dropped",
+                    failure.eventSeq(),
+                    failure.consumer());
+            failures.delivered(failure.id());
+            return;
+        }
+        RuntimeException again = consumers.attempt(listener, List.of(event.get()));
+        if (again == null) {
+            failures.delivered(failure.id());
+            consumers.measureOnCommit(listener, List.of(event.get()));
+        } else {
+            int attempt = failure.attempts() + 1;
+            failures.failedAgain(failure.id(), again.toString(), clock.instant().plus(properties.backoff(attempt)));
+            reportFailure(meters, listener, event.get(), attempt, again);
+        }
     }
 
     @Override
     public long resubmitAll() {
         long count = incompleteCount();
-        incomplete.resubmitIncompletePublications(publication -> true);
+        failures.retryAllNow();
         return count;
     }
 
     @Override
     public boolean resubmit(UUID id) {
-        boolean exists = jdbc.sql("select count(*) from event_publication where id = ? and completion_date is null")
+        if (failures.retryNow(id)) {
+            return true;
+        }
+        // why: an event not reached yet is on its way already; it counts as found
+        return jdbc.sql("select count(*) from (" + PENDING + ") pending where id = ?")
                         .param(id)
                         .query(Long.class)
                         .single()
                 > 0;
-        if (exists) {
-            incomplete.resubmitIncompletePublications(
-                    publication -> publication.getIdentifier().equals(id));
-        }
-        return exists;
     }
 
     @Override
     public long incompleteCount() {
-        return jdbc.sql("select count(*) from event_publication where completion_date is null")
+        return jdbc.sql("select (select count(*) from bus_failures) + (select count(*) from (" + PENDING + ") p)")
                 .query(Long.class)
                 .single();
     }
 
     @Override
     public List<Incomplete> incomplete(int limit) {
-        return jdbc.sql("select id, listener_id, event_type, publication_date, status, completion_attempts,"
-                        + " last_resubmission_date from event_publication where completion_date is null"
-                        + " order by publication_date limit ?")
+        return jdbc.sql("select * from (select f.id, p.listener, e.type, e.occurred_at, 'FAILED' as status,"
+                        + " f.attempts from bus_failures f join bus_events e on e.seq = f.event_seq"
+                        + " join bus_positions p on p.consumer = f.consumer"
+                        + " union all select id, listener, type, occurred_at, 'PUBLISHED', 0 from (" + PENDING
+                        + ") pending) incomplete order by occurred_at limit ?")
                 .param(limit)
                 .query((rs, row) -> new Incomplete(
                         rs.getObject("id", UUID.class),
-                        rs.getString("listener_id"),
-                        rs.getString("event_type"),
-                        rs.getTimestamp("publication_date").toInstant(),
+                        rs.getString("listener"),
+                        EventCatalog.classOf(rs.getString("type")),
+                        rs.getTimestamp("occurred_at").toInstant(),
                         rs.getString("status"),
-                        rs.getInt("completion_attempts")))
+                        rs.getInt("attempts")))
                 .list();
     }
 
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
     void trim() {
-        if (!properties.relay()) {
+        if (!consumers.isRunning()) {
             return;
         }
         Timestamp before = Timestamp.from(clock.instant().minus(properties.retention()));
         try {
-            jdbc.sql("delete from bus_events where sent_at is not null and occurred_at < ?")
-                    .param(before)
-                    .update();
-            jdbc.sql("delete from event_inbox where applied_at < ?")
-                    .param(before)
+            // why: a reader that has not moved for the whole retention is gone (a consumer removed by a release);
+            // every other one keeps what it has not passed, and a failure keeps its event
+            jdbc.sql("delete from bus_events e where e.occurred_at < :before and not exists (select 1 from"
+                            + " bus_positions p where p.updated_at >= :before and (p.tx, p.seq) < (e.tx, e.seq))"
+                            + " and not exists (select 1 from bus_failures f where f.event_seq = e.seq)")
+                    .param("before", before)
                     .update();
         } catch (RuntimeException e) {
             log.warn("Trimming the bus log failed ({})", e.toString());
         }
     }
 
-    private boolean due(EventPublication publication) {
-        Instant last = publication.getLastResubmissionDate() != null
-                ? publication.getLastResubmissionDate()
-                : publication.getPublicationDate();
-        return !clock.instant().isBefore(last.plus(properties.backoff(publication.getCompletionAttempts())));
-    }
-
     private double oldestIncompleteAge() {
         try {
-            return jdbc.sql("select coalesce(extract(epoch from now() - min(publication_date)), 0)"
-                            + " from event_publication where completion_date is null")
+            return jdbc.sql("select coalesce(extract(epoch from now() - min(occurred_at)), 0) from ("
+                            + "select e.occurred_at from bus_failures f join bus_events e on e.seq = f.event_seq"
+                            + " union all select occurred_at from (" + PENDING + ") p) incomplete")
                     .query(Double.class)
                     .single();
         } catch (RuntimeException e) {

@@ -11,44 +11,41 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sends the bus log to the broker: unsent events, oldest first, each as a CloudEvent in JSON on the events
- * topic, in one broker transaction per batch, and marks them sent in the database transaction that locked them.
- * A broker that is down leaves them unsent, retried with backoff; several processes relay side by side, each
- * taking the rows the others have not locked. A crash between the broker commit and the database commit
- * sends a batch twice, with the same ids: subscribers' inboxes drop the copies.
+ * Sends the bus log to the broker: it reads the log like any consumer, from its own position ({@value #CONSUMER}),
+ * sends each batch as CloudEvents in JSON on the events topic in one broker transaction, and moves its position
+ * once the broker has committed. A broker that is down leaves the position where it is, and the relay tries again
+ * with backoff; one process at a time relays. A crash between the broker's commit and the database's sends a
+ * batch twice, with the same ids: subscribers' inboxes drop the copies.
  */
 @Component
 class Relay implements SmartLifecycle {
 
+    static final String CONSUMER = "bus.relay";
+
     private static final Logger log = LoggerFactory.getLogger(Relay.class);
 
-    private final JdbcClient jdbc;
+    private final EventLog eventLog;
     private final TransactionTemplate transactions;
     private final JmsTemplate jms;
     private final ObjectMapper json;
     private final BusProperties properties;
-    private final AtomicBoolean woken = new AtomicBoolean();
-    private final Object signal = new Object();
+    private final BusSignal signal;
     private final Timer lag;
     private final Tracer tracer;
     private final Propagator propagator;
@@ -56,21 +53,23 @@ class Relay implements SmartLifecycle {
     private Thread thread;
 
     Relay(
-            JdbcClient jdbc,
-            TransactionTemplate transactions,
+            EventLog eventLog,
+            PlatformTransactionManager transactionManager,
             JmsTemplate jms,
             ObjectMapper json,
             BusProperties properties,
+            BusSignal signal,
             MeterRegistry meters,
             Tracer tracer,
             Propagator propagator) {
-        this.tracer = tracer;
-        this.propagator = propagator;
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.eventLog = eventLog;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.jms = jms;
         this.json = json;
         this.properties = properties;
+        this.signal = signal;
+        this.tracer = tracer;
+        this.propagator = propagator;
         Gauge.builder("microposts.bus.unsent", this, Relay::unsent)
                 .description("Domain events logged but not yet sent to the broker")
                 .register(meters);
@@ -87,6 +86,7 @@ class Relay implements SmartLifecycle {
 
     @Override
     public void start() {
+        eventLog.register(CONSUMER, Relay.class.getName(), List.of());
         running = true;
         thread = new Thread(this::loop, "bus-relay");
         thread.setDaemon(true);
@@ -98,18 +98,10 @@ class Relay implements SmartLifecycle {
         return running;
     }
 
-    /** Called after each commit that logged an event: send it now rather than at the next interval. */
-    void wake() {
-        woken.set(true);
-        synchronized (signal) {
-            signal.notifyAll();
-        }
-    }
-
     @Override
     public void stop() {
         running = false;
-        wake();
+        signal.wake();
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {
@@ -119,23 +111,27 @@ class Relay implements SmartLifecycle {
 
     private void loop() {
         while (running) {
+            long seen = signal.generation();
+            int sent = 0;
             try {
-                boolean more;
-                do {
-                    woken.set(false);
-                    more = sendBatch() == properties.relayBatch();
-                } while (more && running);
+                sent = sendBatch();
             } catch (RuntimeException e) {
-                log.warn("Relaying events failed ({}); trying again in {}", e.toString(), properties.relayInterval());
+                if (running) {
+                    log.warn(
+                            "Relaying events failed ({}); trying again in {}",
+                            e.toString(),
+                            properties.relayInterval());
+                }
             }
-            synchronized (signal) {
-                if (!woken.get() && running) {
-                    try {
-                        signal.wait(properties.relayInterval().toMillis());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
+            if (sent < properties.relayBatch()) {
+                try {
+                    if (running) {
+                        Thread.sleep(10);
+                        signal.awaitAfter(seen, properties.relayInterval());
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
         }
@@ -145,63 +141,69 @@ class Relay implements SmartLifecycle {
     int sendBatch() {
         List<Instant> happened = new ArrayList<>();
         Integer sent = transactions.execute(status -> {
-            List<Row> rows = jdbc.sql("select seq, id, type, version, subject, occurred_at, data, older,"
-                            + " traceparent, send_attempts from bus_events where sent_at is null and next_attempt_at <= now()"
-                            + " order by seq limit ? for update skip locked")
-                    .param(properties.relayBatch())
-                    .query(this::row)
-                    .list();
-            if (rows.isEmpty()) {
+            if (!eventLog.tryLock(CONSUMER)) {
+                return 0;
+            }
+            EventLog.State state = eventLog.state(CONSUMER).orElseThrow();
+            if (!state.due()) {
+                return 0;
+            }
+            EventLog.Read read = eventLog.read(state.position(), List.of(), properties.relayBatch());
+            List<LoggedEvent> events = read.events();
+            if (events.isEmpty()) {
+                if (read.horizon().compareTo(state.position()) > 0 && state.attempts() == 0) {
+                    eventLog.advance(CONSUMER, read.horizon());
+                }
                 return 0;
             }
             try {
-                send(rows);
+                send(events);
             } catch (RuntimeException e) {
-                for (Row row : rows) {
-                    jdbc.sql("update bus_events set send_attempts = send_attempts + 1, next_attempt_at = ?,"
-                                    + " last_error = ? where seq = ?")
-                            .params(
-                                    java.sql.Timestamp.from(Instant.now().plus(properties.backoff(row.attempts() + 1))),
-                                    e.toString(),
-                                    row.seq())
-                            .update();
-                }
+                eventLog.failed(
+                        CONSUMER,
+                        e.toString(),
+                        properties.backoff(state.attempts() + 1).toMillis());
                 log.warn(
                         "The broker did not take {} event(s) ({}); they wait and are retried",
-                        rows.size(),
+                        events.size(),
                         e.toString());
                 return 0;
             }
-            jdbc.sql("update bus_events set sent_at = now(), last_error = null where seq in (:seqs)")
-                    .param("seqs", rows.stream().map(Row::seq).toList())
-                    .update();
-            rows.forEach(row -> happened.add(row.occurredAt()));
-            return rows.size();
+            eventLog.advance(
+                    CONSUMER,
+                    events.size() < properties.relayBatch()
+                            ? read.horizon()
+                            : events.get(events.size() - 1).position());
+            events.forEach(event -> happened.add(event.occurredAt()));
+            return events.size();
         });
-        // why: measured once marked sent for good; a batch whose commit failed is sent, and measured, again
+        // why: measured once the position moved for good; a batch whose commit failed is sent, and measured, again
         Instant sentAt = Instant.now();
         happened.forEach(at -> lag.record(Lag.since(at, sentAt)));
         return sent == null ? 0 : sent;
     }
 
-    private void send(List<Row> rows) {
+    private void send(List<LoggedEvent> events) {
         jms.execute(
                 session -> {
                     Topic topic = session.createTopic(properties.topic());
                     try (MessageProducer producer = session.createProducer(topic)) {
-                        for (Row row : rows) {
-                            Span span = sendSpan(row);
+                        for (LoggedEvent event : events) {
+                            Span span = sendSpan(event);
                             try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
-                                producer.send(message(session, row, row.version(), row.data()));
-                                for (Iterator<String> versions =
-                                                row.older().propertyNames().iterator();
-                                        versions.hasNext(); ) {
-                                    String version = versions.next();
-                                    producer.send(message(
-                                            session,
-                                            row,
-                                            Integer.parseInt(version),
-                                            row.older().get(version)));
+                                producer.send(message(session, event, event.version(), event.data()));
+                                if (!"{}".equals(event.older())) {
+                                    JsonNode older = json.readTree(event.older());
+                                    for (Iterator<String> versions =
+                                                    older.propertyNames().iterator();
+                                            versions.hasNext(); ) {
+                                        String version = versions.next();
+                                        producer.send(message(
+                                                session,
+                                                event,
+                                                Integer.parseInt(version),
+                                                json.writeValueAsString(older.get(version))));
+                                    }
                                 }
                             } catch (JMSException | RuntimeException e) {
                                 span.error(e);
@@ -223,74 +225,50 @@ class Relay implements SmartLifecycle {
      * The span of sending one event, in the trace of the request or task that published it: the broker
      * client's own tracing writes the message's {@code traceparent} from the span in scope.
      */
-    private Span sendSpan(Row row) {
-        Span.Builder builder = row.traceparent() == null
+    private Span sendSpan(LoggedEvent event) {
+        Span.Builder builder = event.traceparent() == null
                 ? tracer.spanBuilder().setNoParent()
-                : propagator.extract(Map.of("traceparent", row.traceparent()), Map::get);
-        return builder.name("relay " + row.type()).kind(Span.Kind.PRODUCER).start();
+                : propagator.extract(Map.of("traceparent", event.traceparent()), Map::get);
+        return builder.name("relay " + event.type()).kind(Span.Kind.PRODUCER).start();
     }
 
-    private TextMessage message(Session session, Row row, int version, JsonNode data) throws JMSException {
-        String type = row.type() + ".v" + version;
-        ObjectNode event = json.createObjectNode();
-        event.put("specversion", "1.0");
-        event.put("id", row.id());
-        event.put("source", "/microposts");
-        event.put("type", type);
-        event.put("time", row.occurredAt().toString());
-        event.put("subject", row.subject());
-        event.put("datacontenttype", "application/json");
-        event.put("sequence", String.valueOf(row.seq()));
-        if (row.traceparent() != null) {
-            event.put("traceparent", row.traceparent());
+    /** The CloudEvent in JSON: the envelope written here, the data as the log holds it. */
+    private TextMessage message(Session session, LoggedEvent event, int version, String data) throws JMSException {
+        String type = event.type() + ".v" + version;
+        StringBuilder body = new StringBuilder(data.length() + 400)
+                .append("{\"specversion\":\"1.0\",\"id\":\"")
+                .append(event.id())
+                .append("\",\"source\":\"/microposts\",\"type\":")
+                .append(json.writeValueAsString(type))
+                .append(",\"time\":\"")
+                .append(event.occurredAt())
+                .append("\",\"subject\":")
+                .append(json.writeValueAsString(event.subject()))
+                .append(",\"datacontenttype\":\"application/json\",\"sequence\":\"")
+                .append(event.seq())
+                .append('"');
+        if (event.traceparent() != null) {
+            body.append(",\"traceparent\":").append(json.writeValueAsString(event.traceparent()));
         }
-        event.set("data", data);
-        TextMessage message = session.createTextMessage(json.writeValueAsString(event));
-        if (row.traceparent() != null) {
+        body.append(",\"data\":").append(data).append('}');
+        TextMessage message = session.createTextMessage(body.toString());
+        if (event.traceparent() != null) {
             // why: the publisher's context travels even where the broker client does not trace; where it does,
             // it writes its own span of sending (in the same trace, see sendSpan) over this one
-            message.setStringProperty("traceparent", row.traceparent());
+            message.setStringProperty("traceparent", event.traceparent());
         }
         // why: lets a subscriber pick types with a JMS selector without parsing the body
         message.setStringProperty("ce_type", type);
-        message.setStringProperty("ce_id", row.id());
-        message.setStringProperty("ce_subject", row.subject());
+        message.setStringProperty("ce_id", event.id().toString());
+        message.setStringProperty("ce_subject", event.subject());
         return message;
     }
 
     private double unsent() {
         try {
-            return jdbc.sql("select count(*) from bus_events where sent_at is null")
-                    .query(Long.class)
-                    .single();
+            return eventLog.countAfter(CONSUMER);
         } catch (RuntimeException e) {
             return Double.NaN;
         }
     }
-
-    private Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(
-                rs.getLong("seq"),
-                rs.getString("id"),
-                rs.getString("type"),
-                rs.getInt("version"),
-                rs.getString("subject"),
-                rs.getTimestamp("occurred_at").toInstant(),
-                json.readTree(rs.getString("data")),
-                json.readTree(rs.getString("older")),
-                rs.getString("traceparent"),
-                rs.getInt("send_attempts"));
-    }
-
-    private record Row(
-            long seq,
-            String id,
-            String type,
-            int version,
-            String subject,
-            Instant occurredAt,
-            JsonNode data,
-            JsonNode older,
-            String traceparent,
-            int attempts) {}
 }

@@ -35,6 +35,16 @@ class LiveFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
     private static final long GAP_PATIENCE_MILLIS = 5_000;
+    private static final int READ_LIMIT = 1000;
+
+    /** The event types that reach streams (see {@link #audience}). */
+    private static final Set<String> LIVE_TYPES = Set.of(
+            "microposts.post.published",
+            "microposts.post.deleted",
+            "microposts.notification.added",
+            "microposts.video.probed",
+            "microposts.video.ready",
+            "microposts.video.failed");
 
     private final JdbcClient jdbc;
     private final FollowGraph follows;
@@ -116,41 +126,53 @@ class LiveFeed implements SmartLifecycle {
     @Scheduled(fixedDelayString = "${microposts.live.poll-interval}")
     synchronized void poll() {
         try {
-            if (settled < 0) {
+            heartbeat();
+            if (settled < 0 || streams.isEmpty()) {
+                // why: nobody to send to; a stream that opens later catches up from the log by Last-Event-ID
                 settled = jdbc.sql("select coalesce(max(seq), 0) from bus_events")
                         .query(Long.class)
                         .single();
+                sentAbove.clear();
+                gaps.clear();
+                return;
             }
-            heartbeat();
-            long now = System.currentTimeMillis();
-            List<Row> rows = jdbc.sql("select seq, type, version, subject, occurred_at, data from bus_events"
-                            + " where seq > ? order by seq limit 1000")
-                    .param(settled)
-                    .query(this::row)
-                    .list();
-            long expected = settled + 1;
-            for (Row row : rows) {
-                for (long missing = expected; missing < row.seq(); missing++) {
-                    if (!sentAbove.contains(missing)) {
-                        gaps.putIfAbsent(missing, now);
-                    }
-                }
-                expected = row.seq() + 1;
-                gaps.remove(row.seq());
-                if (sentAbove.add(row.seq()) && !streams.isEmpty()) {
-                    dispatch(row);
-                }
-            }
-            gaps.values().removeIf(firstSeen -> now - firstSeen > GAP_PATIENCE_MILLIS);
-            long top = rows.isEmpty() ? settled : rows.get(rows.size() - 1).seq();
-            long newSettled = gaps.isEmpty() ? top : gaps.firstKey() - 1;
-            if (newSettled > settled) {
-                settled = newSettled;
-                sentAbove.removeIf(seq -> seq <= settled);
+            while (readAfterSettled() == READ_LIMIT) {
+                // a backlog: keep reading until caught up
             }
         } catch (RuntimeException e) {
             log.warn("Reading the bus log for live streams failed ({})", e.toString());
         }
+    }
+
+    /** Sends what was logged after {@link #settled}, up to {@value #READ_LIMIT} events; answers how many. */
+    private int readAfterSettled() {
+        long now = System.currentTimeMillis();
+        List<Row> rows = jdbc.sql("select seq, type, version, subject, occurred_at, data from bus_events"
+                        + " where seq > ? order by seq limit " + READ_LIMIT)
+                .param(settled)
+                .query(this::row)
+                .list();
+        long expected = settled + 1;
+        for (Row row : rows) {
+            for (long missing = expected; missing < row.seq(); missing++) {
+                if (!sentAbove.contains(missing)) {
+                    gaps.putIfAbsent(missing, now);
+                }
+            }
+            expected = row.seq() + 1;
+            gaps.remove(row.seq());
+            if (sentAbove.add(row.seq()) && row.data() != null && !streams.isEmpty()) {
+                dispatch(row);
+            }
+        }
+        gaps.values().removeIf(firstSeen -> now - firstSeen > GAP_PATIENCE_MILLIS);
+        long top = rows.isEmpty() ? settled : rows.get(rows.size() - 1).seq();
+        long newSettled = gaps.isEmpty() ? top : gaps.firstKey() - 1;
+        if (newSettled > settled) {
+            settled = newSettled;
+            sentAbove.removeIf(seq -> seq <= settled);
+        }
+        return rows.size();
     }
 
     private void dispatch(Row row) {
@@ -231,14 +253,16 @@ class LiveFeed implements SmartLifecycle {
         return streams.values().stream().mapToInt(List::size).sum();
     }
 
+    /** A row of the log; its data only for the types a stream can receive (null for the others). */
     private Row row(ResultSet rs, int n) throws SQLException {
+        String type = rs.getString("type");
         return new Row(
                 rs.getLong("seq"),
-                rs.getString("type"),
+                type,
                 rs.getInt("version"),
                 rs.getString("subject"),
                 rs.getTimestamp("occurred_at").toInstant(),
-                json.readTree(rs.getString("data")));
+                LIVE_TYPES.contains(type) ? json.readTree(rs.getString("data")) : null);
     }
 
     record Row(long seq, String type, int version, String subject, Instant occurredAt, JsonNode data) {}

@@ -3,8 +3,8 @@ package dev.microposts.notifications.internal;
 import dev.microposts.accounts.Users;
 import dev.microposts.alerts.AlertFired;
 import dev.microposts.alerts.Alerts;
+import dev.microposts.bus.BusListener;
 import dev.microposts.bus.DomainEvent;
-import dev.microposts.bus.Inbox;
 import dev.microposts.media.VideoFailed;
 import dev.microposts.media.VideoReady;
 import dev.microposts.notifications.NotificationAdded;
@@ -14,14 +14,13 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns bus events into notifications: a new follower, a published post that refers to someone, a video ready
- * or failed, an alert firing (to every admin). Each runs in its own transaction after the change committed;
- * the notification and its {@link NotificationAdded} event are written together, and the inbox keeps a
- * redelivery from notifying twice.
+ * or failed, an alert firing (to every admin). Each runs after the change committed, in the transaction that
+ * moves the listener's position in the bus log, so an event notifies once; the notification and its
+ * {@link NotificationAdded} event are written together.
  */
 @Component
 class NotificationReactions {
@@ -35,56 +34,46 @@ class NotificationReactions {
     private final NotificationStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final Inbox inbox;
     private final Users users;
     private final Alerts alerts;
 
     NotificationReactions(
-            NotificationStore store,
-            ApplicationEventPublisher events,
-            Clock clock,
-            Inbox inbox,
-            Users users,
-            Alerts alerts) {
+            NotificationStore store, ApplicationEventPublisher events, Clock clock, Users users, Alerts alerts) {
         this.store = store;
         this.events = events;
         this.clock = clock;
-        this.inbox = inbox;
         this.users = users;
         this.alerts = alerts;
     }
 
-    @ApplicationModuleListener
+    @BusListener("notifications.followed")
     void on(UserFollowed event) {
-        notify(event.followeeId(), FOLLOWED, event.followerId(), null, null, null, event);
+        add(event.followeeId(), FOLLOWED, event.followerId(), null, null, null, event);
     }
 
-    @ApplicationModuleListener
+    @BusListener("notifications.referenced")
     void on(PostPublished event) {
         if (event.referencedId() != null && event.referencedId() != event.authorId()) {
-            notify(event.referencedId(), REFERENCED, event.authorId(), event.postId(), null, null, event);
+            add(event.referencedId(), REFERENCED, event.authorId(), event.postId(), null, null, event);
         }
     }
 
-    @ApplicationModuleListener
+    @BusListener("notifications.video_ready")
     void on(VideoReady event) {
-        notify(event.ownerId(), VIDEO_READY, null, null, event.mediaId(), null, event);
+        add(event.ownerId(), VIDEO_READY, null, null, event.mediaId(), null, event);
     }
 
-    @ApplicationModuleListener
+    @BusListener("notifications.video_failed")
     void on(VideoFailed event) {
-        notify(event.ownerId(), VIDEO_FAILED, null, null, event.mediaId(), event.reason(), event);
+        add(event.ownerId(), VIDEO_FAILED, null, null, event.mediaId(), event.reason(), event);
     }
 
     /**
      * Every admin hears of an alert that fires, with what crossed which threshold where; once per incident,
      * though each process evaluates the rules: not when another process's firing of the rule is still open.
      */
-    @ApplicationModuleListener
+    @BusListener("notifications.alert")
     void on(AlertFired event) {
-        if (!inbox.firstDelivery("notifications.alert", event)) {
-            return;
-        }
         boolean alreadyTold = alerts.firing().stream()
                 .anyMatch(open -> open.rule().equals(event.rule()) && open.id() < event.alertId());
         if (alreadyTold) {
@@ -105,13 +94,6 @@ class NotificationReactions {
 
     private static String number(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.3g", value);
-    }
-
-    private void notify(
-            long userId, String kind, Long actorId, Long postId, UUID mediaId, String reason, DomainEvent event) {
-        if (inbox.firstDelivery("notifications." + kind, event)) {
-            add(userId, kind, actorId, postId, mediaId, reason, event);
-        }
     }
 
     private void add(

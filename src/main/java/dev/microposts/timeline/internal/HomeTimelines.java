@@ -1,6 +1,8 @@
 package dev.microposts.timeline.internal;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,6 +45,41 @@ class HomeTimelines {
                 .param("post", postId)
                 .query((rs, row) -> new Batch(rs.getInt("size"), rs.getLong("last")))
                 .single();
+    }
+
+    /**
+     * How many followers each author has, counted up to {@code cap + 1} (enough to tell few from many without
+     * counting a large audience); authors without followers are left out.
+     */
+    Map<Long, Integer> followerCounts(List<Long> authorIds, int cap) {
+        Map<Long, Integer> counts = new HashMap<>();
+        if (authorIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("select a.author, (select count(*) from (select 1 from follows f where f.followee_id = a.author"
+                        + " limit :cap) x) as n from unnest(:authors) as a(author)")
+                .param("authors", authorIds.toArray(Long[]::new))
+                .param("cap", cap + 1)
+                .query(rs -> {
+                    if (rs.getInt("n") > 0) {
+                        counts.put(rs.getLong("author"), rs.getInt("n"));
+                    }
+                });
+        return counts;
+    }
+
+    /** Pushes each post ({@code postIds[i]} by {@code authorIds[i]}) to all its author's followers at once. */
+    void fanOutAll(List<Long> postIds, List<Long> authorIds) {
+        if (postIds.isEmpty()) {
+            return;
+        }
+        // why: rows in one order, so two transactions writing the same timelines cannot deadlock
+        jdbc.sql("insert into home_timeline (owner_id, post_id, author_id) select f.follower_id, p.post, p.author"
+                        + " from unnest(:posts, :authors) as p(post, author) join follows f on f.followee_id = p.author"
+                        + " order by f.follower_id, p.post on conflict do nothing")
+                .param("posts", postIds.toArray(Long[]::new))
+                .param("authors", authorIds.toArray(Long[]::new))
+                .update();
     }
 
     /** A new follow: the followee's recent published posts, if the follow still stands. */

@@ -1,20 +1,24 @@
 package dev.microposts.timeline.internal;
 
-import dev.microposts.bus.Inbox;
+import dev.microposts.bus.BusListener;
 import dev.microposts.posts.PostDeleted;
 import dev.microposts.posts.PostPublished;
 import dev.microposts.posts.Posts;
 import dev.microposts.tasks.Tasks;
 import dev.microposts.timeline.UserFollowed;
 import dev.microposts.timeline.UserUnfollowed;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the materialized home timelines in step with the bus: a published post goes to the followers through
- * fan-out tasks on the {@code fanout} queue (so an author with many followers holds up no one else), a deleted
- * one leaves every timeline, a follow backfills and an unfollow removes. Edits need nothing: timelines hold post
- * ids, and reads show each post as it is now.
+ * Keeps the materialized home timelines in step with the bus: a published post goes to the followers (at once,
+ * in the listener's transaction, when they are few; through fan-out tasks on the {@code fanout} queue when they
+ * are many, so an author with many followers holds up no one else), a deleted one leaves every timeline, a follow
+ * backfills and an unfollow removes. Edits need nothing: timelines hold post ids, and reads show each post as it
+ * is now. Each reaction applies an event once: the bus hands it over in the transaction that moves the
+ * listener's position.
  */
 @Component
 class TimelineReactions {
@@ -22,45 +26,54 @@ class TimelineReactions {
     private final HomeTimelines timelines;
     private final Posts posts;
     private final Tasks tasks;
-    private final Inbox inbox;
     private final TimelineProperties properties;
 
-    TimelineReactions(HomeTimelines timelines, Posts posts, Tasks tasks, Inbox inbox, TimelineProperties properties) {
+    TimelineReactions(HomeTimelines timelines, Posts posts, Tasks tasks, TimelineProperties properties) {
         this.timelines = timelines;
         this.posts = posts;
         this.tasks = tasks;
-        this.inbox = inbox;
         this.properties = properties;
     }
 
-    @ApplicationModuleListener
-    void on(PostPublished event) {
-        if (inbox.firstDelivery("timeline.published", event)) {
-            tasks.enqueue(FanoutHandler.QUEUE, FanoutHandler.payload(event.postId(), event.authorId(), 0));
+    /** A batch of published posts: those of authors with few followers go straight in, the others to tasks. */
+    @BusListener("timeline.published")
+    void on(List<PostPublished> events) {
+        Map<Long, Integer> followers = timelines.followerCounts(
+                events.stream().map(PostPublished::authorId).distinct().toList(), properties.inlineFanout());
+        List<PostPublished> inline = new ArrayList<>();
+        List<String> fanouts = new ArrayList<>();
+        for (PostPublished event : events) {
+            int count = followers.getOrDefault(event.authorId(), 0);
+            if (count == 0) {
+                continue;
+            }
+            if (count <= properties.inlineFanout()) {
+                inline.add(event);
+            } else {
+                fanouts.add(FanoutHandler.payload(event.postId(), event.authorId(), 0));
+            }
         }
+        timelines.fanOutAll(
+                inline.stream().map(PostPublished::postId).toList(),
+                inline.stream().map(PostPublished::authorId).toList());
+        tasks.enqueueAll(FanoutHandler.QUEUE, fanouts);
     }
 
-    @ApplicationModuleListener
+    @BusListener("timeline.deleted")
     void on(PostDeleted event) {
-        if (inbox.firstDelivery("timeline.deleted", event)) {
-            timelines.removePost(event.postId());
-        }
+        timelines.removePost(event.postId());
     }
 
-    @ApplicationModuleListener
+    @BusListener("timeline.followed")
     void on(UserFollowed event) {
-        if (inbox.firstDelivery("timeline.followed", event)) {
-            timelines.backfill(
-                    event.followerId(),
-                    event.followeeId(),
-                    posts.idsByAuthor(event.followeeId(), Long.MAX_VALUE, properties.backfill(), false));
-        }
+        timelines.backfill(
+                event.followerId(),
+                event.followeeId(),
+                posts.idsByAuthor(event.followeeId(), Long.MAX_VALUE, properties.backfill(), false));
     }
 
-    @ApplicationModuleListener
+    @BusListener("timeline.unfollowed")
     void on(UserUnfollowed event) {
-        if (inbox.firstDelivery("timeline.unfollowed", event)) {
-            timelines.removeAuthor(event.followerId(), event.followeeId());
-        }
+        timelines.removeAuthor(event.followerId(), event.followeeId());
     }
 }

@@ -3,6 +3,7 @@ package dev.microposts.admin.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.microposts.bus.BusListener;
 import dev.microposts.bus.DomainEvent;
 import dev.microposts.posts.PostDeleted;
 import dev.microposts.support.Api;
@@ -26,7 +27,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -89,7 +89,7 @@ class OpsPagesTest {
             return delivered;
         }
 
-        @ApplicationModuleListener
+        @BusListener("test.flaky")
         void on(PostDeleted event) {
             if (down.get()) {
                 throw new IllegalStateException("the listener is down");

@@ -129,8 +129,9 @@ class AlertingTest {
         assertThat(deadLetters.value()).isGreaterThanOrEqualTo(1);
         assertThat(deadLetters.severity()).isEqualTo("ticket");
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.sql("select count(*) from event_inbox where consumer = 'notifications.alert'"
-                                        + " and event_id = ?")
+                .until(() -> jdbc.sql(
+                                        "select count(*) from bus_positions p join bus_events e on e.id = ?"
+                                                + " where p.consumer = 'notifications.alert' and (e.tx, e.seq) <= (p.tx, p.seq)")
                                 .param(deadLetters.id())
                                 .query(Long.class)
                                 .single()

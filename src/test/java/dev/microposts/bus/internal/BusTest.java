@@ -3,7 +3,6 @@ package dev.microposts.bus.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.microposts.bus.DomainEvent;
-import dev.microposts.bus.Inbox;
 import dev.microposts.posts.PostDeleted;
 import dev.microposts.support.Api;
 import dev.microposts.support.ApiTest;
@@ -33,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Events leave the process as CloudEvents on the broker's events topic, where durable subscribers (here, the
  * kind a program in another language would open) read them; an event type in two versions reaches an old and a
- * new consumer side by side; an event exists exactly when its change committed; the inbox applies an event once.
+ * new consumer side by side; an event exists exactly when its change committed.
  */
 class BusTest extends ApiTest {
 
@@ -57,9 +56,6 @@ class BusTest extends ApiTest {
 
     @Autowired
     Tracer tracer;
-
-    @Autowired
-    Inbox inbox;
 
     /** Version 1 of post.created as an old consumer models it. */
     record CreatedV1(long postId, long authorId, String text) {}
@@ -164,36 +160,6 @@ class BusTest extends ApiTest {
                 status -> events.publishEvent(new PostDeleted(committed, Instant.now(), -2, -2)));
         assertThat(logged(rolledBack)).isZero();
         assertThat(logged(committed)).isOne();
-    }
-
-    @Test
-    void theInboxAppliesAnEventOnceAndMeasuresHowLateItCame() {
-        PostDeleted event = new PostDeleted(DomainEvent.newId(), Instant.now().minusSeconds(3), -3, -3);
-        assertThat((Boolean) transactions.execute(status -> inbox.firstDelivery("bus-test", event)))
-                .isTrue();
-        assertThat((Boolean) transactions.execute(status -> inbox.firstDelivery("bus-test", event)))
-                .isFalse();
-        assertThat((Boolean) transactions.execute(status -> inbox.firstDelivery("another-consumer", event)))
-                .isTrue();
-        // a consumer whose transaction rolls back has not applied it
-        PostDeleted undone = new PostDeleted(DomainEvent.newId(), Instant.now(), -4, -4);
-        transactions.executeWithoutResult(status -> {
-            inbox.firstDelivery("bus-test", undone);
-            status.setRollbackOnly();
-        });
-        assertThat((Boolean) transactions.execute(status -> inbox.firstDelivery("bus-test", undone)))
-                .isTrue();
-
-        String lag = "microposts_events_delivery_lag_seconds";
-        assertThat(api.metricTotal(lag + "_count", "consumer=\"bus-test\""))
-                .as("each event applied counts once: not the redelivery, not the attempt rolled back")
-                .isEqualTo(2);
-        assertThat(api.metricTotal(lag + "_max", "consumer=\"bus-test\"")).isGreaterThanOrEqualTo(3);
-        assertThat(api.metricTotal(lag + "_bucket", "consumer=\"bus-test\"", "le=\"1.0\""))
-                .as("the fresh event came within a second, the one 3 s old did not")
-                .isEqualTo(1);
-        assertThat(api.metricTotal(lag + "_bucket", "consumer=\"bus-test\"", "le=\"10.0\""))
-                .isEqualTo(2);
     }
 
     private int logged(UUID id) {

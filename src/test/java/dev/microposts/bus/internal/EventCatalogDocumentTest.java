@@ -3,10 +3,12 @@ package dev.microposts.bus.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.microposts.bus.BusListener;
 import dev.microposts.bus.DomainEvent;
 import dev.microposts.bus.EventType;
 import dev.microposts.support.ApiTest;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,6 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.EventListener;
-import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
  * {@code docs/events.md}, the catalogue of every event type, is generated from the code: the event records, their
@@ -149,10 +150,12 @@ class EventCatalogDocumentTest extends ApiTest {
             Class<?> target =
                     AopUtils.isAopProxy(context.getBean(name)) ? AopUtils.getTargetClass(context.getBean(name)) : type;
             for (Method method : target.getDeclaredMethods()) {
-                boolean listener = method.isAnnotationPresent(ApplicationModuleListener.class)
+                boolean listener = method.isAnnotationPresent(BusListener.class)
                         || method.isAnnotationPresent(EventListener.class);
                 if (listener && method.getParameterCount() == 1) {
-                    Class<?> event = method.getParameterTypes()[0];
+                    Class<?> event = method.getGenericParameterTypes()[0] instanceof ParameterizedType list
+                            ? (Class<?>) list.getActualTypeArguments()[0]
+                            : method.getParameterTypes()[0];
                     String where = EventCatalog.moduleOf(target) + " (`" + target.getSimpleName() + "."
                             + method.getName() + "`"
                             + (method.isAnnotationPresent(EventListener.class) ? ", in the publishing transaction" : "")
