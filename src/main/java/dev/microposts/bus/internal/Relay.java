@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
@@ -13,6 +14,7 @@ import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -51,11 +53,12 @@ class Relay implements SmartLifecycle {
     private final Propagator propagator;
     private volatile boolean running;
     private Thread thread;
+    private BusSignal.Waiter waiter;
 
     Relay(
             EventLog eventLog,
             PlatformTransactionManager transactionManager,
-            JmsTemplate jms,
+            ConnectionFactory connectionFactory,
             ObjectMapper json,
             BusProperties properties,
             BusSignal signal,
@@ -64,7 +67,11 @@ class Relay implements SmartLifecycle {
             Propagator propagator) {
         this.eventLog = eventLog;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.jms = jms;
+        // why: a template of its own: a transacted session sends a batch without waiting for the broker at each
+        // message (a plain one blocks on every persistent send), and no observation per message: the relay's own
+        // span of each event writes the message's trace
+        this.jms = new JmsTemplate(connectionFactory);
+        this.jms.setSessionTransacted(true);
         this.json = json;
         this.properties = properties;
         this.signal = signal;
@@ -87,6 +94,7 @@ class Relay implements SmartLifecycle {
     @Override
     public void start() {
         eventLog.register(CONSUMER, Relay.class.getName(), List.of());
+        waiter = signal.waiter(List.of());
         running = true;
         thread = new Thread(this::loop, "bus-relay");
         thread.setDaemon(true);
@@ -101,7 +109,7 @@ class Relay implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        signal.wake();
+        signal.wakeAll();
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {
@@ -111,7 +119,7 @@ class Relay implements SmartLifecycle {
 
     private void loop() {
         while (running) {
-            long seen = signal.generation();
+            long seen = waiter.generation();
             int sent = 0;
             try {
                 sent = sendBatch();
@@ -127,7 +135,7 @@ class Relay implements SmartLifecycle {
                 try {
                     if (running) {
                         Thread.sleep(10);
-                        signal.awaitAfter(seen, properties.relayInterval());
+                        waiter.awaitAfter(seen, properties.relayInterval());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -191,7 +199,7 @@ class Relay implements SmartLifecycle {
                         for (LoggedEvent event : events) {
                             Span span = sendSpan(event);
                             try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
-                                producer.send(message(session, event, event.version(), event.data()));
+                                producer.send(message(session, event, span, event.version(), event.data()));
                                 if (!"{}".equals(event.older())) {
                                     JsonNode older = json.readTree(event.older());
                                     for (Iterator<String> versions =
@@ -201,6 +209,7 @@ class Relay implements SmartLifecycle {
                                         producer.send(message(
                                                 session,
                                                 event,
+                                                span,
                                                 Integer.parseInt(version),
                                                 json.writeValueAsString(older.get(version))));
                                     }
@@ -221,10 +230,7 @@ class Relay implements SmartLifecycle {
                 true);
     }
 
-    /**
-     * The span of sending one event, in the trace of the request or task that published it: the broker
-     * client's own tracing writes the message's {@code traceparent} from the span in scope.
-     */
+    /** The span of sending one event, in the trace of the request or task that published it. */
     private Span sendSpan(LoggedEvent event) {
         Span.Builder builder = event.traceparent() == null
                 ? tracer.spanBuilder().setNoParent()
@@ -233,7 +239,8 @@ class Relay implements SmartLifecycle {
     }
 
     /** The CloudEvent in JSON: the envelope written here, the data as the log holds it. */
-    private TextMessage message(Session session, LoggedEvent event, int version, String data) throws JMSException {
+    private TextMessage message(Session session, LoggedEvent event, Span span, int version, String data)
+            throws JMSException {
         String type = event.type() + ".v" + version;
         StringBuilder body = new StringBuilder(data.length() + 400)
                 .append("{\"specversion\":\"1.0\",\"id\":\"")
@@ -253,9 +260,10 @@ class Relay implements SmartLifecycle {
         body.append(",\"data\":").append(data).append('}');
         TextMessage message = session.createTextMessage(body.toString());
         if (event.traceparent() != null) {
-            // why: the publisher's context travels even where the broker client does not trace; where it does,
-            // it writes its own span of sending (in the same trace, see sendSpan) over this one
-            message.setStringProperty("traceparent", event.traceparent());
+            // why: subscribers continue the trace from the span of sending, a child of the publisher's
+            Map<String, String> headers = new HashMap<>();
+            propagator.inject(span.context(), headers, Map::put);
+            message.setStringProperty("traceparent", headers.getOrDefault("traceparent", event.traceparent()));
         }
         // why: lets a subscriber pick types with a JMS selector without parsing the body
         message.setStringProperty("ce_type", type);
