@@ -50,7 +50,7 @@ class BusLog {
         Entry entry = entry(event);
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             write(List.of(entry));
-            signal.wake();
+            signal.wake(List.of(entry.type().name()));
             return;
         }
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
@@ -142,7 +142,10 @@ class BusLog {
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(BusLog.this);
             if (status == STATUS_COMMITTED && !entries.isEmpty()) {
-                signal.wake();
+                signal.wake(entries.stream()
+                        .map(entry -> entry.type().name())
+                        .distinct()
+                        .toList());
             }
         }
     }

@@ -115,7 +115,7 @@ class Consumers implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        signal.wake();
+        signal.wakeAll();
         for (Runner runner : runners.values()) {
             runner.interruptIfWaiting();
         }
@@ -224,6 +224,7 @@ class Consumers implements SmartLifecycle {
 
         private final Listener listener;
         private final Thread thread;
+        private final BusSignal.Waiter waiter;
         /** A place no later than which no event of this consumer's type is left unapplied, if known here. */
         private volatile Position reached;
 
@@ -232,6 +233,7 @@ class Consumers implements SmartLifecycle {
 
         Runner(Listener listener) {
             this.listener = listener;
+            this.waiter = signal.waiter(List.of(listener.type()));
             this.thread = new Thread(this::loop, "bus-" + listener.consumer());
             this.thread.setDaemon(true);
         }
@@ -249,7 +251,7 @@ class Consumers implements SmartLifecycle {
         private void loop() {
             Duration backoff = properties.pollInterval();
             while (running) {
-                long seen = signal.generation();
+                long seen = waiter.generation();
                 int handled;
                 try {
                     permits.acquire();
@@ -282,7 +284,7 @@ class Consumers implements SmartLifecycle {
                     try {
                         waiting = true;
                         if (running) {
-                            signal.awaitAfter(seen, properties.pollInterval());
+                            waiter.awaitAfter(seen, properties.pollInterval());
                         }
                     } catch (InterruptedException e) {
                         return;

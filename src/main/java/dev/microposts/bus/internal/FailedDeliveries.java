@@ -1,5 +1,7 @@
 package dev.microposts.bus.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -30,11 +32,7 @@ class FailedDeliveries {
         return jdbc.sql("select id, consumer, event_seq, attempts from bus_failures where next_attempt_at <= now()"
                         + " order by next_attempt_at limit ?")
                 .param(limit)
-                .query((rs, row) -> new Failure(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("consumer"),
-                        rs.getLong("event_seq"),
-                        rs.getInt("attempts")))
+                .query(FailedDeliveries::failure)
                 .list();
     }
 
@@ -43,11 +41,7 @@ class FailedDeliveries {
         return jdbc.sql("select id, consumer, event_seq, attempts from bus_failures where id = ?"
                         + " and next_attempt_at <= now() for update skip locked")
                 .param(id)
-                .query((rs, row) -> new Failure(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("consumer"),
-                        rs.getLong("event_seq"),
-                        rs.getInt("attempts")))
+                .query(FailedDeliveries::failure)
                 .optional();
     }
 
@@ -71,6 +65,14 @@ class FailedDeliveries {
                         .param(id)
                         .update()
                 > 0;
+    }
+
+    private static Failure failure(ResultSet rs, int row) throws SQLException {
+        return new Failure(
+                rs.getObject("id", UUID.class),
+                rs.getString("consumer"),
+                rs.getLong("event_seq"),
+                rs.getInt("attempts"));
     }
 
     record Failure(UUID id, String consumer, long eventSeq, int attempts) {}
