@@ -32,6 +32,10 @@ public abstract class ApiTest {
         registry.add("microposts.media.lease-check-interval", () -> "500ms");
         registry.add("microposts.queues.default.backoff", () -> "200ms");
         registry.add("microposts.queues.default.max-backoff", () -> "1s");
+        // why: authors with more than two followers go through fan-out tasks of three followers each, so tests
+        // that follow and post cover both ways to a timeline, the ranges and the follow-up of the open one
+        registry.add("microposts.timeline.inline-fanout", () -> "2");
+        registry.add("microposts.timeline.fanout-batch", () -> "3");
         // why: small enough that a test can stream past it in a moment
         registry.add("microposts.media.max-upload-size", () -> "16MB");
     }

@@ -7,9 +7,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The {@code fanout} queue: each task pushes one post to one batch of its author's followers and, when the batch
- * was full, enqueues the next in the same broker transaction. Batches are keyed by follow id, so a redelivered
- * task repeats inserts that are already there and nothing else.
+ * The {@code fanout} queue: each task pushes one post to one range of its author's followers, by follow id. The
+ * listener cuts a large audience into ranges of a batch each, so the queue's consumers work on them side by side;
+ * the last range is open, and when it fills a batch the task enqueues the next in the same broker transaction
+ * (followers who came meanwhile). A redelivered task repeats inserts that are already there and nothing else.
  */
 @Component
 class FanoutHandler implements TaskHandler {
@@ -30,6 +31,12 @@ class FanoutHandler implements TaskHandler {
         return "{\"post\":" + postId + ",\"author\":" + authorId + ",\"after\":" + afterFollowId + "}";
     }
 
+    /** The followers whose follow id is above {@code afterFollowId} and at most {@code untilFollowId}. */
+    static String payload(long postId, long authorId, long afterFollowId, long untilFollowId) {
+        return "{\"post\":" + postId + ",\"author\":" + authorId + ",\"after\":" + afterFollowId + ",\"until\":"
+                + untilFollowId + "}";
+    }
+
     @Override
     public String queue() {
         return QUEUE;
@@ -40,6 +47,14 @@ class FanoutHandler implements TaskHandler {
         JsonNode payload = json.readTree(task.payload());
         long postId = payload.path("post").asLong();
         long authorId = payload.path("author").asLong();
+        if (payload.hasNonNull("until")) {
+            timelines.fanOutRange(
+                    postId,
+                    authorId,
+                    payload.path("after").asLong(),
+                    payload.path("until").asLong());
+            return;
+        }
         HomeTimelines.Batch batch =
                 timelines.fanOut(postId, authorId, payload.path("after").asLong(), properties.fanoutBatch());
         if (batch.size() == properties.fanoutBatch()) {

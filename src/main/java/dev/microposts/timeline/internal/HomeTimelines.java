@@ -82,6 +82,30 @@ class HomeTimelines {
                 .update();
     }
 
+    /** Pushes a post to the author's followers whose follow id is above {@code afterFollowId}, up to {@code untilFollowId}. */
+    void fanOutRange(long postId, long authorId, long afterFollowId, long untilFollowId) {
+        jdbc.sql("insert into home_timeline (owner_id, post_id, author_id) select follower_id, :post, :author"
+                        + " from follows where followee_id = :author and id > :after and id <= :until"
+                        + " order by follower_id on conflict do nothing")
+                .param("post", postId)
+                .param("author", authorId)
+                .param("after", afterFollowId)
+                .param("until", untilFollowId)
+                .update();
+    }
+
+    /**
+     * Where to cut an author's followers into ranges of {@code batchSize}: the follow id ending each full batch,
+     * in order (the followers after the last one are fewer than a batch).
+     */
+    List<Long> batchEnds(long authorId, int batchSize) {
+        return jdbc.sql("select id from (select id, row_number() over (order by id) as n from follows"
+                        + " where followee_id = ?) f where n % ? = 0 order by id")
+                .params(authorId, batchSize)
+                .query(Long.class)
+                .list();
+    }
+
     /** A new follow: the followee's recent published posts, if the follow still stands. */
     void backfill(long ownerId, long authorId, List<Long> postIds) {
         if (postIds.isEmpty()) {

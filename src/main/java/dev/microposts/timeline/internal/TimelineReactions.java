@@ -50,13 +50,29 @@ class TimelineReactions {
             if (count <= properties.inlineFanout()) {
                 inline.add(event);
             } else {
-                fanouts.add(FanoutHandler.payload(event.postId(), event.authorId(), 0));
+                fanouts.addAll(ranges(event));
             }
         }
         timelines.fanOutAll(
                 inline.stream().map(PostPublished::postId).toList(),
                 inline.stream().map(PostPublished::authorId).toList());
         tasks.enqueueAll(FanoutHandler.QUEUE, fanouts);
+    }
+
+    /**
+     * Fan-out tasks for a large audience: one per batch of followers, so the queue's consumers share the work; the
+     * last is open-ended and takes in followers who came since.
+     */
+    private List<String> ranges(PostPublished event) {
+        List<String> payloads = new ArrayList<>();
+        long after = 0;
+        List<Long> ends = timelines.batchEnds(event.authorId(), properties.fanoutBatch());
+        for (long end : ends.subList(0, Math.max(0, ends.size() - 1))) {
+            payloads.add(FanoutHandler.payload(event.postId(), event.authorId(), after, end));
+            after = end;
+        }
+        payloads.add(FanoutHandler.payload(event.postId(), event.authorId(), after));
+        return payloads;
     }
 
     @BusListener("timeline.deleted")
