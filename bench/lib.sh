@@ -1,4 +1,5 @@
-# Shared by the benchmark scripts: sourced, not run. Each script sets BENCH_JAVA_OPTS and PORT first.
+# Shared by the benchmark scripts: sourced, not run. Each script that starts the app with bench_start sets
+# BENCH_JAVA_OPTS and PORT first; api.sh and queue.sh only use the figure helpers at the end.
 # shellcheck shell=bash
 
 # bench_tools PACKAGE...: installs the Debian packages whose commands are missing (wrk, psql: postgresql-client).
@@ -74,4 +75,32 @@ bench_wrk_summary() {
   p99=$(grep -E '^\s+99%' "$1" | awk '{print $2}')
   errors=$(grep -E 'Non-2xx|Socket errors' "$1" | tr '\n' ' ' || true)
   echo "${rps} requests/s, p50 ${p50}, p99 ${p99}${errors:+; $errors}"
+}
+
+# bench_wrk_figures FILE: "<requests/s> <p50 ms> <p99 ms>" from the output of wrk --latency, as plain numbers.
+bench_wrk_figures() {
+  awk '
+    function to_ms(v) {
+      if (v ~ /us$/) return v / 1000
+      if (v ~ /ms$/) return v + 0
+      if (v ~ /[0-9]s$/) return v * 1000
+      if (v ~ /m$/) return v * 60000
+      if (v ~ /h$/) return v * 3600000
+      return v + 0
+    }
+    /^Requests\/sec:/ { rps = $2 }
+    $1 == "50%" { p50 = to_ms($2) }
+    $1 == "99%" { p99 = to_ms($2) }
+    END { printf "%.1f %.2f %.2f\n", rps, p50, p99 }' "$1"
+}
+
+# bench_verdict CONDITION: PASS when the awk condition (numbers substituted in) holds, else MISS.
+bench_verdict() { if awk "BEGIN { exit !($1) }"; then echo PASS; else echo MISS; fi; }
+
+# bench_figure NAME VALUE TARGET VERDICT: the line bench/all.sh collects for its table, beside the
+# human-readable output: FIGURE, name, value, target and verdict separated by tabs ("-" as the target and
+# verdict of a figure without a target), e.g. "FIGURE<tab>GET p99 ms<tab>4.12<tab><= 10<tab>PASS".
+bench_figure() {
+  (($# == 4)) || { echo "bench_figure: NAME VALUE TARGET VERDICT, got $*" >&2; return 1; }
+  printf 'FIGURE\t%s\t%s\t%s\t%s\n' "$@"
 }

@@ -8,6 +8,7 @@
 #   * pipeline: upload through the API and poll until `ready`, timing from the 202 answer to the
 #     first playable rendition, to the thumbnail, and to `ready` (all renditions and thumbnails).
 # Prints the best time of each and their ratio. Target: pipeline within 1.15x of the peer.
+# Also prints each figure as a FIGURE line (bench_figure in bench/lib.sh) for bench/all.sh.
 #
 # Usage: bench/pipeline.sh   (needs a JDK 17, curl and python3)
 #
@@ -111,6 +112,11 @@ verdict=$(python3 -c "print('PASS' if $best_ready / $best_peer <= $TARGET_RATIO 
 echo "best: peer (single ffmpeg command) ${best_peer} s; pipeline upload-accepted-to-ready ${best_ready} s" \
   "(first playable rendition ${best_first} s, thumbnail ${best_thumb} s)"
 echo "target: pipeline <= ${TARGET_RATIO}x the single command: ${verdict} (${ratio}x)"
+bench_figure "ratio" "$ratio" "<= $TARGET_RATIO" "$verdict"
+bench_figure "ready s" "$best_ready" - -
+bench_figure "peer s" "$best_peer" - -
+bench_figure "first rendition s" "$best_first" - -
+bench_figure "thumbnail s" "$best_thumb" - -
 
 # What the application measured of itself over the warm-up and the rounds (microposts_media_encode_speed,
 # microposts_media_uploads_bytes, microposts_media_output_bytes_total).

@@ -8,6 +8,7 @@
 # and prints tasks per second from the first enqueue until the last task was handled.
 # Target: at least 10,000 tasks/s on 2 cores (for scale: Celery 5.2 with a non-persistent Redis
 # broker and two worker processes does about 1,100 tasks/s end to end on such a machine).
+# Also prints the figure as a FIGURE line (bench_figure in bench/lib.sh) for bench/all.sh.
 #
 # Usage: bench/queue.sh [tasks] [producers]    (defaults 200000 and 2; needs a JDK 17)
 #
@@ -24,6 +25,9 @@ PRODUCERS=${2:-2}
 CONSUMERS=${CONSUMERS:-2}
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g}
 TARGET=10000
+
+# shellcheck source=bench/lib.sh
+source bench/lib.sh # bench_figure
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   ./mvnw -q -B -DskipTests package
@@ -46,3 +50,4 @@ if [[ -z "$RATE" ]]; then
 fi
 if (( RATE >= TARGET )); then verdict=PASS; else verdict=MISS; fi
 echo "target: >= ${TARGET} tasks/s end to end: ${verdict} (${RATE} tasks/s)"
+bench_figure "tasks/s" "$RATE" ">= $TARGET" "$verdict"
