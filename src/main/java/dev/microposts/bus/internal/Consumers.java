@@ -46,7 +46,7 @@ class Consumers implements SmartLifecycle {
      * why: after a pass that found less than a batch, wait this long before the next, so events written meanwhile
      * are taken together instead of one pass (and one commit) each
      */
-    private static final Duration LINGER = Duration.ofMillis(10);
+    static final Duration LINGER = Duration.ofMillis(10);
 
     /** why: an idle consumer's place is only worth writing down now and then; a busy one writes it with its work */
     private static final Duration IDLE_POSITION_WRITES = Duration.ofSeconds(1);
@@ -249,7 +249,7 @@ class Consumers implements SmartLifecycle {
         }
 
         private void loop() {
-            Duration backoff = properties.pollInterval();
+            int failedPasses = 0;
             while (running) {
                 long seen = waiter.generation();
                 int handled;
@@ -260,13 +260,14 @@ class Consumers implements SmartLifecycle {
                     } finally {
                         permits.release();
                     }
-                    backoff = properties.pollInterval();
+                    failedPasses = 0;
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
                     if (!running) {
                         return;
                     }
+                    Duration backoff = properties.backoff(++failedPasses);
                     log.warn(
                             "Listener {} could not read the bus log ({}); trying again in {} ms",
                             listener.consumer(),
@@ -275,9 +276,6 @@ class Consumers implements SmartLifecycle {
                     handled = 0;
                     seen = -1;
                     pause(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(properties.maxRetryBackoff()) > 0
-                            ? properties.maxRetryBackoff()
-                            : backoff.multipliedBy(2);
                 }
                 if (handled < properties.listenerBatch() && seen >= 0) {
                     pause(LINGER);

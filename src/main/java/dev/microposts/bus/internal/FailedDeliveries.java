@@ -27,7 +27,7 @@ class FailedDeliveries {
                 .update();
     }
 
-    /** Failures due for another attempt, oldest first, none that another transaction is retrying. */
+    /** Failures due for another attempt, oldest first; {@link #lock} takes each before it is retried. */
     List<Failure> due(int limit) {
         return jdbc.sql("select id, consumer, event_seq, attempts from bus_failures where next_attempt_at <= now()"
                         + " order by next_attempt_at limit ?")

@@ -134,7 +134,7 @@ class Relay implements SmartLifecycle {
             if (sent < properties.relayBatch()) {
                 try {
                     if (running) {
-                        Thread.sleep(10);
+                        Thread.sleep(Consumers.LINGER.toMillis());
                         waiter.awaitAfter(seen, properties.relayInterval());
                     }
                 } catch (InterruptedException e) {
