@@ -3,6 +3,8 @@
 --   wrk ... -s bench/collection.lua URL -- get
 --   wrk ... -s bench/collection.lua URL -- post TOKEN
 --
+-- Used by bench/api.sh and, for the book's app, by bench/peer.sh.
+--
 -- "get" sends wrk's plain GET for URL; "post" creates a post in the collection at URL with the
 -- bearer TOKEN, its text varying per request. Both modes count every response outside 2xx
 -- (wrk itself only counts statuses >= 400) and print the total in a line that api.sh reads:
@@ -34,9 +36,10 @@ function init(args)
       -- which keeps the GET benchmark's client cost as low as possible.
       request = function()
          counter = counter + 1
-         -- Plain ASCII, so no JSON escaping is needed; stays far below the 500-character limit.
+         -- Plain ASCII, so no JSON escaping is needed; stays far below the 500-character limit. The book's
+         -- field "referenced" is sent as null because bench/peer.sh's peer requires it.
          local body = string.format(
-            '{"text": "Benchmark post %d from connection group %d: the quick brown fox jumps over the lazy dog."}',
+            '{"text": "Benchmark post %d from connection group %d: the quick brown fox jumps over the lazy dog.", "referenced": null}',
             counter, id)
          return wrk.format("POST", path, headers, body)
       end
