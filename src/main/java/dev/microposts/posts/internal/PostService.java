@@ -190,6 +190,11 @@ class PostService implements Posts {
     }
 
     @Override
+    public Map<UUID, Long> postIdsByMedia(Collection<UUID> mediaIds) {
+        return mediaIds.isEmpty() ? Map.of() : posts.postIdsByMedia(mediaIds);
+    }
+
+    @Override
     public List<PostView> byIds(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

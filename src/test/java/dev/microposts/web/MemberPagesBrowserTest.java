@@ -1,0 +1,106 @@
+package dev.microposts.web;
+
+import static dev.microposts.support.ApiTest.createDataDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.microposts.media.internal.Videos;
+import dev.microposts.support.Api;
+import dev.microposts.support.ApiTest;
+import dev.microposts.support.Browser;
+import dev.microposts.support.PageSteps;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * What a member does on the pages from day to day, in a real browser (headless Chromium): notifications lead to their
+ * posts and are read once seen.
+ */
+class MemberPagesBrowserTest extends ApiTest {
+
+    @Test
+    void notificationsLinkToTheirPostsAndOpeningThemMarksThemRead() throws Exception {
+        Api.User erin = api.newUser("erin");
+        Api.User frank = api.newUser("frank");
+        Api.User grace = api.newUser("grace");
+        Path clip = new Videos(createDataDir()).h264("notified.mp4", "320x240", 1, false);
+        var upload = api.send(api.request("/api/v1/media", erin.token())
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofFile(clip)));
+        assertThat(upload.status()).as(upload.body()).isEqualTo(202);
+        var videoPost = api.post(
+                "/api/v1/me/collection",
+                Map.of(
+                        "text",
+                        "A clip of mine",
+                        "media_ids",
+                        List.of(upload.json().path("id").asString())),
+                erin.token());
+        assertThat(videoPost.status()).as(videoPost.body()).isEqualTo(201);
+        long videoPostId = videoPost.json().path("id").asLong();
+        var mention = api.post(
+                "/api/v1/me/collection", Map.of("text", "Hello there", "referenced", erin.username()), frank.token());
+        assertThat(mention.status()).as(mention.body()).isEqualTo(201);
+        long mentionId = mention.json().path("id").asLong();
+        await().atMost(Duration.ofSeconds(90)).until(() -> unread(erin) == 2);
+        assertThat(api.get("/api/v1/me/notifications", erin.token()).json().valueStream())
+                .as("the API links the video's notification to its post too")
+                .anyMatch(n -> n.path("kind").asString().equals("video_ready")
+                        && n.path("post")
+                                .asString()
+                                .endsWith("/users/" + erin.username() + "/collection/" + videoPostId));
+
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            PageSteps steps = new PageSteps(page, port);
+            steps.logIn(erin);
+            assertThat(page.findElement(By.cssSelector("header .badge")).getText())
+                    .isEqualTo("2");
+            steps.navigate(page.findElement(By.cssSelector("header a[href='/notifications']")));
+
+            assertThat(page.findElements(By.cssSelector("header .badge")))
+                    .as("no unread badge once they are shown")
+                    .isEmpty();
+            assertThat(page.findElements(By.cssSelector("ul.notifications li.unread")))
+                    .as("this view still marks what was new")
+                    .hasSize(2);
+            assertThat(page.findElement(By.cssSelector("ul.notifications a.post-link"))
+                            .getDomAttribute("href"))
+                    .isEqualTo("/users/" + erin.username() + "/posts/" + videoPostId);
+            assertThat(page.findElement(By.partialLinkText("a post")).getDomAttribute("href"))
+                    .isEqualTo("/users/" + frank.username() + "/posts/" + mentionId);
+            assertThat(unread(erin)).isZero();
+            browser.screenshot("notifications");
+
+            steps.navigate(page.findElement(By.cssSelector("ul.notifications a.post-link")));
+            assertThat(steps.postTexts()).containsExactly("A clip of mine");
+
+            // one that arrives after the page was opened stays unread
+            assertThat(api.put("/api/v1/me/following/" + erin.username(), null, grace.token())
+                            .status())
+                    .isEqualTo(204);
+            await().atMost(Duration.ofSeconds(15)).until(() -> unread(erin) == 1);
+            page.get(steps.url("/"));
+            assertThat(steps.find("header .badge").getText()).isEqualTo("1");
+            assertThat(api.get("/api/v1/me/notifications?unread=true", erin.token())
+                            .json()
+                            .get(0)
+                            .path("actor")
+                            .asString())
+                    .isEqualTo(grace.username());
+        }
+    }
+
+    private long unread(Api.User user) {
+        return api.get("/api/v1/me/notifications/unread-count", user.token())
+                .json()
+                .path("unread")
+                .asLong();
+    }
+}
