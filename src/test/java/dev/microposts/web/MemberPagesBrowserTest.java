@@ -16,13 +16,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * What a member does on the pages from day to day, in a real browser (headless Chromium): notifications lead to their
- * posts and are read once seen.
+ * posts and are read once seen, and the compose box counts down to the server's limit.
  */
 class MemberPagesBrowserTest extends ApiTest {
+
+    @Value("${microposts.posts.max-length}")
+    int maxLength;
 
     @Test
     void notificationsLinkToTheirPostsAndOpeningThemMarksThemRead() throws Exception {
@@ -102,5 +107,66 @@ class MemberPagesBrowserTest extends ApiTest {
                 .json()
                 .path("unread")
                 .asLong();
+    }
+
+    @Test
+    void theComposeBoxCountsDownToTheServersLimit() {
+        Api.User judy = api.newUser("judy");
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            PageSteps steps = new PageSteps(page, port);
+            steps.logIn(judy);
+            WebElement text = page.findElement(By.id("text"));
+            WebElement counter = page.findElement(By.id("text-counter"));
+            assertThat(counter.getText()).isEqualTo(maxLength + " characters left");
+
+            text.sendKeys("Hello");
+            assertThat(counter.getText()).isEqualTo((maxLength - 5) + " characters left");
+            steps.type(text, "Hello \uD83D\uDC4B");
+            assertThat(counter.getText())
+                    .as("an emoji is one character, as the server counts")
+                    .isEqualTo((maxLength - 7) + " characters left");
+            assertThat(counter.getDomAttribute("data-state")).isEqualTo("ok");
+
+            steps.type(text, "x".repeat(maxLength - 5));
+            assertThat(counter.getText()).isEqualTo("5 characters left");
+            assertThat(counter.getDomAttribute("data-state")).isEqualTo("near");
+
+            String tooLong = "x".repeat(maxLength + 1);
+            steps.type(text, tooLong);
+            assertThat(counter.getText()).isEqualTo("1 character too many");
+            assertThat(counter.getDomAttribute("data-state")).isEqualTo("over");
+            assertThat(counter.getCssValue("color"))
+                    .isNotEqualTo(
+                            page.findElement(By.cssSelector("label[for=text]")).getCssValue("color"));
+            browser.screenshot("compose-too-long");
+            page.findElement(By.id("compose-submit")).click();
+            assertThat((String) page.executeScript("return document.getElementById('text').validationMessage"))
+                    .as("the form does not go")
+                    .contains("1 character too long");
+
+            // the server refuses it too, when the page's check is bypassed, and keeps the text
+            page.executeScript("document.getElementById('compose-form').submit()");
+            assertThat(steps.find("#compose .error").getText())
+                    .isEqualTo("must be at most " + maxLength + " characters");
+            assertThat(page.findElement(By.id("text")).getDomProperty("value")).isEqualTo(tooLong);
+            assertThat(api.get("/api/v1/users/" + judy.username() + "/collection")
+                            .json())
+                    .as("nothing was posted")
+                    .isEmpty();
+
+            // line breaks count once, on the page and on the server, though the form sends them as CR LF
+            String lines = "x".repeat(maxLength - 10) + "\n".repeat(10);
+            steps.type(page.findElement(By.id("text")), lines);
+            assertThat(page.findElement(By.id("text-counter")).getText()).isEqualTo("0 characters left");
+            steps.navigate(page.findElement(By.id("compose-submit")));
+            assertThat(steps.find("#compose .notice").getText()).isEqualTo("Posted.");
+        }
+        assertThat(api.get("/api/v1/users/" + judy.username() + "/collection")
+                        .json()
+                        .get(0)
+                        .path("text")
+                        .asString())
+                .isEqualTo("x".repeat(maxLength - 10) + "\n".repeat(10));
     }
 }

@@ -36,6 +36,7 @@ class PostPages {
             @RequestParam(required = false) String referenced,
             @RequestParam(name = "media_id", required = false) List<String> mediaIds,
             RedirectAttributes redirect) {
+        text = asTyped(text);
         String mention = referenced == null || referenced.isBlank()
                 ? null
                 : referenced.strip().replaceFirst("^@", "");
@@ -92,5 +93,13 @@ class PostPages {
             model.addAttribute("errors", FormErrors.of(problem));
         }
         return "posts/search";
+    }
+
+    /**
+     * The text as it was typed: a form sends each line break of a text area as CR LF, which would make every line
+     * break count twice against the length limit and store characters nobody typed.
+     */
+    static String asTyped(String text) {
+        return text.replace("\r\n", "\n");
     }
 }
