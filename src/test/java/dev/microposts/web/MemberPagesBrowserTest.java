@@ -22,7 +22,8 @@ import org.springframework.beans.factory.annotation.Value;
 
 /**
  * What a member does on the pages from day to day, in a real browser (headless Chromium): notifications lead to their
- * posts and are read once seen, and the compose box counts down to the server's limit.
+ * posts and are read once seen, a post is edited without losing anyone's words, and the compose box counts down to the
+ * server's limit.
  */
 class MemberPagesBrowserTest extends ApiTest {
 
@@ -107,6 +108,93 @@ class MemberPagesBrowserTest extends ApiTest {
                 .json()
                 .path("unread")
                 .asLong();
+    }
+
+    @Test
+    void theAuthorEditsAPostOnThePageAndAConflictingEditLosesNothing() {
+        Api.User hana = api.newUser("hana");
+        Api.User ivan = api.newUser("ivan");
+        long id = api.newPost(hana, "Frist draft");
+        long ivans = api.newPost(ivan, "Not yours to edit");
+        String href = "/users/" + hana.username() + "/posts/" + id;
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            PageSteps steps = new PageSteps(page, port);
+            steps.logIn(hana);
+            steps.navigate(page.findElement(By.cssSelector("#post-" + id + " a.edit")));
+            steps.awaitUrl(steps.url(href + "/edit"));
+            WebElement text = page.findElement(By.id("text"));
+            assertThat(text.getDomProperty("value")).isEqualTo("Frist draft");
+            text.clear();
+            text.sendKeys("First draft, fixed");
+            steps.navigate(page.findElement(By.cssSelector("#edit-form button[type=submit]")));
+            steps.awaitUrl(steps.url(href));
+            assertThat(page.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Your post is saved.");
+            assertThat(steps.postTexts()).containsExactly("First draft, fixed");
+            assertThat(page.findElement(By.cssSelector(".post .edited")).isDisplayed())
+                    .isTrue();
+
+            // the post changes elsewhere while the form is open
+            page.get(steps.url(href + "/edit"));
+            assertThat(api.patch("/api/v1/me/collection/" + id, Map.of("text", "Changed from my phone"), hana.token())
+                            .status())
+                    .isEqualTo(200);
+            text = page.findElement(By.id("text"));
+            text.clear();
+            text.sendKeys("Changed from the browser");
+            steps.navigate(page.findElement(By.cssSelector("#edit-form button[type=submit]")));
+            assertThat(page.findElement(By.cssSelector("main .error")).getText())
+                    .contains("changed somewhere else");
+            assertThat(page.findElement(By.id("current-text")).getText()).isEqualTo("Changed from my phone");
+            assertThat(page.findElement(By.id("text")).getDomProperty("value"))
+                    .as("the browser's text is kept")
+                    .isEqualTo("Changed from the browser");
+            assertThat(postText(hana, id))
+                    .as("and did not overwrite the other edit")
+                    .isEqualTo("Changed from my phone");
+            browser.screenshot("edit-conflict");
+
+            // saving again, having seen the other version, replaces it
+            steps.navigate(page.findElement(By.cssSelector("#edit-form button[type=submit]")));
+            steps.awaitUrl(steps.url(href));
+            assertThat(postText(hana, id)).isEqualTo("Changed from the browser");
+
+            // a refused text comes back with the reason, the text kept
+            page.get(steps.url(href + "/edit"));
+            steps.type(page.findElement(By.id("text")), "   ");
+            page.executeScript("document.getElementById('edit-form').submit()");
+            assertThat(steps.find("main .error").getText()).isEqualTo("must not be blank");
+            assertThat(postText(hana, id)).isEqualTo("Changed from the browser");
+
+            // deleted elsewhere while the form is open: the text stays on the page, to be posted anew
+            page.get(steps.url(href + "/edit"));
+            assertThat(api.delete("/api/v1/me/collection/" + id, hana.token()).status())
+                    .isEqualTo(204);
+            text = page.findElement(By.id("text"));
+            text.clear();
+            text.sendKeys("Worth keeping");
+            steps.navigate(page.findElement(By.cssSelector("#edit-form button[type=submit]")));
+            assertThat(page.findElement(By.cssSelector("main .error")).getText())
+                    .contains("deleted while you were editing");
+            assertThat(page.findElement(By.id("text")).getDomProperty("value")).isEqualTo("Worth keeping");
+            steps.navigate(page.findElement(By.cssSelector("#edit-form button[type=submit]")));
+            steps.awaitUrl(steps.url("/"));
+            assertThat(steps.postTexts()).containsExactly("Worth keeping");
+
+            // someone else's post has no Edit, and its form is refused
+            page.get(steps.url("/users/" + ivan.username() + "/posts/" + ivans));
+            assertThat(page.findElements(By.cssSelector(".post a.edit"))).isEmpty();
+            page.get(steps.url("/users/" + ivan.username() + "/posts/" + ivans + "/edit"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("You cannot do that");
+        }
+        assertThat(postText(ivan, ivans)).isEqualTo("Not yours to edit");
+    }
+
+    private String postText(Api.User author, long id) {
+        return api.get("/api/v1/users/" + author.username() + "/collection/" + id)
+                .json()
+                .path("text")
+                .asString();
     }
 
     @Test

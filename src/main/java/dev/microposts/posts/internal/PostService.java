@@ -253,7 +253,8 @@ class PostService implements Posts {
                 post.mediaPending() == 0);
     }
 
-    private Post ownPost(UserRef user, String username, long id) {
+    /** The post {@code id} if {@code user} wrote it: 404 if there is no such post, 403 if it is someone else's. */
+    Post ownPost(UserRef user, String username, long id) {
         Post post = get(username, id);
         if (post.authorId() != user.id()) {
             throw ApiProblem.forbidden("Only its author can change post " + id);
