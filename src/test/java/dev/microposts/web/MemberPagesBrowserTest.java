@@ -21,14 +21,72 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * What a member does on the pages from day to day, in a real browser (headless Chromium): notifications lead to their
- * posts and are read once seen, a post is edited without losing anyone's words, and the compose box counts down to the
- * server's limit.
+ * What a member does on the pages from day to day, in a real browser (headless Chromium): new posts from people they
+ * follow arrive while they read, notifications lead to their posts and are read once seen, a post is edited without
+ * losing anyone's words, and the compose box counts down to the server's limit.
  */
 class MemberPagesBrowserTest extends ApiTest {
 
     @Value("${microposts.posts.max-length}")
     int maxLength;
+
+    @Test
+    void newPostsWaitInABarOverTheTimelineUntilTheReaderShowsThem() {
+        Api.User reader = api.newUser("reader");
+        Api.User writer = api.newUser("writer");
+        assertThat(api.put("/api/v1/me/following/" + writer.username(), null, reader.token())
+                        .status())
+                .isEqualTo(204);
+        api.newPost(reader, "My own post, on the page already");
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            PageSteps steps = new PageSteps(page, port);
+            steps.logIn(reader);
+            await().atMost(Duration.ofSeconds(10)).until(() -> "connected"
+                    .equals(page.findElement(By.id("timeline")).getDomAttribute("data-live")));
+            WebElement bar = page.findElement(By.id("new-posts"));
+            assertThat(bar.isDisplayed()).isFalse();
+            WebElement reading = page.findElement(By.cssSelector("#timeline article.post"));
+            double readingAt = top(page, reading);
+
+            api.newPost(writer, "First news while you read");
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> bar.isDisplayed() && bar.getText().equals("1 new post"));
+            api.newPost(writer, "Second news while you read");
+            await().atMost(Duration.ofSeconds(15)).until(() -> bar.getText().equals("2 new posts"));
+            browser.screenshot("home-new-posts");
+            assertThat(steps.postTexts())
+                    .as("shown only when asked")
+                    .containsExactly("My own post, on the page already");
+            assertThat(top(page, reading))
+                    .as("the bar moves nothing on the page")
+                    .isEqualTo(readingAt);
+
+            bar.click();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(steps.postTexts())
+                    .containsExactly(
+                            "Second news while you read",
+                            "First news while you read",
+                            "My own post, on the page already"));
+            assertThat(bar.isDisplayed()).isFalse();
+            assertThat(page.findElement(By.cssSelector("#timeline article.post .author"))
+                            .getText())
+                    .as("the page's own markup, with the author's link")
+                    .isEqualTo("@" + writer.username());
+
+            // a post deleted before it is shown is no longer counted
+            long deleted = api.newPost(writer, "Posted in haste");
+            await().atMost(Duration.ofSeconds(15)).until(() -> bar.getText().equals("1 new post"));
+            assertThat(api.delete("/api/v1/me/collection/" + deleted, writer.token())
+                            .status())
+                    .isEqualTo(204);
+            await().atMost(Duration.ofSeconds(15)).until(() -> !bar.isDisplayed());
+        }
+    }
+
+    private static double top(ChromeDriver page, WebElement element) {
+        return ((Number) page.executeScript("return arguments[0].getBoundingClientRect().top", element)).doubleValue();
+    }
 
     @Test
     void notificationsLinkToTheirPostsAndOpeningThemMarksThemRead() throws Exception {
