@@ -4,6 +4,8 @@ import dev.microposts.web.Page;
 import dev.microposts.web.PageRequest;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** What other modules may read of the posts. */
 public interface Posts {
@@ -16,6 +18,12 @@ public interface Posts {
      * {@code withUnpublished} (the author reading their own).
      */
     List<Long> idsByAuthor(long authorId, long before, int limit, boolean withUnpublished);
+
+    /**
+     * Which post carries each of these videos, for what is said about a video that belongs to a post; videos on
+     * no post (not posted yet, or their post deleted) are left out.
+     */
+    Map<UUID, Long> postIdsByMedia(Collection<UUID> mediaIds);
 
     /** These posts as the current reader may see them, in the order given; gone or hidden ones left out. */
     List<PostView> byIds(List<Long> ids);

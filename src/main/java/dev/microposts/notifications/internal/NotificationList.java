@@ -2,6 +2,7 @@ package dev.microposts.notifications.internal;
 
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
+import dev.microposts.posts.Posts;
 import dev.microposts.web.Page;
 import dev.microposts.web.PageRequest;
 import java.time.Instant;
@@ -10,34 +11,54 @@ import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** A page of a user's notifications, newest first, with who did each thing resolved to a username. */
+/**
+ * A page of a user's notifications, newest first, with who did each thing resolved to a username and the post each
+ * concerns. A video's post is looked up as the page is read, not when the notification is written: a video is
+ * often ready before the post that carries it is written.
+ */
 @Component
 class NotificationList {
 
     private final NotificationStore store;
     private final Users users;
+    private final Posts posts;
 
-    NotificationList(NotificationStore store, Users users) {
+    NotificationList(NotificationStore store, Users users, Posts posts) {
         this.store = store;
         this.users = users;
+        this.posts = posts;
     }
 
-    Page<Entry> page(long userId, PageRequest page, boolean unreadOnly) {
+    Page<Entry> page(UserRef user, PageRequest page, boolean unreadOnly) {
         Page<NotificationStore.Notification> rows = Page.of(
-                store.page(userId, page.cursor().before(), page.limit(), unreadOnly),
+                store.page(user.id(), page.cursor().before(), page.limit(), unreadOnly),
                 page.limit(),
                 NotificationStore.Notification::id);
         Map<Long, UserRef> actors = users.byIds(rows.items().stream()
                 .map(NotificationStore.Notification::actorId)
                 .filter(Objects::nonNull)
                 .toList());
+        Map<UUID, Long> videoPosts = posts.postIdsByMedia(rows.items().stream()
+                .filter(n -> n.postId() == null)
+                .map(NotificationStore.Notification::mediaId)
+                .filter(Objects::nonNull)
+                .toList());
         return rows.map(n -> {
             UserRef actor = n.actorId() == null ? null : actors.get(n.actorId());
+            String actorName = actor == null ? null : actor.username();
+            Long postId = n.postId();
+            String postAuthor = actorName;
+            if (postId == null && n.mediaId() != null) {
+                // why: only its owner can put a video on a post, so the post is the user's own
+                postId = videoPosts.get(n.mediaId());
+                postAuthor = user.username();
+            }
             return new Entry(
                     n.id(),
                     n.kind(),
-                    actor == null ? null : actor.username(),
-                    n.postId(),
+                    actorName,
+                    postId,
+                    postId == null ? null : postAuthor,
                     n.mediaId(),
                     n.reason(),
                     n.createdAt(),
@@ -45,12 +66,16 @@ class NotificationList {
         });
     }
 
-    /** One notification, its actor by username (null when there is none, or the account is gone). */
+    /**
+     * One notification, its actor by username (null when there is none, or the account is gone), and the post it
+     * concerns with that post's author (both null when it concerns none).
+     */
     record Entry(
             long id,
             String kind,
             String actor,
             Long postId,
+            String postAuthor,
             UUID mediaId,
             String reason,
             Instant createdAt,

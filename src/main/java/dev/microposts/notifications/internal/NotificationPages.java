@@ -28,11 +28,24 @@ class NotificationPages {
         this.limits = limits;
     }
 
+    /**
+     * Shows a page of notifications and marks those it shows as read, as opening the notifications does in
+     * Mastodon: the page still marks which were new, the header's count drops, and one that arrives later stays
+     * unread.
+     */
     @GetMapping("/notifications")
     String list(@AuthenticationPrincipal UserRef me, @RequestParam(required = false) String cursor, Model model) {
-        Page<NotificationList.Entry> page = notifications.page(me.id(), PageRequest.of(cursor, null, limits), false);
+        Page<NotificationList.Entry> page = notifications.page(me, PageRequest.of(cursor, null, limits), false);
+        store.markRead(
+                me.id(),
+                page.items().stream()
+                        .filter(n -> !n.read())
+                        .map(NotificationList.Entry::id)
+                        .toList());
         model.addAttribute("notifications", page.items());
         model.addAttribute("next", page.next() == null ? null : page.next().encode());
+        // why: the header's count was taken before this page marked anything
+        model.addAttribute("unreadNotifications", store.unread(me.id()));
         return "notifications/list";
     }
 

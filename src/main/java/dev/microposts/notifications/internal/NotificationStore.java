@@ -3,6 +3,7 @@ package dev.microposts.notifications.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,6 +52,16 @@ class NotificationStore {
                         .params(userId, id)
                         .update()
                 > 0;
+    }
+
+    /** Marks these as read, and no others: what a page showed, not what arrived after it was read. */
+    void markRead(long userId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update notifications set read_at = now() where user_id = ? and id = any(?) and read_at is null")
+                .params(userId, ids.toArray(Long[]::new))
+                .update();
     }
 
     /** Marks all up to {@code upTo} (all of them when null) as read; answers how many changed. */

@@ -47,7 +47,7 @@ class NotificationsController {
             @RequestParam(defaultValue = "false") boolean unread) {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         return notifications
-                .page(user.id(), PageRequest.of(cursor, limit, limits), unread)
+                .page(user, PageRequest.of(cursor, limit, limits), unread)
                 .map(n -> view(n, base))
                 .toResponse();
     }
@@ -73,9 +73,8 @@ class NotificationsController {
     }
 
     private static NotificationView view(NotificationList.Entry n, String base) {
-        String post = n.postId() == null || n.actor() == null
-                ? null
-                : base + "/api/v1/users/" + n.actor() + "/collection/" + n.postId();
+        String post =
+                n.postAuthor() == null ? null : base + "/api/v1/users/" + n.postAuthor() + "/collection/" + n.postId();
         String media = n.mediaId() == null ? null : base + "/api/v1/media/" + n.mediaId();
         return new NotificationView(n.id(), n.kind(), n.actor(), post, media, n.reason(), n.createdAt(), n.read());
     }

@@ -7,7 +7,10 @@ import dev.microposts.web.FormErrors;
 import dev.microposts.web.Page;
 import dev.microposts.web.PageController;
 import dev.microposts.web.PageRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +19,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Writing a post from the compose box, one post's page (with delete for its author), and search. */
+/**
+ * Writing a post from the compose box, one post's page (with edit and delete for its author), and search. Edits
+ * carry the version the form was opened on, as the API's {@code If-Match} does, so a change made elsewhere in the
+ * meantime is never silently overwritten.
+ */
 @PageController
 class PostPages {
 
@@ -36,6 +43,7 @@ class PostPages {
             @RequestParam(required = false) String referenced,
             @RequestParam(name = "media_id", required = false) List<String> mediaIds,
             RedirectAttributes redirect) {
+        text = asTyped(text);
         String mention = referenced == null || referenced.isBlank()
                 ? null
                 : referenced.strip().replaceFirst("^@", "");
@@ -62,6 +70,62 @@ class PostPages {
         Post post = posts.get(username, id);
         model.addAttribute("post", posts.view(post));
         return "posts/post";
+    }
+
+    @GetMapping("/users/{username}/posts/{id}/edit")
+    String edit(
+            @AuthenticationPrincipal UserRef me, @PathVariable String username, @PathVariable long id, Model model) {
+        Post post = posts.ownPost(me, username, id);
+        model.addAttribute("post", posts.view(post));
+        model.addAttribute("text", post.text());
+        model.addAttribute("version", post.version());
+        return "posts/edit";
+    }
+
+    /**
+     * Saves the text if the post is still at the version the form was opened on. If it was changed elsewhere
+     * meanwhile, the form comes back with the text as it is now beside the user's own, which is kept, and with the
+     * new version, so saving again is a deliberate choice to replace what the other edit wrote. A post deleted
+     * meanwhile leaves the text on the page, to be posted anew.
+     */
+    @PostMapping("/users/{username}/posts/{id}/edit")
+    String saveEdit(
+            @AuthenticationPrincipal UserRef me,
+            @PathVariable String username,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String text,
+            @RequestParam int version,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        text = asTyped(text);
+        try {
+            posts.edit(me, username, id, new PostService.PostChange(Optional.of(text), Optional.empty()), version);
+        } catch (ApiProblem problem) {
+            int status = problem.getStatusCode().value();
+            if (status == HttpStatus.FORBIDDEN.value()) {
+                throw problem;
+            }
+            model.addAttribute("text", text);
+            if (status == HttpStatus.NOT_FOUND.value()) {
+                // why: deleted while the form was open; the text is all the user has left, so it stays on the page
+                model.addAttribute("gone", true);
+                response.setStatus(status);
+                return "posts/edit";
+            }
+            Post current = posts.ownPost(me, username, id);
+            boolean conflict = status == HttpStatus.PRECONDITION_FAILED.value();
+            model.addAttribute("post", posts.view(current));
+            model.addAttribute("version", conflict ? current.version() : version);
+            model.addAttribute("conflict", conflict);
+            if (!conflict) {
+                model.addAttribute("errors", FormErrors.of(problem));
+            }
+            response.setStatus(conflict ? HttpStatus.CONFLICT.value() : status);
+            return "posts/edit";
+        }
+        redirect.addFlashAttribute("notice", "Your post is saved.");
+        return "redirect:/users/" + me.username() + "/posts/" + id;
     }
 
     @PostMapping("/users/{username}/posts/{id}/delete")
@@ -92,5 +156,13 @@ class PostPages {
             model.addAttribute("errors", FormErrors.of(problem));
         }
         return "posts/search";
+    }
+
+    /**
+     * The text as it was typed: a form sends each line break of a text area as CR LF, which would make every line
+     * break count twice against the length limit and store characters nobody typed.
+     */
+    static String asTyped(String text) {
+        return text.replace("\r\n", "\n");
     }
 }

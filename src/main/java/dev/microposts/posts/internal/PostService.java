@@ -190,6 +190,11 @@ class PostService implements Posts {
     }
 
     @Override
+    public Map<UUID, Long> postIdsByMedia(Collection<UUID> mediaIds) {
+        return mediaIds.isEmpty() ? Map.of() : posts.postIdsByMedia(mediaIds);
+    }
+
+    @Override
     public List<PostView> byIds(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -248,7 +253,8 @@ class PostService implements Posts {
                 post.mediaPending() == 0);
     }
 
-    private Post ownPost(UserRef user, String username, long id) {
+    /** The post {@code id} if {@code user} wrote it: 404 if there is no such post, 403 if it is someone else's. */
+    Post ownPost(UserRef user, String username, long id) {
         Post post = get(username, id);
         if (post.authorId() != user.id()) {
             throw ApiProblem.forbidden("Only its author can change post " + id);

@@ -68,6 +68,17 @@ class StoredPosts {
         return media;
     }
 
+    /** Which post carries each of these videos; videos on no post are left out. */
+    Map<UUID, Long> postIdsByMedia(Collection<UUID> mediaIds) {
+        Map<UUID, Long> posts = new HashMap<>();
+        jdbc.sql("select media_id, post_id from post_media where media_id = any(?)")
+                .param(mediaIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    posts.put(rs.getObject("media_id", UUID.class), rs.getLong("post_id"));
+                });
+        return posts;
+    }
+
     /** One of the post's videos became ready; the post if that published it. */
     Optional<Post> mediaReady(UUID mediaId) {
         return jdbc.sql("update posts set media_pending = media_pending - 1 where media_pending > 0"

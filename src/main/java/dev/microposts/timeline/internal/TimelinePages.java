@@ -6,6 +6,7 @@ import dev.microposts.accounts.Users;
 import dev.microposts.posts.PostView;
 import dev.microposts.posts.Posts;
 import dev.microposts.web.ApiLimits;
+import dev.microposts.web.ApiProblem;
 import dev.microposts.web.Page;
 import dev.microposts.web.PageController;
 import dev.microposts.web.PageRequest;
@@ -17,7 +18,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The home page (timeline and compose box), profiles with their posts and follow button, and who follows whom. */
+/**
+ * The home page (timeline and compose box), profiles with their posts and follow button, and who follows whom. The
+ * home page's script hears of new posts on the live stream and fetches them, rendered as the page renders them,
+ * from {@code /timeline/entries}.
+ */
 @PageController
 class TimelinePages {
 
@@ -52,7 +57,18 @@ class TimelinePages {
         model.addAttribute("posts", page.items());
         model.addAttribute("next", page.next() == null ? null : page.next().encode());
         model.addAttribute("first", cursor == null || cursor.isBlank());
+        model.addAttribute("maxEntries", limits.maxPageSize());
         return "timeline/home";
+    }
+
+    /** These posts as timeline entries, in the order given, leaving out those the reader may not see (any longer). */
+    @GetMapping("/timeline/entries")
+    String entries(@RequestParam List<Long> ids, Model model) {
+        if (ids.size() > limits.maxPageSize()) {
+            throw ApiProblem.invalid("ids", "at most " + limits.maxPageSize() + " posts at a time");
+        }
+        model.addAttribute("posts", posts.byIds(ids.stream().distinct().toList()));
+        return "timeline/entries";
     }
 
     @GetMapping("/users/{username}")
