@@ -51,7 +51,8 @@ class PagesBrowserTest extends ApiTest {
             page.findElement(By.id("display_name")).sendKeys("Alice Liddell");
             page.findElement(By.id("password")).sendKeys("short");
             navigate(page, page.findElement(By.cssSelector("main form button")));
-            assertThat(page.findElement(By.id("password-error")).getText()).contains("at least");
+            assertThat(page.findElement(By.id("password-error")).getText())
+                    .isEqualTo("Your password must be at least 8 characters.");
             assertThat(page.findElement(By.id("username")).getAttribute("value"))
                     .isEqualTo(alice);
             page.findElement(By.id("password")).sendKeys(Api.STRONG_PASSWORD);
@@ -373,6 +374,41 @@ class PagesBrowserTest extends ApiTest {
             page.get(url("/settings"));
             awaitUrl(page, url("/login"));
             browser.screenshot("login");
+        }
+    }
+
+    @Test
+    void signUpErrorsAreSentencesNamingTheField() {
+        Api.User taken = api.newUser("taken");
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            page.get(url("/signup"));
+            page.findElement(By.id("username")).sendKeys("1st");
+            page.findElement(By.id("display_name")).sendKeys("x".repeat(40));
+            page.executeScript("document.getElementById('display_name').removeAttribute('maxlength')");
+            page.findElement(By.id("display_name")).sendKeys("y".repeat(20));
+            page.findElement(By.id("password")).sendKeys("password123456");
+            navigate(page, page.findElement(By.cssSelector("main form button")));
+            assertThat(page.findElement(By.id("username-error")).getText())
+                    .isEqualTo("Your username must be 3 to 30 letters, digits or underscores, starting with a letter.");
+            assertThat(page.findElement(By.id("display_name-error")).getText())
+                    .isEqualTo("Your display name must be at most 50 characters.");
+            assertThat(page.findElement(By.id("password-error")).getText())
+                    .isEqualTo("Your password is too common; choose one that is not on lists of leaked passwords.");
+            assertThat(page.findElement(By.id("password")).getAttribute("aria-describedby"))
+                    .isEqualTo("password-error");
+
+            WebElement username = page.findElement(By.id("username"));
+            username.clear();
+            username.sendKeys(taken.username());
+            page.findElement(By.id("display_name")).clear();
+            page.findElement(By.id("password")).sendKeys(Api.STRONG_PASSWORD);
+            navigate(page, page.findElement(By.cssSelector("main form button")));
+            assertThat(page.findElement(By.id("username-error")).getText())
+                    .isEqualTo("The username '" + taken.username() + "' is already taken; choose another one.");
+            assertThat(page.findElements(By.cssSelector("main .error")))
+                    .as("only the field that is wrong says so")
+                    .hasSize(1);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.microposts.web.Page;
 import dev.microposts.web.PageController;
 import dev.microposts.web.PageRequest;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Writing a post from the compose box, one post's page (with delete for its author), and search. */
 @PageController
 class PostPages {
+
+    /** How the compose box's errors name its fields. */
+    private static final Map<String, String> COMPOSE_FIELDS = Map.of("text", "Your post");
 
     private final PostService posts;
     private final ApiLimits limits;
@@ -48,7 +52,7 @@ class PostPages {
                             ? List.of()
                             : mediaIds.stream().filter(id -> !id.isBlank()).toList());
         } catch (ApiProblem problem) {
-            redirect.addFlashAttribute("composeErrors", FormErrors.of(problem));
+            redirect.addFlashAttribute("composeErrors", FormErrors.sentences(problem, COMPOSE_FIELDS));
             redirect.addFlashAttribute("composeText", text);
             redirect.addFlashAttribute("composeReferenced", referenced);
             return "redirect:/#compose";
