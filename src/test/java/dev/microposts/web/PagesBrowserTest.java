@@ -412,6 +412,77 @@ class PagesBrowserTest extends ApiTest {
         }
     }
 
+    @Test
+    void searchFindsPeopleByNameBeforePostsAndListsShowDisplayNames() {
+        Api.User carol = api.newUser("carol");
+        Api.User reader = api.newUser("reader");
+        String word = "kumquat" + System.nanoTime() % 1_000_000;
+        rename(carol, "Carol " + word + " Danvers");
+        long postId = api.newPost(carol, "I write about the " + word + " here");
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            logIn(page, reader);
+            page.findElement(By.id("site-search")).sendKeys(carol.username().toUpperCase(), Keys.ENTER);
+            WebElement person = find(page, ".people-results .person");
+            assertThat(person.findElement(By.cssSelector(".display-name")).getText())
+                    .isEqualTo("Carol " + word + " Danvers");
+            assertThat(person.findElement(By.cssSelector(".username")).getText())
+                    .isEqualTo("@" + carol.username());
+
+            page.get(url("/search?q=" + word));
+            assertThat(page.findElements(By.cssSelector("main h2")).stream()
+                            .map(WebElement::getText)
+                            .toList())
+                    .as("people first, then posts")
+                    .containsExactly("People", "Posts");
+            assertThat(page.findElement(By.cssSelector(".people-results .person .username"))
+                            .getText())
+                    .isEqualTo("@" + carol.username());
+            assertAuthor(page, "Carol " + word + " Danvers", carol);
+            browser.screenshot("search");
+            navigate(page, page.findElement(By.cssSelector(".people-results .person")));
+            awaitUrl(page, url("/users/" + carol.username()));
+            assertAuthor(page, "Carol " + word + " Danvers", carol);
+
+            page.get(url("/users/" + carol.username() + "/posts/" + postId));
+            assertAuthor(page, "Carol " + word + " Danvers", carol);
+
+            page.get(url("/search?q=nobody" + word));
+            assertThat(page.findElement(By.cssSelector(".people-results .empty"))
+                            .getText())
+                    .contains("Nobody");
+            page.get(url("/search?q=" + "x".repeat(201)));
+            assertThat(page.findElement(By.cssSelector("main .error")).getText())
+                    .isEqualTo("Your search must be at most 200 characters.");
+        }
+        api.put("/api/v1/me/following/" + carol.username(), null, reader.token());
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            logIn(page, reader);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                page.get(url("/"));
+                assertAuthor(page, "Carol " + word + " Danvers", carol);
+            });
+        }
+    }
+
+    /** Every post on the page is by {@code author}, shown by display name with the @username beside it. */
+    private static void assertAuthor(ChromeDriver page, String displayName, Api.User author) {
+        List<WebElement> authors = page.findElements(By.cssSelector(".post .author"));
+        assertThat(authors).isNotEmpty();
+        for (WebElement link : authors) {
+            assertThat(link.findElement(By.cssSelector(".display-name")).getText())
+                    .isEqualTo(displayName);
+            assertThat(link.findElement(By.cssSelector(".username")).getText()).isEqualTo("@" + author.username());
+        }
+    }
+
+    private void rename(Api.User user, String displayName) {
+        assertThat(api.patch("/api/v1/me", Map.of("display_name", displayName), user.token())
+                        .status())
+                .isEqualTo(200);
+    }
+
     private void logIn(ChromeDriver page, Api.User user) {
         page.get(url("/login"));
         page.findElement(By.id("username")).sendKeys(user.username());

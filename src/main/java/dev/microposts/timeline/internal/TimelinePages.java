@@ -10,6 +10,7 @@ import dev.microposts.web.Page;
 import dev.microposts.web.PageController;
 import dev.microposts.web.PageRequest;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,6 +51,7 @@ class TimelinePages {
         }
         Page<PostView> page = home.page(me, PageRequest.of(cursor, null, limits));
         model.addAttribute("posts", page.items());
+        model.addAttribute("authorNames", authorNames(page.items()));
         model.addAttribute("next", page.next() == null ? null : page.next().encode());
         model.addAttribute("first", cursor == null || cursor.isBlank());
         return "timeline/home";
@@ -69,6 +71,7 @@ class TimelinePages {
         model.addAttribute(
                 "following", me != null && me.id() != profile.id() && follows.follows(me.id(), profile.id()));
         model.addAttribute("posts", page.items());
+        model.addAttribute("authorNames", authorNames(page.items()));
         model.addAttribute("next", page.next() == null ? null : page.next().encode());
         return "timeline/profile";
     }
@@ -107,5 +110,9 @@ class TimelinePages {
                 "people", page.items().stream().map(FollowService.Link::user).toList());
         model.addAttribute("next", page.next() == null ? null : page.next().encode());
         return "timeline/people";
+    }
+
+    private Map<String, String> authorNames(List<PostView> posts) {
+        return users.displayNames(posts.stream().map(PostView::user).distinct().toList());
     }
 }
