@@ -68,7 +68,10 @@ class PagesBrowserTest extends ApiTest {
             assertThat(page.findElement(By.id("profile-name")).getText()).contains("@" + bob.username());
             navigate(page, find(page, "button.follow"));
             assertThat(find(page, "button.unfollow").isDisplayed()).isTrue();
-            assertThat(page.findElement(By.cssSelector(".counts")).getText()).contains("1 followers");
+            assertThat(page.findElements(By.cssSelector(".counts a")).stream()
+                            .map(WebElement::getText)
+                            .toList())
+                    .containsExactly("1 follower", "0 following");
             browser.screenshot("profile");
 
             api.newPost(bob, "Bob posts after the follow");
