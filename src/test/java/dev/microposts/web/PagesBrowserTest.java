@@ -469,6 +469,69 @@ class PagesBrowserTest extends ApiTest {
         }
     }
 
+    @Test
+    void followersListsShowPeopleWithAFollowButton() {
+        Api.User star = api.newUser("star");
+        Api.User fan = api.newUser("fan");
+        Api.User viewer = api.newUser("viewer");
+        rename(fan, "Fanny Price");
+        api.put("/api/v1/me/following/" + star.username(), null, fan.token());
+        api.put("/api/v1/me/following/" + star.username(), null, viewer.token());
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            page.get(url("/users/" + star.username() + "/followers"));
+            assertThat(page.findElements(By.cssSelector("ul.people .person .username")).stream()
+                            .map(WebElement::getText)
+                            .toList())
+                    .containsExactly("@" + viewer.username(), "@" + fan.username());
+            assertThat(page.findElements(By.cssSelector("ul.people button")))
+                    .as("no buttons for a logged-out visitor")
+                    .isEmpty();
+
+            logIn(page, viewer);
+            page.get(url("/users/" + star.username() + "/followers"));
+            WebElement fanRow = row(page, fan);
+            assertThat(fanRow.findElement(By.cssSelector(".display-name")).getText())
+                    .isEqualTo("Fanny Price");
+            assertThat(fanRow.findElement(By.cssSelector("a.person")).getAttribute("href"))
+                    .isEqualTo(url("/users/" + fan.username()));
+            assertThat(row(page, viewer).findElements(By.tagName("button")))
+                    .as("no button to follow yourself")
+                    .isEmpty();
+            navigate(page, fanRow.findElement(By.cssSelector("button.follow")));
+            awaitUrl(page, url("/users/" + star.username() + "/followers"));
+            assertThat(row(page, fan)
+                            .findElement(By.cssSelector("button.unfollow"))
+                            .getAttribute("aria-label"))
+                    .isEqualTo("Unfollow @" + fan.username());
+            assertThat(api.get("/api/v1/users/" + viewer.username() + "/following")
+                            .json()
+                            .findValuesAsString("username"))
+                    .contains(fan.username());
+            browser.screenshot("followers");
+
+            page.get(url("/users/" + viewer.username() + "/following"));
+            navigate(page, row(page, fan).findElement(By.cssSelector("button.unfollow")));
+            awaitUrl(page, url("/users/" + viewer.username() + "/following"));
+            assertThat(page.findElements(By.cssSelector("ul.people .person .username")).stream()
+                            .map(WebElement::getText)
+                            .toList())
+                    .containsExactly("@" + star.username());
+
+            page.get(url("/users/" + star.username()));
+            assertThat(page.findElement(By.cssSelector(".counts a")).getText()).isEqualTo("2 followers");
+        }
+    }
+
+    /** The list item of this person on a followers or following page. */
+    private static WebElement row(ChromeDriver page, Api.User person) {
+        return page.findElements(By.cssSelector("ul.people li")).stream()
+                .filter(li ->
+                        li.findElement(By.cssSelector(".username")).getText().equals("@" + person.username()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("@" + person.username() + " is not listed"));
+    }
+
     /** Every post on the page is by {@code author}, shown by display name with the @username beside it. */
     private static void assertAuthor(ChromeDriver page, String displayName, Api.User author) {
         List<WebElement> authors = page.findElements(By.cssSelector(".post .author"));
