@@ -374,10 +374,30 @@ class PagesBrowserTest extends ApiTest {
             page.get(url("/users/nobody-at-all"));
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("This page does not exist");
             assertThat(page.getPageSource()).doesNotContain("Exception", "at dev.microposts");
+            page.get(url("/no/such/page"));
+            assertThat(page.getCurrentUrl())
+                    .as("a logged-out visitor is told the page does not exist, not asked to log in")
+                    .isEqualTo(url("/no/such/page"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("This page does not exist");
             page.get(url("/settings"));
             awaitUrl(page, url("/login"));
             browser.screenshot("login");
         }
+        Api.Response unknown = api.send(api.request("/no/such/page", null).header("Accept", "text/html"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("text/html");
+        assertThat(unknown.body()).contains("This page does not exist");
+        for (String privatePage : List.of("/settings", "/notifications")) {
+            Api.Response response = api.send(api.request(privatePage, null).header("Accept", "text/html"));
+            assertThat(response.status()).as(privatePage).isEqualTo(302);
+            assertThat(response.header("Location")).as(privatePage).endsWith("/login");
+        }
+        Api.Response unknownApi = api.get("/api/v1/no-such-thing");
+        assertThat(unknownApi.status()).isEqualTo(404);
+        assertThat(unknownApi.contentType()).startsWith("application/problem+json");
+        Api.Response privateApi = api.get("/api/v1/me/no-such-thing");
+        assertThat(privateApi.status()).isEqualTo(401);
+        assertThat(privateApi.contentType()).startsWith("application/problem+json");
     }
 
     @Test
