@@ -543,6 +543,41 @@ class PagesBrowserTest extends ApiTest {
         }
     }
 
+    @Test
+    void theHeaderStaysOnOneLineWithTheNotificationBadge() {
+        Api.User reader = api.newUser("reader");
+        Api.User follower = api.newUser("follower");
+        api.put("/api/v1/me/following/" + reader.username(), null, follower.token());
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            logIn(page, reader);
+            assertThat(page.executeScript("return window.innerWidth")).isEqualTo(1280L);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                page.get(url("/"));
+                assertThat(page.findElements(By.cssSelector("header.site .badge")))
+                        .isNotEmpty();
+            });
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> items = (List<Map<String, Object>>)
+                    page.executeScript("return [...document.querySelectorAll('header.site nav > *')].map(e => {"
+                            + " const r = e.getBoundingClientRect();"
+                            + " return {item: e.textContent.trim() || e.tagName, top: r.top, bottom: r.bottom}; })");
+            double lowestTop = items.stream()
+                    .mapToDouble(item -> ((Number) item.get("top")).doubleValue())
+                    .max()
+                    .orElseThrow();
+            double highestBottom = items.stream()
+                    .mapToDouble(item -> ((Number) item.get("bottom")).doubleValue())
+                    .min()
+                    .orElseThrow();
+            assertThat(items).hasSizeGreaterThan(5);
+            assertThat(lowestTop)
+                    .as("every item of the header on one line: %s", items)
+                    .isLessThan(highestBottom);
+            browser.screenshot("header-badge");
+        }
+    }
+
     /** The list item of this person on a followers or following page. */
     private static WebElement row(ChromeDriver page, Api.User person) {
         return page.findElements(By.cssSelector("ul.people li")).stream()
