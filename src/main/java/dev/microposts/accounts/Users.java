@@ -1,5 +1,7 @@
 package dev.microposts.accounts;
 
+import dev.microposts.web.Page;
+import dev.microposts.web.PageRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,19 @@ public interface Users {
 
     /** The users with these ids; ids of users that do not exist are absent from the map. */
     Map<Long, UserRef> byIds(Collection<Long> ids);
+
+    /**
+     * People whose username or display name contains {@code query}, ignoring case and a leading {@code @}:
+     * the user with that very username first, then usernames starting with it, then display names with a
+     * word starting with it, then the rest. A blank or overlong query is a 400 problem naming {@code q}.
+     */
+    Page<Profile> search(String query, PageRequest page);
+
+    /**
+     * The display names of these users, keyed by username as registered, read fresh (they change); usernames
+     * of users that do not exist are absent from the map.
+     */
+    Map<String, String> displayNames(Collection<String> usernames);
 
     /** The ids of the users who are admins now, read fresh (an admin can be made or unmade at any time). */
     List<Long> adminIds();

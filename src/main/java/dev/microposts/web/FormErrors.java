@@ -2,6 +2,7 @@ package dev.microposts.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,5 +30,29 @@ public final class FormErrors {
             errors.put("form", problem.getBody().getDetail());
         }
         return errors;
+    }
+
+    /**
+     * The same, each message made a whole sentence that names its field as the form's labels do: with
+     * {@code "password" -> "Your password"}, the API's "is too common; choose one..." reads "Your password is too
+     * common; choose one...". A message for a field without a name, or for the whole form, is already a clause
+     * of its own ("there is no user named 'bob'") and only gets its capital letter and full stop.
+     */
+    public static Map<String, String> sentences(ApiProblem problem, Map<String, String> fieldNames) {
+        Map<String, String> sentences = new LinkedHashMap<>();
+        of(problem).forEach((field, message) -> {
+            String name = fieldNames.get(field);
+            sentences.put(field, sentence(name == null || message == null ? message : name + " " + message));
+        });
+        return sentences;
+    }
+
+    private static String sentence(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty()) {
+            return trimmed;
+        }
+        String capitalized = trimmed.substring(0, 1).toUpperCase(Locale.ROOT) + trimmed.substring(1);
+        return capitalized.matches("(?s).*[.!?]") ? capitalized : capitalized + ".";
     }
 }

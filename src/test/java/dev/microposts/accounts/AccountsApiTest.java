@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.microposts.support.Api;
 import dev.microposts.support.ApiTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -119,11 +122,94 @@ class AccountsApiTest extends ApiTest {
         assertThat(response.json().get("detail").asString()).contains("no user named");
     }
 
+    @Test
+    void searchFindsPeopleByUsernameAndDisplayNameBestMatchesFirst() {
+        // why: letters only, so no character is a LIKE wildcard, and random, so unlike any other test's users
+        String name = "Zq" + letters(8);
+        String exact = register(name, "Someone");
+        String startsWith = register(name + "_fan", "A fan");
+        String lookalike = register(name + "xfan", "Another fan");
+        String wordInDisplayName = register(unique("dn"), "Carol " + name + "son");
+        String insideUsername = register("the" + name, "Third");
+        String insideDisplayName = register(unique("dm"), "Mc" + name.toLowerCase() + "y");
+
+        Api.Response found = api.get("/api/v1/search/accounts?q=" + name.toUpperCase());
+
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().findValuesAsString("username"))
+                .as("the username itself, then usernames starting with it, then a word of a display name, then"
+                        + " the rest, newest first within each")
+                .containsExactly(exact, lookalike, startsWith, wordInDisplayName, insideDisplayName, insideUsername);
+        JsonNode first = found.json().get(0);
+        assertThat(first.get("display_name").asString()).isEqualTo("Someone");
+        assertThat(first.get("href").asString()).endsWith("/api/v1/users/" + exact);
+        assertThat(api.get("/api/v1/search/accounts?q=%40" + name).json().findValuesAsString("username"))
+                .as("a leading @ is ignored")
+                .startsWith(exact);
+        assertThat(api.get("/api/search/accounts?q=" + name).json()).hasSize(6);
+        assertThat(api.get("/api/v1/search/accounts?q=" + name + "_fan").json().findValuesAsString("username"))
+                .as("an underscore is a character, not a wildcard")
+                .containsExactly(startsWith);
+        assertThat(api.get("/api/v1/search/accounts?q=" + name + "son").json().findValuesAsString("username"))
+                .containsExactly(wordInDisplayName);
+
+        Api.Response firstPage = api.get("/api/v1/search/accounts?q=" + name + "&limit=4");
+        assertThat(firstPage.json()).hasSize(4);
+        assertThat(firstPage.nextLink()).isNotNull();
+        Api.Response secondPage = api.get(firstPage.nextLink());
+        assertThat(secondPage.json().findValuesAsString("username")).containsExactly(insideDisplayName, insideUsername);
+        assertThat(secondPage.nextLink()).isNull();
+    }
+
+    @Test
+    void searchForPeopleFindsDisplayNamesWhateverTheirCase() {
+        String tail = letters(6);
+        String user = register(unique("uni"), "Élodie Ångström" + tail);
+
+        assertThat(api.get("/api/v1/search/accounts?q="
+                                + URLEncoder.encode("élodie ångström" + tail, StandardCharsets.UTF_8))
+                        .json()
+                        .findValuesAsString("username"))
+                .containsExactly(user);
+    }
+
+    @Test
+    void searchForPeopleRefusesAnEmptyOrOverlongQuery() {
+        for (String query : new String[] {"", "%20%20", "%40", "x".repeat(201)}) {
+            Api.Response refused = api.get("/api/v1/search/accounts?q=" + query);
+            assertThat(refused.status()).as(query).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("q");
+        }
+        assertThat(api.get("/api/v1/search/accounts").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/search/accounts?q=%25").status())
+                .as("a percent sign is only a character")
+                .isEqualTo(200);
+    }
+
+    /** Registers a user with this username and display name, and answers the username. */
+    private String register(String username, String displayName) {
+        Api.Response registered = api.post(
+                "/api/v1/users",
+                Map.of("username", username, "password", Api.STRONG_PASSWORD, "display_name", displayName),
+                null);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        return username;
+    }
+
     private void assertFieldError(Map<String, String> registration, String field) {
         Api.Response response = api.post("/api/v1/users", registration, null);
         assertThat(response.status()).as(registration + " -> " + response).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("errors").findValuesAsString("field")).contains(field);
+    }
+
+    private static String letters(int count) {
+        StringBuilder letters = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            letters.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return letters.toString();
     }
 
     static String unique(String prefix) {

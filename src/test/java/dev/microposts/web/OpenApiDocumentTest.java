@@ -31,7 +31,9 @@ class OpenApiDocumentTest extends ApiTest {
                         "/api/v1/users/{username}/collection",
                         "/api/v1/users/{username}/collection/{id}",
                         "/api/v1/me/timeline",
-                        "/api/v1/me/following/{username}");
+                        "/api/v1/me/following/{username}",
+                        "/api/v1/search/posts",
+                        "/api/v1/search/accounts");
 
         JsonNode schemas = description.get("components").get("schemas");
         assertThat(schemas.get("Token").get("properties").propertyNames())

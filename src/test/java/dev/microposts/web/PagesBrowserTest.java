@@ -51,7 +51,8 @@ class PagesBrowserTest extends ApiTest {
             page.findElement(By.id("display_name")).sendKeys("Alice Liddell");
             page.findElement(By.id("password")).sendKeys("short");
             navigate(page, page.findElement(By.cssSelector("main form button")));
-            assertThat(page.findElement(By.id("password-error")).getText()).contains("at least");
+            assertThat(page.findElement(By.id("password-error")).getText())
+                    .isEqualTo("Your password must be at least 8 characters.");
             assertThat(page.findElement(By.id("username")).getAttribute("value"))
                     .isEqualTo(alice);
             page.findElement(By.id("password")).sendKeys(Api.STRONG_PASSWORD);
@@ -67,7 +68,10 @@ class PagesBrowserTest extends ApiTest {
             assertThat(page.findElement(By.id("profile-name")).getText()).contains("@" + bob.username());
             navigate(page, find(page, "button.follow"));
             assertThat(find(page, "button.unfollow").isDisplayed()).isTrue();
-            assertThat(page.findElement(By.cssSelector(".counts")).getText()).contains("1 followers");
+            assertThat(page.findElements(By.cssSelector(".counts a")).stream()
+                            .map(WebElement::getText)
+                            .toList())
+                    .containsExactly("1 follower", "0 following");
             browser.screenshot("profile");
 
             api.newPost(bob, "Bob posts after the follow");
@@ -370,10 +374,234 @@ class PagesBrowserTest extends ApiTest {
             page.get(url("/users/nobody-at-all"));
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("This page does not exist");
             assertThat(page.getPageSource()).doesNotContain("Exception", "at dev.microposts");
+            page.get(url("/no/such/page"));
+            assertThat(page.getCurrentUrl())
+                    .as("a logged-out visitor is told the page does not exist, not asked to log in")
+                    .isEqualTo(url("/no/such/page"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("This page does not exist");
             page.get(url("/settings"));
             awaitUrl(page, url("/login"));
             browser.screenshot("login");
         }
+        Api.Response unknown = api.send(api.request("/no/such/page", null).header("Accept", "text/html"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("text/html");
+        assertThat(unknown.body()).contains("This page does not exist");
+        for (String privatePage : List.of("/settings", "/notifications")) {
+            Api.Response response = api.send(api.request(privatePage, null).header("Accept", "text/html"));
+            assertThat(response.status()).as(privatePage).isEqualTo(302);
+            assertThat(response.header("Location")).as(privatePage).endsWith("/login");
+        }
+        Api.Response unknownApi = api.get("/api/v1/no-such-thing");
+        assertThat(unknownApi.status()).isEqualTo(404);
+        assertThat(unknownApi.contentType()).startsWith("application/problem+json");
+        Api.Response privateApi = api.get("/api/v1/me/no-such-thing");
+        assertThat(privateApi.status()).isEqualTo(401);
+        assertThat(privateApi.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void signUpErrorsAreSentencesNamingTheField() {
+        Api.User taken = api.newUser("taken");
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            page.get(url("/signup"));
+            page.findElement(By.id("username")).sendKeys("1st");
+            page.findElement(By.id("display_name")).sendKeys("x".repeat(40));
+            page.executeScript("document.getElementById('display_name').removeAttribute('maxlength')");
+            page.findElement(By.id("display_name")).sendKeys("y".repeat(20));
+            page.findElement(By.id("password")).sendKeys("password123456");
+            navigate(page, page.findElement(By.cssSelector("main form button")));
+            assertThat(page.findElement(By.id("username-error")).getText())
+                    .isEqualTo("Your username must be 3 to 30 letters, digits or underscores, starting with a letter.");
+            assertThat(page.findElement(By.id("display_name-error")).getText())
+                    .isEqualTo("Your display name must be at most 50 characters.");
+            assertThat(page.findElement(By.id("password-error")).getText())
+                    .isEqualTo("Your password is too common; choose one that is not on lists of leaked passwords.");
+            assertThat(page.findElement(By.id("password")).getAttribute("aria-describedby"))
+                    .isEqualTo("password-error");
+
+            WebElement username = page.findElement(By.id("username"));
+            username.clear();
+            username.sendKeys(taken.username());
+            page.findElement(By.id("display_name")).clear();
+            page.findElement(By.id("password")).sendKeys(Api.STRONG_PASSWORD);
+            navigate(page, page.findElement(By.cssSelector("main form button")));
+            assertThat(page.findElement(By.id("username-error")).getText())
+                    .isEqualTo("The username '" + taken.username() + "' is already taken; choose another one.");
+            assertThat(page.findElements(By.cssSelector("main .error")))
+                    .as("only the field that is wrong says so")
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void searchFindsPeopleByNameBeforePostsAndListsShowDisplayNames() {
+        Api.User carol = api.newUser("carol");
+        Api.User reader = api.newUser("reader");
+        String word = "kumquat" + System.nanoTime() % 1_000_000;
+        rename(carol, "Carol " + word + " Danvers");
+        long postId = api.newPost(carol, "I write about the " + word + " here");
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            logIn(page, reader);
+            page.findElement(By.id("site-search")).sendKeys(carol.username().toUpperCase(), Keys.ENTER);
+            WebElement person = find(page, ".people-results .person");
+            assertThat(person.findElement(By.cssSelector(".display-name")).getText())
+                    .isEqualTo("Carol " + word + " Danvers");
+            assertThat(person.findElement(By.cssSelector(".username")).getText())
+                    .isEqualTo("@" + carol.username());
+
+            page.get(url("/search?q=" + word));
+            assertThat(page.findElements(By.cssSelector("main h2")).stream()
+                            .map(WebElement::getText)
+                            .toList())
+                    .as("people first, then posts")
+                    .containsExactly("People", "Posts");
+            assertThat(page.findElement(By.cssSelector(".people-results .person .username"))
+                            .getText())
+                    .isEqualTo("@" + carol.username());
+            assertAuthor(page, "Carol " + word + " Danvers", carol);
+            browser.screenshot("search");
+            navigate(page, page.findElement(By.cssSelector(".people-results .person")));
+            awaitUrl(page, url("/users/" + carol.username()));
+            assertAuthor(page, "Carol " + word + " Danvers", carol);
+
+            page.get(url("/users/" + carol.username() + "/posts/" + postId));
+            assertAuthor(page, "Carol " + word + " Danvers", carol);
+
+            page.get(url("/search?q=nobody" + word));
+            assertThat(page.findElement(By.cssSelector(".people-results .empty"))
+                            .getText())
+                    .contains("Nobody");
+            page.get(url("/search?q=" + "x".repeat(201)));
+            assertThat(page.findElement(By.cssSelector("main .error")).getText())
+                    .isEqualTo("Your search must be at most 200 characters.");
+        }
+        api.put("/api/v1/me/following/" + carol.username(), null, reader.token());
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            logIn(page, reader);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                page.get(url("/"));
+                assertAuthor(page, "Carol " + word + " Danvers", carol);
+            });
+        }
+    }
+
+    @Test
+    void followersListsShowPeopleWithAFollowButton() {
+        Api.User star = api.newUser("star");
+        Api.User fan = api.newUser("fan");
+        Api.User viewer = api.newUser("viewer");
+        rename(fan, "Fanny Price");
+        api.put("/api/v1/me/following/" + star.username(), null, fan.token());
+        api.put("/api/v1/me/following/" + star.username(), null, viewer.token());
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            page.get(url("/users/" + star.username() + "/followers"));
+            assertThat(page.findElements(By.cssSelector("ul.people .person .username")).stream()
+                            .map(WebElement::getText)
+                            .toList())
+                    .containsExactly("@" + viewer.username(), "@" + fan.username());
+            assertThat(page.findElements(By.cssSelector("ul.people button")))
+                    .as("no buttons for a logged-out visitor")
+                    .isEmpty();
+
+            logIn(page, viewer);
+            page.get(url("/users/" + star.username() + "/followers"));
+            WebElement fanRow = row(page, fan);
+            assertThat(fanRow.findElement(By.cssSelector(".display-name")).getText())
+                    .isEqualTo("Fanny Price");
+            assertThat(fanRow.findElement(By.cssSelector("a.person")).getAttribute("href"))
+                    .isEqualTo(url("/users/" + fan.username()));
+            assertThat(row(page, viewer).findElements(By.tagName("button")))
+                    .as("no button to follow yourself")
+                    .isEmpty();
+            navigate(page, fanRow.findElement(By.cssSelector("button.follow")));
+            awaitUrl(page, url("/users/" + star.username() + "/followers"));
+            assertThat(row(page, fan)
+                            .findElement(By.cssSelector("button.unfollow"))
+                            .getAttribute("aria-label"))
+                    .isEqualTo("Unfollow @" + fan.username());
+            assertThat(api.get("/api/v1/users/" + viewer.username() + "/following")
+                            .json()
+                            .findValuesAsString("username"))
+                    .contains(fan.username());
+            browser.screenshot("followers");
+
+            page.get(url("/users/" + viewer.username() + "/following"));
+            navigate(page, row(page, fan).findElement(By.cssSelector("button.unfollow")));
+            awaitUrl(page, url("/users/" + viewer.username() + "/following"));
+            assertThat(page.findElements(By.cssSelector("ul.people .person .username")).stream()
+                            .map(WebElement::getText)
+                            .toList())
+                    .containsExactly("@" + star.username());
+
+            page.get(url("/users/" + star.username()));
+            assertThat(page.findElement(By.cssSelector(".counts a")).getText()).isEqualTo("2 followers");
+        }
+    }
+
+    @Test
+    void theHeaderStaysOnOneLineWithTheNotificationBadge() {
+        Api.User reader = api.newUser("reader");
+        Api.User follower = api.newUser("follower");
+        api.put("/api/v1/me/following/" + reader.username(), null, follower.token());
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            logIn(page, reader);
+            assertThat(page.executeScript("return window.innerWidth")).isEqualTo(1280L);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                page.get(url("/"));
+                assertThat(page.findElements(By.cssSelector("header.site .badge")))
+                        .isNotEmpty();
+            });
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> items = (List<Map<String, Object>>)
+                    page.executeScript("return [...document.querySelectorAll('header.site nav > *')].map(e => {"
+                            + " const r = e.getBoundingClientRect();"
+                            + " return {item: e.textContent.trim() || e.tagName, top: r.top, bottom: r.bottom}; })");
+            double lowestTop = items.stream()
+                    .mapToDouble(item -> ((Number) item.get("top")).doubleValue())
+                    .max()
+                    .orElseThrow();
+            double highestBottom = items.stream()
+                    .mapToDouble(item -> ((Number) item.get("bottom")).doubleValue())
+                    .min()
+                    .orElseThrow();
+            assertThat(items).hasSizeGreaterThan(5);
+            assertThat(lowestTop)
+                    .as("every item of the header on one line: %s", items)
+                    .isLessThan(highestBottom);
+            browser.screenshot("header-badge");
+        }
+    }
+
+    /** The list item of this person on a followers or following page. */
+    private static WebElement row(ChromeDriver page, Api.User person) {
+        return page.findElements(By.cssSelector("ul.people li")).stream()
+                .filter(li ->
+                        li.findElement(By.cssSelector(".username")).getText().equals("@" + person.username()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("@" + person.username() + " is not listed"));
+    }
+
+    /** Every post on the page is by {@code author}, shown by display name with the @username beside it. */
+    private static void assertAuthor(ChromeDriver page, String displayName, Api.User author) {
+        List<WebElement> authors = page.findElements(By.cssSelector(".post .author"));
+        assertThat(authors).isNotEmpty();
+        for (WebElement link : authors) {
+            assertThat(link.findElement(By.cssSelector(".display-name")).getText())
+                    .isEqualTo(displayName);
+            assertThat(link.findElement(By.cssSelector(".username")).getText()).isEqualTo("@" + author.username());
+        }
+    }
+
+    private void rename(Api.User user, String displayName) {
+        assertThat(api.patch("/api/v1/me", Map.of("display_name", displayName), user.token())
+                        .status())
+                .isEqualTo(200);
     }
 
     private void logIn(ChromeDriver page, Api.User user) {

@@ -1,10 +1,14 @@
 package dev.microposts.accounts.internal;
 
+import dev.microposts.web.Cursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +22,7 @@ class Accounts {
             "id, username, display_name, bio, password_hash, created_at, updated_at, admin";
 
     private final JdbcClient jdbc;
+    private volatile String folding;
 
     Accounts(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -69,6 +74,70 @@ class Accounts {
         jdbc.sql("update users set password_hash = ?, updated_at = now() where id = ?")
                 .params(passwordHash, id)
                 .update();
+    }
+
+    /**
+     * Accounts whose username or display name contains {@code text}, ignoring case, best matches first: the
+     * username itself, then usernames starting with it, then display names with a word starting with it,
+     * then names containing it anywhere; newest accounts first within each of these tiers.
+     *
+     * <p>Both orders fold into one number per row, its {@code position}, so the list pages with the API's
+     * usual cursor (items below a position): the tier in the bits above 2^40, the id below (ids stay far
+     * below 2^40, about a trillion).
+     */
+    List<Ranked> matching(String text, Cursor cursor, int limit) {
+        String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String name = "lower(display_name" + folding() + ")";
+        return jdbc.sql("select * from (select " + COLUMNS + ", (4 - case"
+                        + " when lower(username) = lower(:text) then 0"
+                        + " when lower(username) like lower(:prefix) then 1"
+                        + " when " + name + " like " + folded(":prefix") + " or " + name + " like " + folded(":word")
+                        + " then 2 else 3 end) * 1099511627776 + id as position from users"
+                        + " where lower(username) like lower(:anywhere) or " + name + " like " + folded(":anywhere")
+                        + ") as matches where position < :before order by position desc limit :limit")
+                .param("text", text)
+                .param("prefix", escaped + "%")
+                .param("word", "% " + escaped + "%")
+                .param("anywhere", "%" + escaped + "%")
+                .param("before", cursor.before())
+                .param("limit", limit + 1)
+                .query((rs, row) -> new Ranked(map(rs, row), rs.getLong("position")))
+                .list();
+    }
+
+    private String folded(String parameter) {
+        return "lower(" + parameter + folding() + ")";
+    }
+
+    /**
+     * How display names are brought to lower case: in a database made with the C locale (as the embedded one
+     * is when the process has no locale set) {@code lower} changes only ASCII letters, so 'Élodie' would not
+     * be found as 'élodie'. ICU's root collation lowers every script, and comes with most PostgreSQL builds.
+     */
+    private String folding() {
+        String clause = folding;
+        if (clause == null) {
+            boolean icu = jdbc.sql("select exists (select 1 from pg_collation where collname = 'und-x-icu')")
+                    .query(Boolean.class)
+                    .single();
+            clause = icu ? " collate \"und-x-icu\"" : "";
+            folding = clause;
+        }
+        return clause;
+    }
+
+    /** An account found by {@link #matching}, and where it stands in that list. */
+    record Ranked(Account account, long position) {}
+
+    /** The display names of these users, by username as stored. */
+    Map<String, String> displayNames(Collection<String> usernames) {
+        Map<String, String> names = new HashMap<>();
+        jdbc.sql("select username, display_name from users where lower(username) = any(?)")
+                .param(usernames.stream().map(u -> u.toLowerCase(Locale.ROOT)).toArray(String[]::new))
+                .query(rs -> {
+                    names.put(rs.getString("username"), rs.getString("display_name"));
+                });
+        return names;
     }
 
     List<Long> adminIds() {

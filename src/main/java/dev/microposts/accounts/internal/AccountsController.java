@@ -1,10 +1,13 @@
 package dev.microposts.accounts.internal;
 
 import dev.microposts.accounts.UserRef;
+import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
+import dev.microposts.web.PageRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -28,9 +32,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class AccountsController {
 
     private final AccountService accounts;
+    private final UserDirectory directory;
+    private final ApiLimits limits;
 
-    AccountsController(AccountService accounts) {
+    AccountsController(AccountService accounts, UserDirectory directory, ApiLimits limits) {
         this.accounts = accounts;
+        this.directory = directory;
+        this.limits = limits;
     }
 
     @PostMapping("/users")
@@ -48,6 +56,22 @@ class AccountsController {
     @GetMapping("/users/{username}")
     Profile profile(@PathVariable String username) {
         return Profile.of(accounts.profile(username));
+    }
+
+    /**
+     * People whose username or display name contains {@code q}, ignoring case: the user with that very
+     * username first, then usernames starting with it, then display names with a word starting with it,
+     * then the rest.
+     */
+    @GetMapping("/search/accounts")
+    ResponseEntity<List<Profile>> searchAccounts(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        return directory
+                .matching(q, PageRequest.of(cursor, limit, limits))
+                .map(Profile::of)
+                .toResponse();
     }
 
     @GetMapping("/me")

@@ -6,7 +6,9 @@ import dev.microposts.web.FormErrors;
 import dev.microposts.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContext;
@@ -22,6 +24,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The account pages: sign up, log in (the form posts to Spring Security), and settings. */
 @PageController
 class PagesController {
+
+    /** How the sign-up form's errors name its fields. */
+    private static final Map<String, String> SIGNUP_FIELDS =
+            Map.of("username", "Your username", "password", "Your password", "display_name", "Your display name");
+
+    private static final Map<String, String> PROFILE_FIELDS =
+            Map.of("display_name", "Your display name", "bio", "Your bio");
+
+    private static final Map<String, String> PASSWORD_FIELDS =
+            Map.of("current_password", "The password you typed", "password", "The new password");
 
     private final AccountService accounts;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
@@ -53,7 +65,13 @@ class PagesController {
         try {
             account = accounts.register(username.strip(), password, displayName);
         } catch (ApiProblem problem) {
-            model.addAttribute("errors", FormErrors.of(problem));
+            Map<String, String> errors = FormErrors.sentences(problem, SIGNUP_FIELDS);
+            if (problem.getStatusCode().value() == HttpStatus.CONFLICT.value()) {
+                // why: a taken name is about the username field, where the person will look to change it
+                errors = Map.of(
+                        "username", "The username '" + username.strip() + "' is already taken; choose another one.");
+            }
+            model.addAttribute("errors", errors);
             model.addAttribute("username", username);
             model.addAttribute("displayName", displayName);
             response.setStatus(problem.getStatusCode().value());
@@ -89,7 +107,7 @@ class PagesController {
         try {
             accounts.updateProfile(me.id(), Optional.of(displayName), Optional.of(bio));
         } catch (ApiProblem problem) {
-            model.addAttribute("errors", FormErrors.of(problem));
+            model.addAttribute("errors", FormErrors.sentences(problem, PROFILE_FIELDS));
             model.addAttribute("displayName", displayName);
             model.addAttribute("bio", bio);
             response.setStatus(problem.getStatusCode().value());
@@ -111,7 +129,7 @@ class PagesController {
             accounts.changePassword(me.id(), current, password);
         } catch (ApiProblem problem) {
             Account account = accounts.profile(me.id());
-            model.addAttribute("passwordErrors", FormErrors.of(problem));
+            model.addAttribute("passwordErrors", FormErrors.sentences(problem, PASSWORD_FIELDS));
             model.addAttribute("displayName", account.displayName());
             model.addAttribute("bio", account.bio());
             response.setStatus(problem.getStatusCode().value());

@@ -25,6 +25,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
  * Two ways in: the API is stateless and takes bearer tokens; pages use a session cookie from the login
@@ -111,7 +113,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, AccountService accounts) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AccountService accounts, HandlerMappingIntrospector handlers)
+            throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.secure(secureCookies).sameSite("Lax"));
         return http.authenticationProvider(new PasswordLogin(accounts))
@@ -142,9 +145,27 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/users/**")
                         .permitAll()
+                        .requestMatchers(nothingAnswers(handlers))
+                        .permitAll()
                         .anyRequest()
                         .authenticated())
                 .build();
+    }
+
+    /**
+     * Requests for which there is no page at all. They go through to the friendly not-found page: sending a
+     * logged-out visitor to log in first, only to find nothing there afterwards, would mislead them.
+     */
+    static RequestMatcher nothingAnswers(HandlerMappingIntrospector handlers) {
+        return request -> {
+            try {
+                return handlers.getMatchableHandlerMapping(request) == null;
+            } catch (Exception e) {
+                // why: a page answers the path, though not this way (another method, say): it exists, so it
+                // stays behind the login like every other page
+                return false;
+            }
+        };
     }
 
     /**

@@ -6,6 +6,9 @@ import dev.microposts.accounts.Profile;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
 import dev.microposts.web.ApiProblem;
+import dev.microposts.web.Page;
+import dev.microposts.web.PageRequest;
+import dev.microposts.web.UserText;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +23,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class UserDirectory implements Users {
+
+    /** As long as a post search may be, so one query serves the search page's people and posts alike. */
+    private static final int MAX_QUERY = 200;
 
     private final Accounts accounts;
     private final Cache<String, UserRef> byUsername =
@@ -74,6 +80,31 @@ class UserDirectory implements Users {
             }
         }
         return found;
+    }
+
+    @Override
+    public Page<Profile> search(String query, PageRequest page) {
+        return matching(query, page)
+                .map(a -> new Profile(a.id(), a.username(), a.displayName(), a.bio(), a.createdAt()));
+    }
+
+    /** What {@link #search} finds, as the accounts module stores it. */
+    Page<Account> matching(String query, PageRequest page) {
+        String text = query == null ? "" : query.strip();
+        // why: people often type a username the way posts show it, with its @
+        if (text.startsWith("@")) {
+            text = text.substring(1).strip();
+        }
+        UserText.problemWith(text, MAX_QUERY, false).ifPresent(problem -> {
+            throw ApiProblem.invalid("q", problem);
+        });
+        return Page.of(accounts.matching(text, page.cursor(), page.limit()), page.limit(), Accounts.Ranked::position)
+                .map(Accounts.Ranked::account);
+    }
+
+    @Override
+    public Map<String, String> displayNames(Collection<String> usernames) {
+        return usernames.isEmpty() ? Map.of() : accounts.displayNames(usernames);
     }
 
     @Override

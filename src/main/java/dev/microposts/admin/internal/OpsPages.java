@@ -86,7 +86,8 @@ class OpsPages {
     String resubmit(@RequestParam(required = false) UUID id, RedirectAttributes redirect) {
         String notice;
         if (id == null) {
-            notice = "Delivering " + deliveries.resubmitAll() + " event(s) again now.";
+            long resubmitted = deliveries.resubmitAll();
+            notice = "Delivering " + resubmitted + (resubmitted == 1 ? " event" : " events") + " again now.";
         } else {
             notice = deliveries.resubmit(id)
                     ? "Delivering the event again now."

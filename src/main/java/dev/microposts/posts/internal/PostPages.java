@@ -1,6 +1,9 @@
 package dev.microposts.posts.internal;
 
+import dev.microposts.accounts.Profile;
 import dev.microposts.accounts.UserRef;
+import dev.microposts.accounts.Users;
+import dev.microposts.posts.PostView;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
 import dev.microposts.web.FormErrors;
@@ -9,6 +12,7 @@ import dev.microposts.web.PageController;
 import dev.microposts.web.PageRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,11 +31,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 class PostPages {
 
+    /** How the compose box's errors name its fields. */
+    private static final Map<String, String> COMPOSE_FIELDS = Map.of("text", "Your post");
+
+    private static final Map<String, String> SEARCH_FIELDS = Map.of("q", "Your search");
+
+    /** Enough to find someone by name without pushing the posts off the first screen. */
+    private static final int PEOPLE_ABOVE_POSTS = 5;
+
     private final PostService posts;
+    private final Users users;
     private final ApiLimits limits;
 
-    PostPages(PostService posts, ApiLimits limits) {
+    PostPages(PostService posts, Users users, ApiLimits limits) {
         this.posts = posts;
+        this.users = users;
         this.limits = limits;
     }
 
@@ -56,7 +70,7 @@ class PostPages {
                             ? List.of()
                             : mediaIds.stream().filter(id -> !id.isBlank()).toList());
         } catch (ApiProblem problem) {
-            redirect.addFlashAttribute("composeErrors", FormErrors.of(problem));
+            redirect.addFlashAttribute("composeErrors", FormErrors.sentences(problem, COMPOSE_FIELDS));
             redirect.addFlashAttribute("composeText", text);
             redirect.addFlashAttribute("composeReferenced", referenced);
             return "redirect:/#compose";
@@ -67,8 +81,9 @@ class PostPages {
 
     @GetMapping("/users/{username}/posts/{id}")
     String post(@PathVariable String username, @PathVariable long id, Model model) {
-        Post post = posts.get(username, id);
-        model.addAttribute("post", posts.view(post));
+        PostView post = posts.view(posts.get(username, id));
+        model.addAttribute("post", post);
+        model.addAttribute("authorNames", users.displayNames(List.of(post.user())));
         return "posts/post";
     }
 
@@ -139,21 +154,47 @@ class PostPages {
         return "redirect:/users/" + me.username();
     }
 
+    /**
+     * People and posts matching {@code q}: the first page shows the best few people above the posts;
+     * {@code type=people} pages through all the people, and a cursor without a type through the posts.
+     */
     @GetMapping("/search")
     String search(
-            @RequestParam(required = false) String q, @RequestParam(required = false) String cursor, Model model) {
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String cursor,
+            Model model) {
         model.addAttribute("query", q);
         if (q == null || q.isBlank()) {
-            model.addAttribute("posts", List.of());
             return "posts/search";
         }
+        boolean onlyPeople = "people".equals(type);
+        boolean withPeople = onlyPeople || cursor == null || cursor.isBlank();
         try {
-            Page<Post> page = posts.search(q, PageRequest.of(cursor, null, limits));
-            model.addAttribute("posts", posts.views(page.items()));
-            model.addAttribute("next", page.next() == null ? null : page.next().encode());
+            Page<Profile> people = null;
+            if (withPeople) {
+                people = users.search(
+                        q,
+                        onlyPeople
+                                ? PageRequest.of(cursor, null, limits)
+                                : PageRequest.of(null, Math.min(PEOPLE_ABOVE_POSTS, limits.maxPageSize()), limits));
+            }
+            Page<Post> found = onlyPeople ? null : posts.search(q, PageRequest.of(cursor, null, limits));
+            if (people != null) {
+                model.addAttribute("people", people.items());
+                model.addAttribute(
+                        "morePeople",
+                        people.next() == null ? null : people.next().encode());
+            }
+            if (found != null) {
+                List<PostView> views = posts.views(found.items());
+                model.addAttribute("posts", views);
+                model.addAttribute("authorNames", authorNames(views));
+                model.addAttribute(
+                        "next", found.next() == null ? null : found.next().encode());
+            }
         } catch (ApiProblem problem) {
-            model.addAttribute("posts", List.of());
-            model.addAttribute("errors", FormErrors.of(problem));
+            model.addAttribute("errors", FormErrors.sentences(problem, SEARCH_FIELDS));
         }
         return "posts/search";
     }
@@ -164,5 +205,9 @@ class PostPages {
      */
     static String asTyped(String text) {
         return text.replace("\r\n", "\n");
+    }
+
+    private Map<String, String> authorNames(List<PostView> views) {
+        return users.displayNames(views.stream().map(PostView::user).distinct().toList());
     }
 }

@@ -48,6 +48,17 @@ class Follows implements FollowGraph {
                 .list());
     }
 
+    /** Those of {@code candidates} whom {@code userId} follows. */
+    Set<Long> followeesAmong(long userId, Collection<Long> candidates) {
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select followee_id from follows where follower_id = ? and followee_id = any(?)")
+                .params(userId, candidates.toArray(Long[]::new))
+                .query(Long.class)
+                .list());
+    }
+
     boolean follows(long followerId, long followeeId) {
         return jdbc.sql("select exists (select 1 from follows where follower_id = ? and followee_id = ?)")
                 .params(followerId, followeeId)

@@ -11,6 +11,9 @@ import dev.microposts.web.Page;
 import dev.microposts.web.PageController;
 import dev.microposts.web.PageRequest;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @PageController
 class TimelinePages {
+
+    /** The lists a follow button may send the browser back to (see {@code backTo}). */
+    private static final Pattern PEOPLE_LIST =
+            Pattern.compile("/users/[A-Za-z0-9_]{1,30}/(followers|following)(\\?cursor=[A-Za-z0-9_-]{1,100})?");
 
     private final HomeTimeline home;
     private final Follows follows;
@@ -55,6 +62,7 @@ class TimelinePages {
         }
         Page<PostView> page = home.page(me, PageRequest.of(cursor, null, limits));
         model.addAttribute("posts", page.items());
+        model.addAttribute("authorNames", authorNames(page.items()));
         model.addAttribute("next", page.next() == null ? null : page.next().encode());
         model.addAttribute("first", cursor == null || cursor.isBlank());
         model.addAttribute("maxEntries", limits.maxPageSize());
@@ -67,7 +75,9 @@ class TimelinePages {
         if (ids.size() > limits.maxPageSize()) {
             throw ApiProblem.invalid("ids", "at most " + limits.maxPageSize() + " posts at a time");
         }
-        model.addAttribute("posts", posts.byIds(ids.stream().distinct().toList()));
+        List<PostView> shown = posts.byIds(ids.stream().distinct().toList());
+        model.addAttribute("posts", shown);
+        model.addAttribute("authorNames", authorNames(shown));
         return "timeline/entries";
     }
 
@@ -85,43 +95,92 @@ class TimelinePages {
         model.addAttribute(
                 "following", me != null && me.id() != profile.id() && follows.follows(me.id(), profile.id()));
         model.addAttribute("posts", page.items());
+        model.addAttribute("authorNames", authorNames(page.items()));
         model.addAttribute("next", page.next() == null ? null : page.next().encode());
         return "timeline/profile";
     }
 
+    /** Follows, then shows the profile, or the list the button was on when it says so in {@code return_to}. */
     @PostMapping("/users/{username}/follow")
-    String follow(@AuthenticationPrincipal UserRef me, @PathVariable String username) {
+    String follow(
+            @AuthenticationPrincipal UserRef me,
+            @PathVariable String username,
+            @RequestParam(name = "return_to", required = false) String returnTo) {
         UserRef followee = users.requireByUsername(username);
         if (followee.id() != me.id()) {
             followService.follow(me.id(), followee.id());
         }
-        return "redirect:/users/" + followee.username();
+        return "redirect:" + backTo(returnTo, followee);
     }
 
     @PostMapping("/users/{username}/unfollow")
-    String unfollow(@AuthenticationPrincipal UserRef me, @PathVariable String username) {
+    String unfollow(
+            @AuthenticationPrincipal UserRef me,
+            @PathVariable String username,
+            @RequestParam(name = "return_to", required = false) String returnTo) {
         UserRef followee = users.requireByUsername(username);
         followService.unfollow(me.id(), followee.id());
-        return "redirect:/users/" + followee.username();
+        return "redirect:" + backTo(returnTo, followee);
+    }
+
+    /**
+     * Where a follow button sends the browser back to: the followers or following list it was on, or else
+     * the profile of the person followed. Only those lists' own paths are taken, so the parameter cannot send
+     * anyone to another site.
+     */
+    private static String backTo(String returnTo, UserRef followee) {
+        return returnTo != null && PEOPLE_LIST.matcher(returnTo).matches() ? returnTo : "/users/" + followee.username();
     }
 
     @GetMapping("/users/{username}/followers")
-    String followers(@PathVariable String username, @RequestParam(required = false) String cursor, Model model) {
-        return people(Follows.Side.FOLLOWERS, username, cursor, model);
+    String followers(
+            @AuthenticationPrincipal UserRef me,
+            @PathVariable String username,
+            @RequestParam(required = false) String cursor,
+            Model model) {
+        return people(me, Follows.Side.FOLLOWERS, username, cursor, model);
     }
 
     @GetMapping("/users/{username}/following")
-    String following(@PathVariable String username, @RequestParam(required = false) String cursor, Model model) {
-        return people(Follows.Side.FOLLOWING, username, cursor, model);
+    String following(
+            @AuthenticationPrincipal UserRef me,
+            @PathVariable String username,
+            @RequestParam(required = false) String cursor,
+            Model model) {
+        return people(me, Follows.Side.FOLLOWING, username, cursor, model);
     }
 
-    private String people(Follows.Side side, String username, String cursor, Model model) {
+    /**
+     * A followers or following list: each person with their display name, and for a signed-in viewer a
+     * follow or unfollow button of their own, as on a profile.
+     */
+    private String people(UserRef me, Follows.Side side, String username, String cursor, Model model) {
+        UserRef user = users.requireByUsername(username);
         Page<FollowService.Link> page = followService.people(side, username, PageRequest.of(cursor, null, limits));
-        model.addAttribute("user", users.requireByUsername(username));
-        model.addAttribute("side", side == Follows.Side.FOLLOWERS ? "followers" : "following");
+        List<UserRef> people =
+                page.items().stream().map(FollowService.Link::user).toList();
+        String sideName = side == Follows.Side.FOLLOWERS ? "followers" : "following";
+        model.addAttribute("user", user);
+        model.addAttribute("side", sideName);
+        model.addAttribute("people", people);
         model.addAttribute(
-                "people", page.items().stream().map(FollowService.Link::user).toList());
+                "displayNames",
+                users.displayNames(people.stream().map(UserRef::username).toList()));
+        model.addAttribute(
+                "followed",
+                me == null
+                        ? Set.of()
+                        : follows.followeesAmong(
+                                me.id(), people.stream().map(UserRef::id).toList()));
+        model.addAttribute(
+                "returnTo",
+                "/users/" + user.username() + "/" + sideName
+                        + (cursor == null || cursor.isBlank() ? "" : "?cursor=" + cursor));
         model.addAttribute("next", page.next() == null ? null : page.next().encode());
         return "timeline/people";
+    }
+
+    private Map<String, String> authorNames(List<PostView> posts) {
+        return users.displayNames(posts.stream().map(PostView::user).distinct().toList());
     }
 }
