@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * {@code postgres-binaries/}, and what PostgreSQL itself prints (initdb, pg_ctl, the server's own log) in
  * {@code postgres.log}, so the application's log stays the application's. A previous run that was killed
  * leaves its postmaster running or its pid file behind; both are cleared before starting.
+ *
+ * <p>The server is stopped by whoever owns this object (the application context, once every component
+ * that uses the database has stopped), never by a JVM shutdown hook of its own, which would race the
+ * application's shutdown and pull the database away from work still in progress.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -45,6 +50,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String LIBRARY_WORKING_DIRECTORY = "ot.epg.working-dir";
 
     private final EmbeddedPostgres postgres;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
         this.postgres = postgres;
@@ -71,6 +77,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = builderWorkingIn(binaries)
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
                     .setOutputRedirector(Redirect.appendTo(serverLog))
                     .setErrorRedirector(Redirect.appendTo(serverLog))
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -144,8 +151,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         try {
             postgres.close();
+            log.info("Embedded PostgreSQL stopped");
         } catch (IOException e) {
             log.warn("The embedded PostgreSQL did not stop cleanly; it will be recovered at the next start", e);
         }
