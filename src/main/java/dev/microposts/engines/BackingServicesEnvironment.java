@@ -59,7 +59,9 @@ class BackingServicesEnvironment implements EnvironmentPostProcessor {
         if (databaseEmbedded) {
             properties.put(
                     "microposts.database.location",
-                    dataDirectory.resolve("postgres").toString());
+                    dataDirectory
+                            .resolve(EmbeddedPostgresServer.CLUSTER_DIRECTORY)
+                            .toString());
         } else {
             DatabaseUrl url = DatabaseUrl.parse(databaseUrl);
             properties.put("spring.datasource.url", url.jdbcUrl());

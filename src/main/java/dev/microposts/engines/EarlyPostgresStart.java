@@ -25,8 +25,7 @@ class EarlyPostgresStart implements ApplicationListener<ApplicationPreparedEvent
                 || beans.containsSingleton(BEAN_NAME)) {
             return;
         }
-        var dataDirectory =
-                BackingServicesEnvironment.dataDirectory(environment).resolve("postgres");
+        var dataDirectory = BackingServicesEnvironment.dataDirectory(environment);
         int port = environment.getProperty("microposts.database.embedded-port", Integer.class, 0);
         Pending pending =
                 new Pending(CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.start(dataDirectory, port)));

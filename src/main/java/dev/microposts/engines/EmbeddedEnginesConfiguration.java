@@ -22,9 +22,8 @@ class EmbeddedEnginesConfiguration {
             @Value("${microposts.database.embedded-port:0}") int port,
             ObjectProvider<EarlyPostgresStart.Pending> earlyStart) {
         EarlyPostgresStart.Pending pending = earlyStart.getIfAvailable();
-        EmbeddedPostgresServer server = pending != null
-                ? pending.await()
-                : EmbeddedPostgresServer.start(services.dataDirectory().resolve("postgres"), port);
+        EmbeddedPostgresServer server =
+                pending != null ? pending.await() : EmbeddedPostgresServer.start(services.dataDirectory(), port);
         log.warn(
                 "Embedded PostgreSQL is for one machine: it accepts password-less connections on localhost:{}."
                         + " Set DATABASE_URL to use a managed PostgreSQL server in production.",

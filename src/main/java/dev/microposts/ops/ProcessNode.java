@@ -1,8 +1,8 @@
 package dev.microposts.ops;
 
 /**
- * The name this process goes by in alerts, samples and start records: its host ({@code $HOSTNAME}) and role,
- * e.g. {@code web-7f9c/web}.
+ * The name this process goes by in alerts, samples, start records and every log line ({@code service.node.name}):
+ * its host ({@code $HOSTNAME}, or the machine's name) and role, e.g. {@code web-7f9c/web}.
  */
 public record ProcessNode(String name) {
 

@@ -49,7 +49,13 @@ public final class AppProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         try {
             AppProcess app = new AppProcess(builder.start(), log, port);
-            app.awaitReadiness(200, Duration.ofSeconds(120));
+            try {
+                app.awaitReadiness(200, Duration.ofSeconds(120));
+            } catch (RuntimeException | Error e) {
+                // why: a process that never got ready must not outlive the test that started it
+                app.close();
+                throw e;
+            }
             return app;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

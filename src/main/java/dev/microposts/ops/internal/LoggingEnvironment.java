@@ -1,5 +1,6 @@
 package dev.microposts.ops.internal;
 
+import dev.microposts.ops.ProcessNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -10,7 +11,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * How the process logs, decided before logging starts. With {@code microposts.log.format=json} (the default)
  * every line on stdout is one ECS JSON object carrying the service name, its version and commit
- * ({@code 0.1.0+3f2c1ab}), the process's role and, inside a request or a task, its trace and span ids; with
+ * ({@code 0.1.0+3f2c1ab}), the process's node (the same {@code host/role} name alerts and samples carry, so
+ * they join), its role and, inside a request or a task, its trace and span ids; with
  * {@code text} lines are the familiar human-readable ones. Either way the settings below are defaults that
  * Spring Boot's own {@code logging.*} properties override.
  */
@@ -30,11 +32,11 @@ class LoggingEnvironment implements EnvironmentPostProcessor {
         defaults.put("logging.structured.ecs.service.name", "microposts");
         defaults.put(
                 "logging.structured.ecs.service.version", BuildVersion.current().label());
-        String host = System.getenv("HOSTNAME");
-        if (host != null && !host.isBlank()) {
-            defaults.put("logging.structured.ecs.service.node-name", host);
-        }
-        defaults.put("logging.structured.json.add.role", environment.getProperty("microposts.role", "all"));
+        String role = environment.getProperty("microposts.role", "all");
+        defaults.put(
+                "logging.structured.ecs.service.node-name",
+                ProcessNode.of(HostName.of(environment), role).name());
+        defaults.put("logging.structured.json.add.role", role);
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
     }
 }

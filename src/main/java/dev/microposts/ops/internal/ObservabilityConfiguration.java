@@ -8,21 +8,22 @@ import io.micrometer.core.instrument.binder.jvm.DiskSpaceMetrics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 
 /** What every process reports about itself, and the trace carried into asynchronous event listeners. */
 @Configuration(proxyBeanMethods = false)
 class ObservabilityConfiguration {
 
+    @Bean
+    ProcessNode processNode(Environment environment, @Value("${microposts.role:all}") String role) {
+        return ProcessNode.of(HostName.of(environment), role);
+    }
+
     /**
      * Asynchronous event listeners run on the application's task executor; this carries the trace of the
      * request or task that published the event to them, and on to the tasks they enqueue.
      */
-    @Bean
-    ProcessNode processNode(@Value("${HOSTNAME:localhost}") String host, @Value("${microposts.role:all}") String role) {
-        return ProcessNode.of(host, role);
-    }
-
     @Bean
     ContextPropagatingTaskDecorator contextPropagatingTaskDecorator() {
         return new ContextPropagatingTaskDecorator();
