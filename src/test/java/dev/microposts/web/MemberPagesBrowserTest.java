@@ -71,8 +71,8 @@ class MemberPagesBrowserTest extends ApiTest {
             assertThat(bar.isDisplayed()).isFalse();
             assertThat(page.findElement(By.cssSelector("#timeline article.post .author"))
                             .getText())
-                    .as("the page's own markup, with the author's link")
-                    .isEqualTo("@" + writer.username());
+                    .as("the page's own markup, with the author's name and link")
+                    .isEqualTo(writer.username() + " @" + writer.username());
 
             // a post deleted before it is shown is no longer counted
             long deleted = api.newPost(writer, "Posted in haste");
@@ -294,7 +294,7 @@ class MemberPagesBrowserTest extends ApiTest {
             // the server refuses it too, when the page's check is bypassed, and keeps the text
             page.executeScript("document.getElementById('compose-form').submit()");
             assertThat(steps.find("#compose .error").getText())
-                    .isEqualTo("must be at most " + maxLength + " characters");
+                    .isEqualTo("Your post must be at most " + maxLength + " characters.");
             assertThat(page.findElement(By.id("text")).getDomProperty("value")).isEqualTo(tooLong);
             assertThat(api.get("/api/v1/users/" + judy.username() + "/collection")
                             .json())
