@@ -6,7 +6,6 @@ import dev.microposts.media.MediaLibrary;
 import dev.microposts.media.MediaView;
 import dev.microposts.storage.Storage;
 import dev.microposts.storage.StorageUnavailableException;
-import dev.microposts.tasks.Tasks;
 import dev.microposts.web.ApiProblem;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,7 +29,7 @@ class MediaService implements MediaLibrary {
 
     private final MediaStore store;
     private final Storage storage;
-    private final Tasks tasks;
+    private final PartTasks partTasks;
     private final MediaUrls urls;
     private final TransactionTemplate transaction;
     private final Path uploads;
@@ -39,7 +38,7 @@ class MediaService implements MediaLibrary {
     MediaService(
             MediaStore store,
             Storage storage,
-            Tasks tasks,
+            PartTasks partTasks,
             MediaUrls urls,
             TransactionTemplate transaction,
             BackingServices services,
@@ -47,7 +46,7 @@ class MediaService implements MediaLibrary {
             throws IOException {
         this.store = store;
         this.storage = storage;
-        this.tasks = tasks;
+        this.partTasks = partTasks;
         this.urls = urls;
         this.transaction = transaction;
         this.uploads = Files.createDirectories(services.dataDirectory().resolve("uploads"));
@@ -59,7 +58,8 @@ class MediaService implements MediaLibrary {
 
     /**
      * Spools the body to a private file (the request's body limit cuts off one that grows too large; the
-     * file is removed then), stores it under a server-generated key, records the item and enqueues its probe.
+     * file is removed then), stores it under a server-generated key, records the item and, once that is
+     * committed, sends its probe.
      */
     MediaView upload(UserRef user, InputStream body) throws IOException {
         UUID id = UUID.randomUUID();
@@ -79,10 +79,9 @@ class MediaService implements MediaLibrary {
                 throw new DataAccessResourceFailureException("storage unavailable", e);
             }
             try {
-                // why: enqueue inside the transaction; if the broker refuses, no item is left without its probe
                 transaction.executeWithoutResult(status -> {
                     store.insert(id, user.id(), key, size);
-                    tasks.enqueue("probe", Pipeline.payload(id, MediaStore.PROBE));
+                    partTasks.sendAfterCommit(id, MediaStore.PROBE);
                 });
             } catch (RuntimeException e) {
                 storage.delete(key);
