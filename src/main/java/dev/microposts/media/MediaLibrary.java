@@ -17,6 +17,9 @@ public interface MediaLibrary {
      */
     int lockForAttaching(long ownerId, List<UUID> ids);
 
-    /** The items, by id; unknown ids are left out. */
-    Map<UUID, MediaView> views(Collection<UUID> ids);
+    /**
+     * The items, by id, as {@code viewerId} may see them (-1 for someone not logged in): why a video failed
+     * is for its owner only. Unknown ids are left out.
+     */
+    Map<UUID, MediaView> views(Collection<UUID> ids, long viewerId);
 }

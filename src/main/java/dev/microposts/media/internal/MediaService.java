@@ -88,14 +88,15 @@ class MediaService implements MediaLibrary {
                 throw e;
             }
             uploaded.record(size);
-            return view(id).orElseThrow();
+            return view(id, user.id()).orElseThrow();
         } finally {
             Files.deleteIfExists(spool);
         }
     }
 
-    Optional<MediaView> view(UUID id) {
-        return Optional.ofNullable(store.views(List.of(id), urls).get(id));
+    /** The item as {@code viewerId} may see it; see {@link MediaLibrary#views}. */
+    Optional<MediaView> view(UUID id, long viewerId) {
+        return Optional.ofNullable(store.views(List.of(id), urls, viewerId).get(id));
     }
 
     @Override
@@ -122,7 +123,7 @@ class MediaService implements MediaLibrary {
     }
 
     @Override
-    public Map<UUID, MediaView> views(Collection<UUID> ids) {
-        return store.views(ids, urls);
+    public Map<UUID, MediaView> views(Collection<UUID> ids, long viewerId) {
+        return store.views(ids, urls, viewerId);
     }
 }

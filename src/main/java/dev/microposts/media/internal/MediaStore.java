@@ -310,7 +310,7 @@ class MediaStore {
                 .list();
     }
 
-    Map<UUID, MediaView> views(Collection<UUID> ids, MediaUrls urls) {
+    Map<UUID, MediaView> views(Collection<UUID> ids, MediaUrls urls, long viewerId) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -329,7 +329,8 @@ class MediaStore {
                             .add(output(rs));
                 });
         Map<UUID, MediaView> views = new LinkedHashMap<>();
-        items.forEach(item -> views.put(item.id(), urls.view(item, outputs.getOrDefault(item.id(), List.of()))));
+        items.forEach(item -> views.put(
+                item.id(), urls.view(item, outputs.getOrDefault(item.id(), List.of()), item.ownerId() == viewerId)));
         return views;
     }
 

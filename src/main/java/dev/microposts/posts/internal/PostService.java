@@ -215,7 +215,7 @@ class PostService implements Posts {
                 .map(Post::id)
                 .toList());
         Map<UUID, MediaView> mediaViews =
-                media.views(mediaIds.values().stream().flatMap(List::stream).toList());
+                media.views(mediaIds.values().stream().flatMap(List::stream).toList(), viewer());
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         List<PostView> views = new ArrayList<>(rows.size());
         for (Post post : rows) {

@@ -65,7 +65,7 @@ class MediaPipelineTest extends ApiTest {
         return await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(200))
                 .until(
-                        () -> api.get(href).json(),
+                        () -> api.get(href, user().token()).json(),
                         item -> !item.path("status").asString().equals("processing"));
     }
 
