@@ -38,6 +38,11 @@ enum FileKind {
         return description != null;
     }
 
+    /** What it is, as in "This is a PDF document"; null for a video or a file of no known kind. */
+    String description() {
+        return description;
+    }
+
     /** Why the file is not taken, in the words its owner reads. */
     String reason() {
         return switch (this) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,6 +31,7 @@ class MediaService implements MediaLibrary {
     private final MediaStore store;
     private final Storage storage;
     private final PartTasks partTasks;
+    private final UploadAdmission admission;
     private final MediaUrls urls;
     private final TransactionTemplate transaction;
     private final Path uploads;
@@ -39,6 +41,7 @@ class MediaService implements MediaLibrary {
             MediaStore store,
             Storage storage,
             PartTasks partTasks,
+            UploadAdmission admission,
             MediaUrls urls,
             TransactionTemplate transaction,
             BackingServices services,
@@ -47,6 +50,7 @@ class MediaService implements MediaLibrary {
         this.store = store;
         this.storage = storage;
         this.partTasks = partTasks;
+        this.admission = admission;
         this.urls = urls;
         this.transaction = transaction;
         this.uploads = Files.createDirectories(services.dataDirectory().resolve("uploads"));
@@ -62,36 +66,90 @@ class MediaService implements MediaLibrary {
      * committed, sends its probe.
      */
     MediaView upload(UserRef user, InputStream body) throws IOException {
-        UUID id = UUID.randomUUID();
-        Path spool = Files.createTempFile(uploads, "upload-", ".part");
+        Path spool = spool(body);
         try {
-            try (OutputStream out = Files.newOutputStream(spool)) {
-                body.transferTo(out);
-            }
-            long size = Files.size(spool);
-            if (size == 0) {
+            if (Files.size(spool) == 0) {
                 throw ApiProblem.invalid("file", "the upload is empty");
             }
-            String key = "media/" + id + "/source";
-            try {
-                storage.put(key, spool, "application/octet-stream");
-            } catch (StorageUnavailableException e) {
-                throw new DataAccessResourceFailureException("storage unavailable", e);
-            }
-            try {
-                transaction.executeWithoutResult(status -> {
-                    store.insert(id, user.id(), key, size);
-                    partTasks.sendAfterCommit(id, MediaStore.PROBE);
-                });
-            } catch (RuntimeException e) {
-                storage.delete(key);
-                throw e;
-            }
-            uploaded.record(size);
-            return view(id, user.id()).orElseThrow();
+            return store(user, spool);
         } finally {
             Files.deleteIfExists(spool);
         }
+    }
+
+    @Override
+    public MediaView uploadFromPage(UserRef user, InputStream body, String fileName) throws IOException {
+        UploadAdmission.Decision decision = admission.decide();
+        if (!decision.admitted()) {
+            throw new ApiProblem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Nothing was posted: too many videos are waiting to be processed right now. Try again in "
+                            + decision.retryAfterSeconds() + " seconds; your text is still here.");
+        }
+        String name = "\u201c" + shortName(fileName) + "\u201d";
+        Path spool = spool(body);
+        try {
+            if (Files.size(spool) == 0) {
+                throw ApiProblem.invalid(
+                        "video", "Nothing was posted: " + name + " is empty. Your text is still here.");
+            }
+            FileKind kind = FileKind.of(spool);
+            if (kind.plainlyNotAVideo()) {
+                throw ApiProblem.invalid(
+                        "video",
+                        "Nothing was posted: " + name + " is " + kind.description()
+                                + ", not a video file. Your text is still here: post it on its own, or choose a"
+                                + " video.");
+            }
+            return store(user, spool);
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    /** The body in a private file; the caller deletes it. */
+    private Path spool(InputStream body) throws IOException {
+        Path spool = Files.createTempFile(uploads, "upload-", ".part");
+        try (OutputStream out = Files.newOutputStream(spool)) {
+            body.transferTo(out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(spool);
+            throw e;
+        }
+        return spool;
+    }
+
+    private MediaView store(UserRef user, Path spool) throws IOException {
+        UUID id = UUID.randomUUID();
+        long size = Files.size(spool);
+        String key = "media/" + id + "/source";
+        try {
+            storage.put(key, spool, "application/octet-stream");
+        } catch (StorageUnavailableException e) {
+            throw new DataAccessResourceFailureException("storage unavailable", e);
+        }
+        try {
+            transaction.executeWithoutResult(status -> {
+                store.insert(id, user.id(), key, size);
+                partTasks.sendAfterCommit(id, MediaStore.PROBE);
+            });
+        } catch (RuntimeException e) {
+            storage.delete(key);
+            throw e;
+        }
+        uploaded.record(size);
+        return view(id, user.id()).orElseThrow();
+    }
+
+    /** The name a browser gave the file, without any folders some send with it, and not too long to show. */
+    private static String shortName(String fileName) {
+        String name = fileName == null
+                ? ""
+                : fileName.substring(fileName.replace('\\', '/').lastIndexOf('/') + 1);
+        if (name.isBlank()) {
+            return "the file";
+        }
+        return name.length() > 60 ? name.substring(0, 57) + "..." : name;
     }
 
     /** The item as {@code viewerId} may see it; see {@link MediaLibrary#views}. */

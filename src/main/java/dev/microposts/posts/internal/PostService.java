@@ -87,6 +87,14 @@ class PostService implements Posts {
         return post;
     }
 
+    /** Refuses what {@link #create} would refuse in the text and the mention, before a video is stored for them. */
+    void checkDraft(String text, String referenced) {
+        checkText(text);
+        if (referenced != null) {
+            referencedUser(referenced);
+        }
+    }
+
     /** Runs inside the transaction that made the video ready, so the count never misses one. */
     @EventListener
     void mediaReady(VideoReady ready) {
