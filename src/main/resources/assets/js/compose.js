@@ -1,14 +1,15 @@
 // The compose box's video: uploads the file with a progress bar, then follows its processing live from the
 // server-sent events stream until it is ready or failed. The post form carries the video's id in a hidden field.
+// A file that cannot be used is taken off the form, and the box and the Post button say the post is text only.
 (() => {
   'use strict';
   const form = document.getElementById('compose-form');
   if (!form) return;
-  const picker = document.getElementById('video-picker');
   const input = document.getElementById('video');
   const panel = document.getElementById('upload');
   const bar = document.getElementById('upload-progress');
   const status = document.getElementById('upload-status');
+  const detached = document.getElementById('upload-detached');
   const remove = document.getElementById('upload-remove');
   const submit = document.getElementById('compose-submit');
   const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
@@ -19,15 +20,21 @@
     ready: 'The video is ready.',
   };
 
-  let current = null; // { id, xhr, stage }
+  let current = null; // { id, xhr, stage, name }
   let events = null;
 
-  picker.hidden = false;
+  // the file goes up ahead, with progress; the form must not send it a second time with the post
+  input.removeAttribute('name');
 
+  // what Post will do, said by the box and by the button itself
   const show = (stage, text) => {
+    const notAttached = stage === 'failed';
     panel.hidden = false;
     panel.dataset.stage = stage;
     status.textContent = text;
+    detached.hidden = !notAttached;
+    submit.textContent = notAttached ? 'Post without the video' : 'Post';
+    remove.textContent = notAttached ? 'Dismiss' : 'Remove the video';
   };
 
   const hiddenField = () => form.querySelector('input[name="media_id"]');
@@ -42,10 +49,15 @@
     bar.value = 0;
     bar.max = 100;
     status.textContent = '';
+    detached.hidden = true;
+    submit.textContent = 'Post';
+    remove.textContent = 'Remove the video';
   };
 
+  // the file stays off the post: the chooser no longer shows it, and no id goes with the form
   const failed = (reason) => {
     hiddenField()?.remove();
+    input.value = '';
     submit.disabled = false;
     show('failed', reason);
   };
@@ -67,7 +79,7 @@
     if (!current || view.id !== current.id || current.stage === view.stage) return;
     current.stage = view.stage;
     if (view.stage === 'failed') {
-      failed(`The video could not be used: ${view.reason}`);
+      failed(`\u201c${current.name}\u201d could not be used: ${view.reason || 'it could not be processed.'}`);
     } else {
       bar.max = 1;
       bar.value = view.stage === 'ready' ? 1 : bar.value;
@@ -106,7 +118,7 @@
   const upload = (file) => {
     listen();
     const xhr = new XMLHttpRequest();
-    current = { xhr, id: null, stage: 'uploading' };
+    current = { xhr, id: null, stage: 'uploading', name: file.name };
     const item = current;
     xhr.open('POST', form.dataset.uploadUrl);
     const header = meta('csrf-header');
@@ -151,12 +163,10 @@
     if (!file) return;
     const max = Number(input.dataset.maxBytes);
     if (max && file.size > max) {
-      input.value = '';
       failed(`That file is too large: videos can be up to ${input.dataset.maxLabel}.`);
       return;
     }
     if (file.size === 0) {
-      input.value = '';
       failed('That file is empty.');
       return;
     }

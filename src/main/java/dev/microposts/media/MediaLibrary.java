@@ -1,5 +1,8 @@
 package dev.microposts.media;
 
+import dev.microposts.accounts.UserRef;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +10,17 @@ import java.util.UUID;
 
 /** What other modules may do with media items. */
 public interface MediaLibrary {
+
+    /**
+     * Stores a video sent with a page's form, as the upload endpoint does, but first refuses a file that is
+     * plainly something else (a document, a picture, text, sound): a page without its script cannot follow the
+     * video's processing, so the writer must learn it before the post is made. Answers the new item as its
+     * owner sees it.
+     *
+     * @throws dev.microposts.web.ApiProblem for a refused file or while the video backlog is full, with a
+     *     detail the form shows as it is
+     */
+    MediaView uploadFromPage(UserRef owner, InputStream body, String fileName) throws IOException;
 
     /**
      * Checks, inside the caller's transaction, that the items exist, belong to {@code ownerId}, have not
@@ -17,6 +31,9 @@ public interface MediaLibrary {
      */
     int lockForAttaching(long ownerId, List<UUID> ids);
 
-    /** The items, by id; unknown ids are left out. */
-    Map<UUID, MediaView> views(Collection<UUID> ids);
+    /**
+     * The items, by id, as {@code viewerId} may see them (-1 for someone not logged in): why a video failed
+     * is for its owner only. Unknown ids are left out.
+     */
+    Map<UUID, MediaView> views(Collection<UUID> ids, long viewerId);
 }

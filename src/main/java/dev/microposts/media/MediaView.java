@@ -10,7 +10,7 @@ import java.util.List;
  * @param status {@code processing}, {@code ready} or {@code failed}
  * @param stage where processing is: {@code probing} (reading the upload), {@code transcoding} (making the
  *     renditions and thumbnails), then {@code ready} or {@code failed} as the status
- * @param reason why it failed, for {@code failed}
+ * @param reason why it failed, for {@code failed}, shown to its owner only
  * @param source the probed facts of the uploaded file, once probed
  * @param renditions the playable files, smallest first
  * @param thumbnailUrl the default thumbnail, once made

@@ -1,8 +1,10 @@
 package dev.microposts.tasks;
 
 /**
- * A failure that another attempt cannot fix (a corrupt file, say). Its message is shown to users; its kind is a
- * short stable word ({@code too_long}, {@code unreadable}) for metrics and for code that reacts to the failure.
+ * A failure that another attempt cannot fix (a file that is not a video, say). Its message is shown to users; its
+ * kind is a short stable word ({@code too_long}, {@code unreadable}) for metrics and for code that reacts to the
+ * failure. The task is not retried and does not go to the dead-letter queue: that queue is for failures an
+ * operator can do something about, and a retry of this one would fail the same way.
  */
 public class PermanentTaskFailure extends RuntimeException {
 

@@ -25,6 +25,7 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The site's pages in a real browser (headless Chromium): signing up, posting, following and reading the home
@@ -179,10 +180,9 @@ class PagesBrowserTest extends ApiTest {
     }
 
     @Test
-    void aFileThatIsNotAVideoFailsWithItsReasonAndATooLargeOneIsRefused() throws Exception {
+    void aFileThatIsNotAVideoIsLeftOffThePostSayingSoAndATooLargeOneIsRefused() throws Exception {
         Api.User frank = api.newUser("frank");
-        Path notes = Files.writeString(
-                createDataDir().resolve("notes.mp4"), "these are my notes, not a video\n".repeat(100));
+        Path report = Files.write(createDataDir().resolve("report.pdf"), Videos.pdf());
         Path huge = createDataDir().resolve("huge.mp4");
         try (var out = Files.newOutputStream(huge)) {
             byte[] block = new byte[1 << 20];
@@ -194,31 +194,92 @@ class PagesBrowserTest extends ApiTest {
         try (Browser browser = Browser.open()) {
             ChromeDriver page = browser.driver();
             logIn(page, frank);
-            page.findElement(By.id("video")).sendKeys(notes.toAbsolutePath().toString());
+            page.findElement(By.id("text")).sendKeys("My holiday, in a document");
+            page.findElement(By.id("video")).sendKeys(report.toAbsolutePath().toString());
             awaitStage(page, "failed", Duration.ofSeconds(30));
+            // the box says what Post will do: the file is off the form, and the post is text only
             assertThat(page.findElement(By.id("upload-status")).getText())
-                    .startsWith("The video could not be used:")
-                    .doesNotContain("Exception");
+                    .isEqualTo("\u201creport.pdf\u201d could not be used: This is a PDF document, not a video file.");
+            assertThat(page.findElement(By.id("upload-detached")).getText())
+                    .isEqualTo("It is not attached: posting now shares your text alone.");
+            assertThat(page.findElement(By.id("video")).getDomProperty("value")).isEmpty();
             assertThat(page.findElements(By.cssSelector("input[name=media_id]")))
                     .isEmpty();
+            assertThat(page.findElement(By.id("compose-submit")).getText()).isEqualTo("Post without the video");
             browser.screenshot("compose-failed");
 
-            page.findElement(By.id("upload-remove")).click();
-            assertThat(page.findElement(By.id("upload")).isDisplayed()).isFalse();
+            navigate(page, page.findElement(By.id("compose-submit")));
+            assertThat(find(page, ".notice").getText()).isEqualTo("Posted.");
+            assertThat(texts(page)).contains("My holiday, in a document");
+            JsonNode posts = api.get("/api/v1/users/" + frank.username() + "/collection", frank.token())
+                    .json();
+            assertThat(posts).hasSize(1);
+            assertThat(posts.get(0).path("media")).isEmpty();
+            assertThat(page.findElement(By.id("compose-submit")).getText()).isEqualTo("Post");
 
             // the page refuses it before sending a byte
             page.findElement(By.id("video")).sendKeys(huge.toAbsolutePath().toString());
             awaitStage(page, "failed", Duration.ofSeconds(10));
             assertThat(page.findElement(By.id("upload-status")).getText())
                     .isEqualTo("That file is too large: videos can be up to 16 MB.");
+            assertThat(page.findElement(By.id("upload-detached")).isDisplayed()).isTrue();
+
+            // dismissing it puts the box back as it was
+            page.findElement(By.id("upload-remove")).click();
+            assertThat(page.findElement(By.id("upload")).isDisplayed()).isFalse();
+            assertThat(page.findElement(By.id("compose-submit")).getText()).isEqualTo("Post");
 
             // and the server refuses it too when the page's check is bypassed
-            page.findElement(By.id("upload-remove")).click();
             page.executeScript("delete document.getElementById('video').dataset.maxBytes");
             page.findElement(By.id("video")).sendKeys(huge.toAbsolutePath().toString());
             awaitStage(page, "failed", Duration.ofSeconds(30));
             assertThat(page.findElement(By.id("upload-status")).getText())
                     .containsAnyOf("larger than the limit", "cut off");
+            assertThat(page.findElement(By.id("compose-submit")).getText()).isEqualTo("Post without the video");
+        }
+    }
+
+    @Test
+    void withoutItsScriptTheFormRefusesAFileThatIsNotAVideoAndKeepsTheText() throws Exception {
+        Api.User gina = api.newUser("gina");
+        Path report = Files.write(createDataDir().resolve("report.pdf"), Videos.pdf());
+        Path clip = new Videos(createDataDir()).h264("plain-form.mp4", "320x240", 1, false);
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            page.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+            logIn(page, gina);
+            WebElement chooser = page.findElement(By.id("video"));
+            assertThat(chooser.isDisplayed()).isTrue();
+            assertThat(chooser.getDomAttribute("name"))
+                    .as("no script ran: it would have taken the file off the form")
+                    .isEqualTo("video");
+
+            page.findElement(By.id("text")).sendKeys("Look at my holiday!");
+            chooser.sendKeys(report.toAbsolutePath().toString());
+            navigate(page, page.findElement(By.id("compose-submit")));
+            assertThat(find(page, "#compose .error").getText())
+                    .isEqualTo("Nothing was posted: \u201creport.pdf\u201d is a PDF document, not a video file."
+                            + " Your text is still here: post it on its own, or choose a video.");
+            assertThat(page.findElement(By.id("text")).getDomProperty("value")).isEqualTo("Look at my holiday!");
+            assertThat(api.get("/api/v1/users/" + gina.username() + "/collection", gina.token())
+                            .json())
+                    .isEmpty();
+
+            // a video goes with the post, which others see once the video is ready
+            page.findElement(By.id("video")).sendKeys(clip.toAbsolutePath().toString());
+            navigate(page, page.findElement(By.id("compose-submit")));
+            assertThat(find(page, ".notice").getText()).isEqualTo("Posted. Others see it once its video is ready.");
+            JsonNode posts = api.get("/api/v1/users/" + gina.username() + "/collection", gina.token())
+                    .json();
+            assertThat(posts).hasSize(1);
+            assertThat(posts.get(0).path("text").asString()).isEqualTo("Look at my holiday!");
+            assertThat(posts.get(0).path("media")).hasSize(1);
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> api.get("/api/v1/users/" + gina.username() + "/collection", null)
+                                    .json()
+                                    .size()
+                            == 1);
         }
     }
 

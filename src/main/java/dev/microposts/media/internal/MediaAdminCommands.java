@@ -2,7 +2,6 @@ package dev.microposts.media.internal;
 
 import dev.microposts.ops.AdminCommand;
 import dev.microposts.storage.Storage;
-import dev.microposts.tasks.Tasks;
 import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.util.List;
@@ -15,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class MediaAdminCommands {
 
     @Bean
-    AdminCommand mediaReprocess(MediaStore store, Storage storage, Tasks tasks) {
+    AdminCommand mediaReprocess(MediaStore store, Storage storage, PartTasks partTasks) {
         return new Command("media-reprocess", "<media-id>", "run a media item through the pipeline again") {
             @Override
             public int run(List<String> arguments, BufferedReader in, PrintStream out) {
@@ -25,7 +24,7 @@ class MediaAdminCommands {
                     return 2;
                 }
                 List<String> old = store.reset(id);
-                tasks.enqueue("probe", Pipeline.payload(id, MediaStore.PROBE));
+                partTasks.sendOrLeave(id, MediaStore.PROBE);
                 old.forEach(storage::delete);
                 out.println("Reprocessing " + id + " (" + old.size() + " old file(s) removed)");
                 return 0;

@@ -59,9 +59,14 @@ class MediaController {
                 .body(view);
     }
 
-    @GetMapping("/api/v1/media/{id}")
-    MediaView get(@PathVariable String id) {
-        return media.view(parse(id)).orElseThrow(() -> ApiProblem.notFound("No media item " + id));
+    /**
+     * Anyone may poll an item; why it failed is shown to its owner only, who may be a bearer token's or, for the
+     * compose box, the page session's ({@code /uploads/<id>}).
+     */
+    @GetMapping({"/api/v1/media/{id}", UPLOADS + "/{id}"})
+    MediaView get(@PathVariable String id, @AuthenticationPrincipal UserRef viewer) {
+        return media.view(parse(id), viewer == null ? -1 : viewer.id())
+                .orElseThrow(() -> ApiProblem.notFound("No media item " + id));
     }
 
     static UUID parse(String id) {

@@ -18,14 +18,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The media module's requests that move many bytes: uploads and file downloads. Both take as long as the
- * network does, so they pass the web worker's concurrency limit without a permit. Uploads also get the media
+ * The requests that move many bytes of video: uploads (and the compose form sent with its file) and file
+ * downloads. They take as long as the network does, so they pass the web worker's concurrency limit without a
+ * permit. Uploads also get the media
  * size limit instead of the API's small body limit, and one whose declared length is over it is refused
  * before a byte of its body is read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class MediaRequestFilter extends OncePerRequestFilter {
+
+    /** The most a compose form without a file can weigh: 500 characters and a few fields. */
+    private static final long FORM_WITHOUT_FILE = 64 * 1024;
 
     private final MediaProperties properties;
     private final UploadAdmission admission;
@@ -54,16 +58,30 @@ class MediaRequestFilter extends OncePerRequestFilter {
         return request.getRequestURI().startsWith("/media/");
     }
 
+    /**
+     * The compose form with a video file in it, as a page without its script sends it. Its refusals are for
+     * the form to show, so only the wait is this filter's business; a small body is a post without a file.
+     */
+    static boolean isFormWithVideo(HttpServletRequest request) {
+        String type = request.getContentType();
+        long length = request.getContentLengthLong();
+        return "POST".equals(request.getMethod())
+                && request.getRequestURI().equals("/posts")
+                && type != null
+                && type.startsWith("multipart/")
+                && (length < 0 || length > FORM_WITHOUT_FILE);
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !isUpload(request) && !isDownload(request);
+        return !isUpload(request) && !isDownload(request) && !isFormWithVideo(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         request.setAttribute(RequestConcurrencyLimit.NETWORK_BOUND, Boolean.TRUE);
-        if (isDownload(request)) {
+        if (isDownload(request) || isFormWithVideo(request)) {
             chain.doFilter(request, response);
             return;
         }

@@ -6,7 +6,6 @@ import dev.microposts.media.MediaLibrary;
 import dev.microposts.media.MediaView;
 import dev.microposts.storage.Storage;
 import dev.microposts.storage.StorageUnavailableException;
-import dev.microposts.tasks.Tasks;
 import dev.microposts.web.ApiProblem;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +30,8 @@ class MediaService implements MediaLibrary {
 
     private final MediaStore store;
     private final Storage storage;
-    private final Tasks tasks;
+    private final PartTasks partTasks;
+    private final UploadAdmission admission;
     private final MediaUrls urls;
     private final TransactionTemplate transaction;
     private final Path uploads;
@@ -39,7 +40,8 @@ class MediaService implements MediaLibrary {
     MediaService(
             MediaStore store,
             Storage storage,
-            Tasks tasks,
+            PartTasks partTasks,
+            UploadAdmission admission,
             MediaUrls urls,
             TransactionTemplate transaction,
             BackingServices services,
@@ -47,7 +49,8 @@ class MediaService implements MediaLibrary {
             throws IOException {
         this.store = store;
         this.storage = storage;
-        this.tasks = tasks;
+        this.partTasks = partTasks;
+        this.admission = admission;
         this.urls = urls;
         this.transaction = transaction;
         this.uploads = Files.createDirectories(services.dataDirectory().resolve("uploads"));
@@ -59,44 +62,99 @@ class MediaService implements MediaLibrary {
 
     /**
      * Spools the body to a private file (the request's body limit cuts off one that grows too large; the
-     * file is removed then), stores it under a server-generated key, records the item and enqueues its probe.
+     * file is removed then), stores it under a server-generated key, records the item and, once that is
+     * committed, sends its probe.
      */
     MediaView upload(UserRef user, InputStream body) throws IOException {
-        UUID id = UUID.randomUUID();
-        Path spool = Files.createTempFile(uploads, "upload-", ".part");
+        Path spool = spool(body);
         try {
-            try (OutputStream out = Files.newOutputStream(spool)) {
-                body.transferTo(out);
-            }
-            long size = Files.size(spool);
-            if (size == 0) {
+            if (Files.size(spool) == 0) {
                 throw ApiProblem.invalid("file", "the upload is empty");
             }
-            String key = "media/" + id + "/source";
-            try {
-                storage.put(key, spool, "application/octet-stream");
-            } catch (StorageUnavailableException e) {
-                throw new DataAccessResourceFailureException("storage unavailable", e);
-            }
-            try {
-                // why: enqueue inside the transaction; if the broker refuses, no item is left without its probe
-                transaction.executeWithoutResult(status -> {
-                    store.insert(id, user.id(), key, size);
-                    tasks.enqueue("probe", Pipeline.payload(id, MediaStore.PROBE));
-                });
-            } catch (RuntimeException e) {
-                storage.delete(key);
-                throw e;
-            }
-            uploaded.record(size);
-            return view(id).orElseThrow();
+            return store(user, spool);
         } finally {
             Files.deleteIfExists(spool);
         }
     }
 
-    Optional<MediaView> view(UUID id) {
-        return Optional.ofNullable(store.views(List.of(id), urls).get(id));
+    @Override
+    public MediaView uploadFromPage(UserRef user, InputStream body, String fileName) throws IOException {
+        UploadAdmission.Decision decision = admission.decide();
+        if (!decision.admitted()) {
+            throw new ApiProblem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Nothing was posted: too many videos are waiting to be processed right now. Try again in "
+                            + decision.retryAfterSeconds() + " seconds; your text is still here.");
+        }
+        String name = "\u201c" + shortName(fileName) + "\u201d";
+        Path spool = spool(body);
+        try {
+            if (Files.size(spool) == 0) {
+                throw ApiProblem.invalid(
+                        "video", "Nothing was posted: " + name + " is empty. Your text is still here.");
+            }
+            FileKind kind = FileKind.of(spool);
+            if (kind.plainlyNotAVideo()) {
+                throw ApiProblem.invalid(
+                        "video",
+                        "Nothing was posted: " + name + " is " + kind.description()
+                                + ", not a video file. Your text is still here: post it on its own, or choose a"
+                                + " video.");
+            }
+            return store(user, spool);
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    /** The body in a private file; the caller deletes it. */
+    private Path spool(InputStream body) throws IOException {
+        Path spool = Files.createTempFile(uploads, "upload-", ".part");
+        try (OutputStream out = Files.newOutputStream(spool)) {
+            body.transferTo(out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(spool);
+            throw e;
+        }
+        return spool;
+    }
+
+    private MediaView store(UserRef user, Path spool) throws IOException {
+        UUID id = UUID.randomUUID();
+        long size = Files.size(spool);
+        String key = "media/" + id + "/source";
+        try {
+            storage.put(key, spool, "application/octet-stream");
+        } catch (StorageUnavailableException e) {
+            throw new DataAccessResourceFailureException("storage unavailable", e);
+        }
+        try {
+            transaction.executeWithoutResult(status -> {
+                store.insert(id, user.id(), key, size);
+                partTasks.sendAfterCommit(id, MediaStore.PROBE);
+            });
+        } catch (RuntimeException e) {
+            storage.delete(key);
+            throw e;
+        }
+        uploaded.record(size);
+        return view(id, user.id()).orElseThrow();
+    }
+
+    /** The name a browser gave the file, without any folders some send with it, and not too long to show. */
+    private static String shortName(String fileName) {
+        String name = fileName == null
+                ? ""
+                : fileName.substring(fileName.replace('\\', '/').lastIndexOf('/') + 1);
+        if (name.isBlank()) {
+            return "the file";
+        }
+        return name.length() > 60 ? name.substring(0, 57) + "..." : name;
+    }
+
+    /** The item as {@code viewerId} may see it; see {@link MediaLibrary#views}. */
+    Optional<MediaView> view(UUID id, long viewerId) {
+        return Optional.ofNullable(store.views(List.of(id), urls, viewerId).get(id));
     }
 
     @Override
@@ -123,7 +181,7 @@ class MediaService implements MediaLibrary {
     }
 
     @Override
-    public Map<UUID, MediaView> views(Collection<UUID> ids) {
-        return store.views(ids, urls);
+    public Map<UUID, MediaView> views(Collection<UUID> ids, long viewerId) {
+        return store.views(ids, urls, viewerId);
     }
 }

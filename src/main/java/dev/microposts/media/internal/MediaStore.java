@@ -77,6 +77,8 @@ class MediaStore {
 
     record Lease(UUID mediaId, String part, UUID token) {}
 
+    record Part(UUID mediaId, String name) {}
+
     @Transactional
     void insert(UUID id, long ownerId, String sourceKey, long sourceSize) {
         jdbc.sql("insert into media (id, owner_id, source_key, source_size) values (?, ?, ?, ?)")
@@ -111,7 +113,7 @@ class MediaStore {
                             for update of p)
                         update media_parts p set status = 'running', lease_token = gen_random_uuid(),
                             lease_until = now() + make_interval(secs => :lease), attempts = attempts + 1,
-                            updated_at = now()
+                            updated_at = now(), queued_at = coalesce(p.queued_at, now())
                         from current
                         where p.media_id = :media and p.part = :part
                         returning p.lease_token, current.lease_token as previous, p.spec::text as spec, p.attempts""")
@@ -225,8 +227,9 @@ class MediaStore {
                     probed.height(),
                     renditions));
         }
-        newParts.forEach((name, spec) -> jdbc.sql("insert into media_parts (media_id, part, spec)"
-                        + " values (?, ?, cast(? as jsonb)) on conflict do nothing")
+        // why: their tasks go out with the acknowledgement of this one, which is redelivered if they do not
+        newParts.forEach((name, spec) -> jdbc.sql("insert into media_parts (media_id, part, spec, queued_at)"
+                        + " values (?, ?, cast(? as jsonb), now()) on conflict do nothing")
                 .params(mediaId, name, json.writeValueAsString(spec))
                 .update());
         int unfinished = jdbc.sql("select count(*) from media_parts where media_id = ? and status <> 'done'")
@@ -279,6 +282,26 @@ class MediaStore {
         return keys;
     }
 
+    /** Records that the part's task is on the broker, so it is no longer owed one. */
+    void queued(UUID mediaId, String part) {
+        jdbc.sql("update media_parts set queued_at = now() where media_id = ? and part = ? and queued_at is null")
+                .params(mediaId, part)
+                .update();
+    }
+
+    /**
+     * Pending parts whose task was never sent, written more than {@code grace} ago, locked for the caller's
+     * transaction (another process sweeping at the same moment skips them).
+     */
+    List<Part> owed(Duration grace, int limit) {
+        return jdbc.sql("select media_id, part from media_parts where queued_at is null and status = 'pending'"
+                        + " and updated_at < now() - make_interval(secs => ?) order by updated_at limit ?"
+                        + " for update skip locked")
+                .params(grace.toMillis() / 1000.0, limit)
+                .query((rs, row) -> new Part(rs.getObject("media_id", UUID.class), rs.getString("part")))
+                .list();
+    }
+
     /** Parts still to run whose message may be missing (after a crash between commit and enqueue). */
     List<String> pendingParts(UUID mediaId) {
         return jdbc.sql("select part from media_parts where media_id = ? and status = 'pending'")
@@ -287,7 +310,7 @@ class MediaStore {
                 .list();
     }
 
-    Map<UUID, MediaView> views(Collection<UUID> ids, MediaUrls urls) {
+    Map<UUID, MediaView> views(Collection<UUID> ids, MediaUrls urls, long viewerId) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -306,7 +329,8 @@ class MediaStore {
                             .add(output(rs));
                 });
         Map<UUID, MediaView> views = new LinkedHashMap<>();
-        items.forEach(item -> views.put(item.id(), urls.view(item, outputs.getOrDefault(item.id(), List.of()))));
+        items.forEach(item -> views.put(
+                item.id(), urls.view(item, outputs.getOrDefault(item.id(), List.of()), item.ownerId() == viewerId)));
         return views;
     }
 

@@ -19,7 +19,8 @@ class MediaUrls {
         return "/" + storageKey;
     }
 
-    MediaView view(MediaStore.Item item, List<MediaStore.Output> outputs) {
+    /** With the reason a video failed only for {@code byOwner}: it can name what the owner uploaded instead. */
+    MediaView view(MediaStore.Item item, List<MediaStore.Output> outputs, boolean byOwner) {
         List<MediaView.Rendition> renditions = outputs.stream()
                 .filter(o -> o.kind().equals("rendition"))
                 .sorted(Comparator.comparingInt(MediaStore.Output::height))
@@ -45,7 +46,7 @@ class MediaUrls {
                 item.id().toString(),
                 item.status(),
                 MediaView.stage(item.status(), item.source() != null),
-                item.reason(),
+                byOwner ? item.reason() : null,
                 item.source(),
                 renditions,
                 thumbnailUrl,

@@ -103,9 +103,10 @@ class Pipeline {
         Optional<MediaStore.Claim> claim = store.claim(mediaId, part, properties.lease());
         if (claim.isEmpty()) {
             if (!store.exists(mediaId)) {
-                // why: the upload enqueues its probe before its transaction commits; until then the item is
-                // invisible here. Retried with backoff; an upload that rolled back is given up on quietly.
-                throw new IllegalStateException("media item " + mediaId + " is not (yet) in the database");
+                // why: tasks are sent once their item committed (PartTasks), so it was deleted since; should an
+                // older process have sent one before its commit, the lease check sends it again once committed
+                log.info("{} {}: no such media item; nothing to do", mediaId, part);
+                return;
             }
             if (part.equals(MediaStore.PROBE)) {
                 // why: a probe redelivered after its commit but before its follow-ups were sent re-sends them

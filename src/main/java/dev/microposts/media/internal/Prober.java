@@ -62,8 +62,8 @@ final class Prober {
                 deadline,
                 clock);
         if (!result.ok()) {
-            throw MediaFailure.UNREADABLE.because(
-                    "The file is not a video we can read (it may be damaged, incomplete or another kind of file).");
+            // why: ffprobe only says it could not read the file; its first bytes tell the owner what it is instead
+            throw MediaFailure.UNREADABLE.because(FileKind.of(file).reason());
         }
         JsonNode root = json.readTree(result.stdout().toFile());
         JsonNode format = root.path("format");

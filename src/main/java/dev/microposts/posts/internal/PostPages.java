@@ -3,6 +3,7 @@ package dev.microposts.posts.internal;
 import dev.microposts.accounts.Profile;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
+import dev.microposts.media.MediaLibrary;
 import dev.microposts.posts.PostView;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
@@ -11,6 +12,9 @@ import dev.microposts.web.Page;
 import dev.microposts.web.PageController;
 import dev.microposts.web.PageRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -41,42 +46,65 @@ class PostPages {
 
     private final PostService posts;
     private final Users users;
+    private final MediaLibrary media;
     private final ApiLimits limits;
 
-    PostPages(PostService posts, Users users, ApiLimits limits) {
+    PostPages(PostService posts, Users users, MediaLibrary media, ApiLimits limits) {
         this.posts = posts;
         this.users = users;
+        this.media = media;
         this.limits = limits;
     }
 
-    /** The compose box; a refused post comes back to it with the text kept and the reason shown. */
+    /**
+     * The compose box; a refused post comes back to it with the text kept and the reason shown. Its script
+     * uploads a video ahead and sends its id ({@code media_id}); without the script the form sends the file
+     * itself ({@code video}), which is stored here, once the text is known to be acceptable.
+     */
     @PostMapping("/posts")
     String create(
             @AuthenticationPrincipal UserRef me,
             @RequestParam(defaultValue = "") String text,
             @RequestParam(required = false) String referenced,
             @RequestParam(name = "media_id", required = false) List<String> mediaIds,
-            RedirectAttributes redirect) {
+            @RequestParam(name = "video", required = false) MultipartFile video,
+            RedirectAttributes redirect)
+            throws IOException {
         text = asTyped(text);
         String mention = referenced == null || referenced.isBlank()
                 ? null
                 : referenced.strip().replaceFirst("^@", "");
+        List<String> attached = new ArrayList<>(
+                mediaIds == null
+                        ? List.of()
+                        : mediaIds.stream().filter(id -> !id.isBlank()).toList());
+        Post post;
         try {
-            posts.create(
-                    me,
-                    text,
-                    mention,
-                    mediaIds == null
-                            ? List.of()
-                            : mediaIds.stream().filter(id -> !id.isBlank()).toList());
+            if (chosen(video)) {
+                posts.checkDraft(text, mention);
+                try (InputStream in = video.getInputStream()) {
+                    attached.add(media.uploadFromPage(me, in, video.getOriginalFilename())
+                            .id());
+                }
+            }
+            post = posts.create(me, text, mention, attached);
         } catch (ApiProblem problem) {
             redirect.addFlashAttribute("composeErrors", FormErrors.sentences(problem, COMPOSE_FIELDS));
             redirect.addFlashAttribute("composeText", text);
             redirect.addFlashAttribute("composeReferenced", referenced);
             return "redirect:/#compose";
         }
-        redirect.addFlashAttribute("notice", "Posted.");
+        redirect.addFlashAttribute(
+                "notice", post.mediaPending() > 0 ? "Posted. Others see it once its video is ready." : "Posted.");
         return "redirect:/";
+    }
+
+    /** Whether the form's file field holds a file: with none chosen, browsers send it nameless and empty. */
+    private static boolean chosen(MultipartFile video) {
+        return video != null
+                && (video.getSize() > 0
+                        || (video.getOriginalFilename() != null
+                                && !video.getOriginalFilename().isEmpty()));
     }
 
     @GetMapping("/users/{username}/posts/{id}")

@@ -87,6 +87,14 @@ class PostService implements Posts {
         return post;
     }
 
+    /** Refuses what {@link #create} would refuse in the text and the mention, before a video is stored for them. */
+    void checkDraft(String text, String referenced) {
+        checkText(text);
+        if (referenced != null) {
+            referencedUser(referenced);
+        }
+    }
+
     /** Runs inside the transaction that made the video ready, so the count never misses one. */
     @EventListener
     void mediaReady(VideoReady ready) {
@@ -220,7 +228,7 @@ class PostService implements Posts {
                 .map(Post::id)
                 .toList());
         Map<UUID, MediaView> mediaViews =
-                media.views(mediaIds.values().stream().flatMap(List::stream).toList());
+                media.views(mediaIds.values().stream().flatMap(List::stream).toList(), viewer());
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         List<PostView> views = new ArrayList<>(rows.size());
         for (Post post : rows) {

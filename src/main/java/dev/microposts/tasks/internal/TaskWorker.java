@@ -50,6 +50,7 @@ final class TaskWorker implements Runnable {
     private final Counter done;
     private final Counter retried;
     private final Counter gaveUp;
+    private final Counter failed;
     private final Counter returned;
 
     private volatile boolean stopping;
@@ -84,6 +85,7 @@ final class TaskWorker implements Runnable {
         this.done = outcome(meters, queue, "done");
         this.retried = outcome(meters, queue, "retried");
         this.gaveUp = outcome(meters, queue, "gave_up");
+        this.failed = outcome(meters, queue, "failed");
         this.returned = outcome(meters, queue, "returned");
     }
 
@@ -285,7 +287,7 @@ final class TaskWorker implements Runnable {
             return true;
         }
         if (failure instanceof PermanentTaskFailure permanent) {
-            return giveUp(task, new TaskFailure(permanent.kind(), permanent.getMessage()), session, producer);
+            return failForGood(task, new TaskFailure(permanent.kind(), permanent.getMessage()));
         }
         String reason = timedOut
                 ? "it took longer than the time limit of "
@@ -313,6 +315,28 @@ final class TaskWorker implements Runnable {
                 delay.toSeconds());
         send(session, producer, handler.queue(), payload, attempt + 1, delay.toMillis());
         retried.increment();
+        return true;
+    }
+
+    /**
+     * A failure no attempt can fix, such as a file that is not a video: the handler records it where its users
+     * see it, and the task is acknowledged. It does not go to the dead-letter queue, which is for the operators:
+     * their Retry would fail the same way, and the mistake is not theirs to fix.
+     */
+    private boolean failForGood(Task task, TaskFailure failure) {
+        try {
+            handler.gaveUp(task, failure);
+        } catch (RuntimeException e) {
+            log.warn("{}: could not record a task's failure ({}); it stays queued", thread.getName(), e.toString());
+            return false;
+        }
+        log.info(
+                "{}: task failed for good on attempt {} ({}): {}",
+                thread.getName(),
+                task.attempt(),
+                failure.kind(),
+                failure.reason());
+        failed.increment();
         return true;
     }
 

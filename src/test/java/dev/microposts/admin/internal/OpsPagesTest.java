@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.microposts.bus.BusListener;
 import dev.microposts.bus.DomainEvent;
+import dev.microposts.media.internal.Videos;
 import dev.microposts.posts.PostDeleted;
 import dev.microposts.support.Api;
 import dev.microposts.support.ApiTest;
 import dev.microposts.support.Browser;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The operations dashboard in Chromium, over a running system: two uploads that are not videos end in the
- * dead-letter queue, which fires the {@code dead-letters} alert. An admin sees the charts drawn from the
+ * The operations dashboard in Chromium, over a running system: two videos whose probes run out of time end in
+ * the dead-letter queue, which fires the {@code dead-letters} alert. An admin sees the charts drawn from the
  * sampled metrics, the consumers of each queue, the alert, the release running, and the failed tasks with
  * their reasons; discards one and retries the other. A listener that is down leaves an event delivery
  * incomplete; the admin sees it and, once the listener is back, delivers it again. Anyone else is refused the
@@ -46,6 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
             "microposts.admin.sample-interval=500ms",
             "microposts.alerts.interval=300ms",
             "microposts.tasks.scaling.interval=300ms",
+            // why: a probe cannot finish in a millisecond, and has one attempt: its task is given up on
+            "microposts.queues.probe.time-limit=1ms",
+            "microposts.queues.probe.max-attempts=1",
             // why: a failed delivery stays failed until the operator's button, not the backoff, delivers it
             "microposts.bus.retry-backoff=1h",
             "microposts.bus.max-retry-backoff=1h"
@@ -99,8 +102,9 @@ class OpsPagesTest {
     }
 
     @Test
-    void showsAdminsTheSystemAndLetsThemRetryOrDiscardFailedTasks() {
+    void showsAdminsTheSystemAndLetsThemRetryOrDiscardFailedTasks() throws Exception {
         Api api = new Api(port);
+        Path clip = new Videos(DATA_DIR).h264("late.mp4", "320x240", 1, false);
         Api.User operator = api.newUser("operator");
         Api.User someone = api.newUser("someone");
         jdbc.sql("update users set admin = true where username = ?")
@@ -109,7 +113,7 @@ class OpsPagesTest {
         for (int i = 0; i < 2; i++) {
             api.send(api.request("/api/v1/media", someone.token())
                     .header("Content-Type", "application/octet-stream")
-                    .POST(HttpRequest.BodyPublishers.ofString("not a video " + i, StandardCharsets.UTF_8)));
+                    .POST(HttpRequest.BodyPublishers.ofFile(clip)));
         }
 
         try (Browser browser = Browser.open()) {

@@ -9,6 +9,9 @@ import dev.microposts.media.internal.Videos;
 import dev.microposts.ops.ProcessNode;
 import dev.microposts.support.Api;
 import dev.microposts.support.ApiTest;
+import dev.microposts.tasks.Task;
+import dev.microposts.tasks.TaskHandler;
+import dev.microposts.tasks.Tasks;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +33,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The in-process alert rules over real metrics, with thresholds from configuration: a video that waits over
- * a second fires {@code video-waiting}, and it resolves once the video is ready; a text file posing as a video
- * ends in the dead-letter queue, which fires {@code dead-letters}. Each transition is in the history and went
+ * a second fires {@code video-waiting}, and it resolves once the video is ready; a task whose every attempt
+ * fails ends in the dead-letter queue, which fires {@code dead-letters}. Each transition is in the history and went
  * out as an event, and a firing reaches every admin (and no one else) as a notification, once per incident
  * however many processes see it.
  */
@@ -43,7 +46,8 @@ import tools.jackson.databind.JsonNode;
             // why: a video that takes several seconds however fast the machine, so it is seen waiting
             "microposts.media.ffmpeg-threads=1",
             "microposts.queues.transcode.concurrency=1",
-            "microposts.tasks.scaling.interval=200ms"
+            "microposts.tasks.scaling.interval=200ms",
+            "microposts.queues.doomed.max-attempts=1"
         })
 @Import(AlertingTest.Listener.class)
 @DirtiesContext
@@ -70,6 +74,9 @@ class AlertingTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Tasks tasks;
 
     @Test
     void firesWhenAThresholdIsCrossedAndResolvesWhenItIsBack() throws Exception {
@@ -123,7 +130,7 @@ class AlertingTest {
         jdbc.sql("insert into alerts (rule, severity, summary, node, value, threshold, fired_at)"
                         + " values ('dead-letters', 'ticket', 'Given-up tasks', 'elsewhere/worker', 1, 0, now())")
                 .update();
-        upload(api, user, DATA_DIR.resolve("not-a-video.mp4"), "this is not a video".getBytes());
+        tasks.enqueue(Listener.DOOMED, "{}");
         AlertFired deadLetters =
                 await().atMost(Duration.ofSeconds(60)).until(() -> events.fired("dead-letters"), f -> f != null);
         assertThat(deadLetters.value()).isGreaterThanOrEqualTo(1);
@@ -159,11 +166,6 @@ class AlertingTest {
         return api.send(api.request("/api/v1/media", user.token())
                 .header("Content-Type", "application/octet-stream")
                 .POST(bodyOf(clip)));
-    }
-
-    private static Api.Response upload(Api api, Api.User user, Path file, byte[] content) throws Exception {
-        java.nio.file.Files.write(file, content);
-        return upload(api, user, file);
     }
 
     private static HttpRequest.BodyPublisher bodyOf(Path file) {
@@ -203,9 +205,27 @@ class AlertingTest {
 
     @TestConfiguration
     static class Listener {
+        static final String DOOMED = "doomed";
+
         @Bean
         Events alertEvents() {
             return new Events();
+        }
+
+        /** A queue whose tasks need something that is down: every attempt fails, and the task is given up on. */
+        @Bean
+        TaskHandler doomedTasks() {
+            return new TaskHandler() {
+                @Override
+                public String queue() {
+                    return DOOMED;
+                }
+
+                @Override
+                public void handle(Task task) {
+                    throw new IllegalStateException("the service this task needs is down");
+                }
+            };
         }
     }
 }

@@ -65,7 +65,7 @@ class MediaPipelineTest extends ApiTest {
         return await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(200))
                 .until(
-                        () -> api.get(href).json(),
+                        () -> api.get(href, user().token()).json(),
                         item -> !item.path("status").asString().equals("processing"));
     }
 
@@ -244,7 +244,7 @@ class MediaPipelineTest extends ApiTest {
         byte[] bytes = Files.readAllBytes(whole);
         Path truncated = Files.write(
                 Path.of(dataDir).resolve("truncated.mp4"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        failed(truncated, "not a video");
+        failed(truncated, "damaged or incomplete");
 
         Path png = videos.make("picture.png", "-f", "lavfi", "-i", "testsrc2=size=64x64:duration=1", "-frames:v", "1");
         failed(Files.copy(png, Path.of(dataDir).resolve("picture.mp4")), "not a video");
