@@ -2,6 +2,7 @@ package dev.microposts.accounts.internal;
 
 import dev.microposts.accounts.UserRef;
 import dev.microposts.web.ApiProblem;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
@@ -77,7 +78,13 @@ class AccountsController {
         }
     }
 
-    record Registration(String username, String password, String displayName) {}
+    record Registration(
+            String username,
+
+            @Schema(minLength = PasswordPolicy.MIN_LENGTH, maxLength = PasswordPolicy.MAX_LENGTH)
+            String password,
+
+            String displayName) {}
 
     record Credentials(String username, String password) {}
 
