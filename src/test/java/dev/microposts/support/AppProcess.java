@@ -15,12 +15,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * MicroPosts started as a separate operating-system process, exactly as an operator starts it, so a
  * test can kill it (SIGKILL, no shutdown hooks) or stop it and start it again on the same data.
  */
 public final class AppProcess implements AutoCloseable {
+
+    private static final Duration COMMAND_TIME_LIMIT = Duration.ofMinutes(5);
 
     private final Process process;
     private final Path log;
@@ -35,13 +38,7 @@ public final class AppProcess implements AutoCloseable {
     /** Starts the application on {@code dataDir} and waits until it reports ready. */
     public static AppProcess start(Path dataDir, Path log, Map<String, String> environment) {
         int port = Ports.free();
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xmx512m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("dev.microposts.MicroPostsApplication");
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(List.of(), List.of()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("MICROPOSTS_DATA_DIR", dataDir.toString());
@@ -60,6 +57,51 @@ public final class AppProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Runs an admin command the way {@code java -jar microposts.jar <arguments>} does, as a process of its own with
+     * nothing on its standard input, and waits until it exits; its output, standard error included, goes to
+     * {@code log}.
+     */
+    public static Command runCommand(Path dataDir, Path log, Map<String, String> environment, List<String> arguments) {
+        // why: a command runs for seconds, so the optimizing compiler would cost more than it saves
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(List.of("-XX:TieredStopAtLevel=1"), arguments))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("MICROPOSTS_DATA_DIR", dataDir.toString());
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            if (!process.waitFor(COMMAND_TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException(arguments + " did not finish within " + COMMAND_TIME_LIMIT + ":\n"
+                        + Files.readString(log, StandardCharsets.UTF_8));
+            }
+            return new Command(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How an admin command ended: its exit code and everything it printed. */
+    public record Command(int exitCode, String output) {}
+
+    /** The main class on this test run's class path: what the jar's launcher runs, without packaging a jar. */
+    private static List<String> javaCommand(List<String> options, List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Xmx512m");
+        command.addAll(options);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("dev.microposts.MicroPostsApplication");
+        command.addAll(arguments);
+        return command;
     }
 
     public int port() {

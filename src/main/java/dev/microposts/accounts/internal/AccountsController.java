@@ -4,6 +4,7 @@ import dev.microposts.accounts.UserRef;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
 import dev.microposts.web.PageRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
@@ -101,7 +102,13 @@ class AccountsController {
         }
     }
 
-    record Registration(String username, String password, String displayName) {}
+    record Registration(
+            String username,
+
+            @Schema(minLength = PasswordPolicy.MIN_LENGTH, maxLength = PasswordPolicy.MAX_LENGTH)
+            String password,
+
+            String displayName) {}
 
     record Credentials(String username, String password) {}
 

@@ -17,6 +17,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -40,6 +41,12 @@ class PagesController {
 
     PagesController(AccountService accounts) {
         this.accounts = accounts;
+    }
+
+    /** The sign-up and settings pages state the password rule the service enforces, not a copy of it. */
+    @ModelAttribute("passwordMinLength")
+    int passwordMinLength() {
+        return PasswordPolicy.MIN_LENGTH;
     }
 
     @GetMapping("/login")

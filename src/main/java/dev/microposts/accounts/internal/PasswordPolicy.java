@@ -13,13 +13,16 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * What a new password must be: 8 to 256 characters (Unicode code points), not one of the commonly used
- * passwords, not a common password with digits or symbols added, and not the username.
+ * What a new password must be: {@link #MIN_LENGTH} to {@link #MAX_LENGTH} characters (Unicode code points), not
+ * one of the commonly used passwords, not a common password with digits or symbols added, and not the username.
+ * The pages, the API description and the error messages take the lengths from here, so they state one rule.
  */
 @Component
 class PasswordPolicy {
 
+    /** Mastodon's minimum: people who come from such a site already know it, and length beats rules of symbols. */
     static final int MIN_LENGTH = 8;
+
     static final int MAX_LENGTH = 256;
 
     private final Set<String> common;

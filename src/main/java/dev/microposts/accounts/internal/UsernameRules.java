@@ -7,12 +7,13 @@ import java.util.regex.Pattern;
 
 /**
  * What a username may be: 3 to 30 ASCII letters, digits and underscores, starting with a letter, and
- * not a word the site uses for itself. Usernames appear in URLs, so nothing needs escaping.
+ * not a word the site uses for itself. Usernames appear in URLs, so nothing needs escaping. The README lists
+ * the reserved words, so an operator choosing the first admin's name knows them before being refused.
  */
 final class UsernameRules {
 
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z][A-Za-z0-9_]{2,29}");
-    private static final Set<String> RESERVED = Set.of(
+    static final Set<String> RESERVED = Set.of(
             "admin",
             "administrator",
             "api",
@@ -51,7 +52,7 @@ final class UsernameRules {
             return Optional.of("must be 3 to 30 letters, digits or underscores, starting with a letter");
         }
         if (RESERVED.contains(username.toLowerCase(Locale.ROOT))) {
-            return Optional.of("is reserved");
+            return Optional.of("is reserved for the site itself; choose another");
         }
         return Optional.empty();
     }
