@@ -1,6 +1,5 @@
 package dev.microposts.web;
 
-import static dev.microposts.support.ApiTest.createDataDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
@@ -101,9 +101,9 @@ class PagesBrowserTest extends ApiTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void uploadAVideoWatchItBecomeReadyPostItAndPlayIt() throws Exception {
+    void uploadAVideoWatchItBecomeReadyPostItAndPlayIt(@TempDir Path directory) throws Exception {
         Api.User erin = api.newUser("erin");
-        Path clip = new Videos(createDataDir()).h264("compose.mp4", "640x360", 4, true);
+        Path clip = new Videos(directory).h264("compose.mp4", "640x360", 4, true);
         try (Browser browser = Browser.open()) {
             ChromeDriver page = browser.driver();
             logIn(page, erin);
@@ -175,11 +175,10 @@ class PagesBrowserTest extends ApiTest {
     }
 
     @Test
-    void aFileThatIsNotAVideoFailsWithItsReasonAndATooLargeOneIsRefused() throws Exception {
+    void aFileThatIsNotAVideoFailsWithItsReasonAndATooLargeOneIsRefused(@TempDir Path directory) throws Exception {
         Api.User frank = api.newUser("frank");
-        Path notes = Files.writeString(
-                createDataDir().resolve("notes.mp4"), "these are my notes, not a video\n".repeat(100));
-        Path huge = createDataDir().resolve("huge.mp4");
+        Path notes = Files.writeString(directory.resolve("notes.mp4"), "these are my notes, not a video\n".repeat(100));
+        Path huge = directory.resolve("huge.mp4");
         try (var out = Files.newOutputStream(huge)) {
             byte[] block = new byte[1 << 20];
             new java.util.Random(1).nextBytes(block);

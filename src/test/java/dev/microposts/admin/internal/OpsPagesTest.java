@@ -7,7 +7,6 @@ import dev.microposts.bus.BusListener;
 import dev.microposts.bus.DomainEvent;
 import dev.microposts.posts.PostDeleted;
 import dev.microposts.support.Api;
-import dev.microposts.support.ApiTest;
 import dev.microposts.support.Browser;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -54,11 +54,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @DirtiesContext
 class OpsPagesTest {
 
-    private static final Path DATA_DIR = ApiTest.createDataDir();
+    // why: this class's context is closed after it (DirtiesContext), before JUnit deletes the directory
+    @TempDir
+    static Path dataDir;
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("microposts.data-dir", DATA_DIR::toString);
+        registry.add("microposts.data-dir", () -> dataDir.toString());
     }
 
     @LocalServerPort

@@ -8,13 +8,13 @@ import dev.microposts.alerts.AlertResolved;
 import dev.microposts.media.internal.Videos;
 import dev.microposts.ops.ProcessNode;
 import dev.microposts.support.Api;
-import dev.microposts.support.ApiTest;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -49,11 +49,13 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext
 class AlertingTest {
 
-    private static final Path DATA_DIR = ApiTest.createDataDir();
+    // why: this class's context is closed after it (DirtiesContext), before JUnit deletes the directory
+    @TempDir
+    static Path dataDir;
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("microposts.data-dir", DATA_DIR::toString);
+        registry.add("microposts.data-dir", () -> dataDir.toString());
     }
 
     @LocalServerPort
@@ -79,7 +81,7 @@ class AlertingTest {
         jdbc.sql("update users set admin = true where username = ?")
                 .param(admin.username())
                 .update();
-        Path clip = new Videos(DATA_DIR).h264("waiting.mp4", "1280x720", 12, true);
+        Path clip = new Videos(dataDir).h264("waiting.mp4", "1280x720", 12, true);
 
         String mediaId = upload(api, user, clip).json().path("id").asString();
 
@@ -123,7 +125,7 @@ class AlertingTest {
         jdbc.sql("insert into alerts (rule, severity, summary, node, value, threshold, fired_at)"
                         + " values ('dead-letters', 'ticket', 'Given-up tasks', 'elsewhere/worker', 1, 0, now())")
                 .update();
-        upload(api, user, DATA_DIR.resolve("not-a-video.mp4"), "this is not a video".getBytes());
+        upload(api, user, dataDir.resolve("not-a-video.mp4"), "this is not a video".getBytes());
         AlertFired deadLetters =
                 await().atMost(Duration.ofSeconds(60)).until(() -> events.fired("dead-letters"), f -> f != null);
         assertThat(deadLetters.value()).isGreaterThanOrEqualTo(1);
