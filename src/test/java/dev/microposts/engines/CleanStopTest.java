@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.microposts.support.Api;
-import dev.microposts.support.ApiTest;
 import dev.microposts.support.AppProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,8 +36,9 @@ class CleanStopTest {
             List.of("Embedded PostgreSQL is for one machine", "Session and CSRF cookies are sent without Secure");
 
     @Test
-    void aFirstRunStoppedWithSigtermLogsNothingAlarmingAndLeavesNoPostgresRunning() throws Exception {
-        Path dataDir = ApiTest.createDataDir().toRealPath();
+    void aFirstRunStoppedWithSigtermLogsNothingAlarmingAndLeavesNoPostgresRunning(@TempDir Path directory)
+            throws Exception {
+        Path dataDir = directory.toRealPath();
         Path log = dataDir.resolve("microposts.log");
         ProcessHandle postmaster;
         String postmasterCommand;

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.microposts.support.Api;
-import dev.microposts.support.ApiTest;
 import dev.microposts.support.Ports;
 import dev.microposts.support.StandaloneBroker;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,8 +28,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class ExternalBrokerTest {
 
-    private static final StandaloneBroker BROKER =
-            StandaloneBroker.start(ApiTest.createDataDir().resolve("standalone-broker"), Ports.free(), false);
+    // why: the context is closed after this class (DirtiesContext), before JUnit deletes the directory
+    @TempDir
+    static Path dataDir;
+
+    private static StandaloneBroker broker;
 
     @LocalServerPort
     int port;
@@ -40,24 +43,28 @@ class ExternalBrokerTest {
     @Autowired
     BackingServices services;
 
+    @BeforeAll
+    static void startBroker() {
+        broker = StandaloneBroker.start(dataDir.resolve("standalone-broker"), Ports.free(), false);
+    }
+
     @DynamicPropertySource
-    static void attach(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("BROKER_URL", BROKER::url);
-        Path dataDir = ApiTest.createDataDir();
-        registry.add("microposts.data-dir", dataDir::toString);
+    static void attach(DynamicPropertyRegistry registry) {
+        registry.add("BROKER_URL", () -> broker.url());
+        registry.add("microposts.data-dir", () -> dataDir.toString());
     }
 
     @Test
     void usesTheConfiguredBrokerAndReportsWhenItIsGone() throws Exception {
         assertThat(services.brokerEmbedded()).isFalse();
-        assertThat(services.brokerLocation()).isEqualTo(BROKER.url());
+        assertThat(services.brokerLocation()).isEqualTo(broker.url());
         jms.setReceiveTimeout(10_000);
         jms.convertAndSend("microposts.test.external", "over TCP");
         assertThat(jms.receiveAndConvert("microposts.test.external")).isEqualTo("over TCP");
         Api api = new Api(port);
         assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
 
-        BROKER.stop();
+        broker.stop();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                         api.get("/actuator/health/readiness").status())
@@ -67,6 +74,6 @@ class ExternalBrokerTest {
 
     @AfterAll
     static void stopBroker() {
-        BROKER.stop();
+        broker.stop();
     }
 }

@@ -3,12 +3,12 @@ package dev.microposts.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.microposts.MicroPostsApplicationAccess;
-import dev.microposts.support.ApiTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Admin commands run as the jar does them: a process started with a command instead of the service,
@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class AdminCommandsTest {
 
-    private final Path dataDir = ApiTest.createDataDir();
+    @TempDir
+    Path dataDir;
 
     @Test
     void migratesCreatesUsersGrantsAdminsAndRefusesBadInputWithAReason() {

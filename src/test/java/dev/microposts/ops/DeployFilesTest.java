@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +28,9 @@ import tools.jackson.databind.JsonNode;
  * cannot leave an operator's alert silently watching nothing.
  */
 class DeployFilesTest extends ApiTest {
+
+    @TempDir
+    Path directory;
 
     private static final Pattern METRIC = Pattern.compile(
             "\\b((?:microposts|http_server|build|disk|hikaricp|jvm|process|up)(?:_[a-z0-9]+)*)\\b(?!\\s*\\()");
@@ -100,9 +104,8 @@ class DeployFilesTest extends ApiTest {
         Api.User user = api.newUser("deployed");
         api.newPost(user, "for the metrics");
         api.get("/api/v1/users/" + user.username());
-        Path dir = createDataDir();
-        Videos videos = new Videos(dir);
-        Path broken = Files.write(dir.resolve("broken.mp4"), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
+        Videos videos = new Videos(directory);
+        Path broken = Files.write(directory.resolve("broken.mp4"), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
         for (Path file : List.of(videos.h264("small.mp4", "320x240", 1, false), broken)) {
             String href = api.send(api.request("/api/v1/media", user.token())
                             .header("Content-Type", "application/octet-stream")

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.microposts.media.internal.Videos;
 import dev.microposts.support.Api;
-import dev.microposts.support.ApiTest;
 import dev.microposts.support.AppProcess;
 import java.net.CookieManager;
 import java.net.URI;
@@ -25,6 +24,7 @@ import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,8 +38,7 @@ class LogsTest {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Test
-    void everyLineIsJsonWithRoleVersionAndTheTraceOfTheRequestAndNoSecret() throws Exception {
-        Path dataDir = ApiTest.createDataDir();
+    void everyLineIsJsonWithRoleVersionAndTheTraceOfTheRequestAndNoSecret(@TempDir Path dataDir) throws Exception {
         Path log = dataDir.resolve("microposts.log");
         Path clip = new Videos(dataDir).h264("logged.mp4", "320x240", 1, true);
         String traceId = HexFormat.of().formatHex(randomBytes(16));

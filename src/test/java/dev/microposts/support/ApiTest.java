@@ -1,8 +1,7 @@
 package dev.microposts.support;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -11,13 +10,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the end-to-end API tests: the whole application on a random port with its real embedded
- * PostgreSQL and Artemis, in a data directory of its own. Every test class shares one running
- * application (Spring caches the context), so tests create their own users with unique names.
+ * PostgreSQL and Artemis, in a data directory of its own, deleted when the JVM exits. Every test class shares
+ * one running application (Spring caches the context), so tests create their own users with unique names.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTest {
 
-    private static final Path DATA_DIR = createDataDir();
+    private static final Supplier<Path> DATA_DIR = TestData.forSharedContext("ApiTest");
 
     @LocalServerPort
     protected int port;
@@ -26,7 +25,7 @@ public abstract class ApiTest {
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("microposts.data-dir", DATA_DIR::toString);
+        registry.add("microposts.data-dir", () -> DATA_DIR.get().toString());
         // why: failures and take-overs in tests should settle in seconds, not minutes
         registry.add("microposts.media.lease", () -> "3s");
         registry.add("microposts.media.lease-check-interval", () -> "500ms");
@@ -43,14 +42,5 @@ public abstract class ApiTest {
     @BeforeEach
     void connect() {
         api = new Api(port);
-    }
-
-    /** Under {@code target/}, so {@code ./mvnw clean} removes what test runs leave. */
-    public static Path createDataDir() {
-        try {
-            return Files.createTempDirectory(Files.createDirectories(Path.of("target/test-data")), "run-");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

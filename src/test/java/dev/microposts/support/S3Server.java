@@ -36,7 +36,6 @@ public final class S3Server {
     public static final String SECRET_KEY = "test-secret";
 
     private static final Path JAR = Path.of("target", "s3-server", "s3mock.jar");
-    private static final Path TEST_DATA = Path.of("target", "test-data");
 
     private static S3Server running;
 
@@ -81,15 +80,15 @@ public final class S3Server {
                 "STORAGE_SECRET_KEY", SECRET_KEY);
     }
 
-    /** Stops the server and removes its objects, keeping its log; the next {@link #start()} starts a new one. */
+    /** Stops the server and removes its directory; the next {@link #start()} starts a new one. */
     public synchronized void stop() {
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
-            // why: S3Mock is asked to remove them on exit, but does not always get to it
-            FileSystemUtils.deleteRecursively(directory.resolve("store"));
+            // why: S3Mock is asked to remove its objects on exit, but does not always get to it
+            FileSystemUtils.deleteRecursively(directory);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
@@ -103,7 +102,7 @@ public final class S3Server {
         }
         int port = Ports.free();
         try {
-            Path directory = Files.createTempDirectory(Files.createDirectories(TEST_DATA), "s3mock-");
+            Path directory = TestData.create("S3Server");
             List<String> command = List.of(
                     javaExecutable(),
                     "-Xmx256m",

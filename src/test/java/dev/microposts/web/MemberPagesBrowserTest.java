@@ -1,6 +1,5 @@
 package dev.microposts.web;
 
-import static dev.microposts.support.ApiTest.createDataDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -89,11 +89,11 @@ class MemberPagesBrowserTest extends ApiTest {
     }
 
     @Test
-    void notificationsLinkToTheirPostsAndOpeningThemMarksThemRead() throws Exception {
+    void notificationsLinkToTheirPostsAndOpeningThemMarksThemRead(@TempDir Path directory) throws Exception {
         Api.User erin = api.newUser("erin");
         Api.User frank = api.newUser("frank");
         Api.User grace = api.newUser("grace");
-        Path clip = new Videos(createDataDir()).h264("notified.mp4", "320x240", 1, false);
+        Path clip = new Videos(directory).h264("notified.mp4", "320x240", 1, false);
         var upload = api.send(api.request("/api/v1/media", erin.token())
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofFile(clip)));

@@ -1,6 +1,5 @@
 package dev.microposts.web;
 
-import static dev.microposts.support.ApiTest.createDataDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
@@ -106,9 +106,9 @@ class PagesBrowserTest extends ApiTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void uploadAVideoWatchItBecomeReadyPostItAndPlayIt() throws Exception {
+    void uploadAVideoWatchItBecomeReadyPostItAndPlayIt(@TempDir Path directory) throws Exception {
         Api.User erin = api.newUser("erin");
-        Path clip = new Videos(createDataDir()).h264("compose.mp4", "640x360", 4, true);
+        Path clip = new Videos(directory).h264("compose.mp4", "640x360", 4, true);
         try (Browser browser = Browser.open()) {
             ChromeDriver page = browser.driver();
             logIn(page, erin);
@@ -180,10 +180,11 @@ class PagesBrowserTest extends ApiTest {
     }
 
     @Test
-    void aFileThatIsNotAVideoIsLeftOffThePostSayingSoAndATooLargeOneIsRefused() throws Exception {
+    void aFileThatIsNotAVideoIsLeftOffThePostSayingSoAndATooLargeOneIsRefused(@TempDir Path directory)
+            throws Exception {
         Api.User frank = api.newUser("frank");
-        Path report = Files.write(createDataDir().resolve("report.pdf"), Videos.pdf());
-        Path huge = createDataDir().resolve("huge.mp4");
+        Path report = Files.write(directory.resolve("report.pdf"), Videos.pdf());
+        Path huge = directory.resolve("huge.mp4");
         try (var out = Files.newOutputStream(huge)) {
             byte[] block = new byte[1 << 20];
             new java.util.Random(1).nextBytes(block);
@@ -240,10 +241,10 @@ class PagesBrowserTest extends ApiTest {
     }
 
     @Test
-    void withoutItsScriptTheFormRefusesAFileThatIsNotAVideoAndKeepsTheText() throws Exception {
+    void withoutItsScriptTheFormRefusesAFileThatIsNotAVideoAndKeepsTheText(@TempDir Path directory) throws Exception {
         Api.User gina = api.newUser("gina");
-        Path report = Files.write(createDataDir().resolve("report.pdf"), Videos.pdf());
-        Path clip = new Videos(createDataDir()).h264("plain-form.mp4", "320x240", 1, false);
+        Path report = Files.write(directory.resolve("report.pdf"), Videos.pdf());
+        Path clip = new Videos(directory).h264("plain-form.mp4", "320x240", 1, false);
         try (Browser browser = Browser.open()) {
             ChromeDriver page = browser.driver();
             page.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));

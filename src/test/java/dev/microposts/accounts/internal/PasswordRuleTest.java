@@ -39,7 +39,8 @@ class PasswordRuleTest extends ApiTest {
             page.findElement(By.id("username")).sendKeys(username);
             page.findElement(By.id("password")).sendKeys(password("Qv7-heron-kiln-amber-tide", stated - 1));
             page.findElement(By.cssSelector("main form button")).click();
-            assertThat(textOnceShown(page, "password-error")).isEqualTo("must be at least " + stated + " characters");
+            assertThat(textOnceShown(page, "password-error"))
+                    .isEqualTo("Your password must be at least " + stated + " characters.");
             page.findElement(By.id("password")).sendKeys(password("Qv7-heron-kiln-amber-tide", stated));
             page.findElement(By.cssSelector("main form button")).click();
             await().atMost(Duration.ofSeconds(10))
@@ -53,7 +54,7 @@ class PasswordRuleTest extends ApiTest {
             page.findElement(By.cssSelector("form[action='/settings/password'] button"))
                     .click();
             assertThat(textOnceShown(page, "new-password-error"))
-                    .isEqualTo("must be at least " + stated + " characters");
+                    .isEqualTo("The new password must be at least " + stated + " characters.");
             page.findElement(By.id("current_password")).sendKeys(password("Qv7-heron-kiln-amber-tide", stated));
             page.findElement(By.id("new_password")).sendKeys(password("Mz4-otter-lamp-cedar-wharf", stated));
             page.findElement(By.cssSelector("form[action='/settings/password'] button"))

@@ -8,7 +8,6 @@ import dev.microposts.bus.DomainEvent;
 import dev.microposts.media.internal.Videos;
 import dev.microposts.posts.PostDeleted;
 import dev.microposts.support.Api;
-import dev.microposts.support.ApiTest;
 import dev.microposts.support.Browser;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -57,11 +57,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @DirtiesContext
 class OpsPagesTest {
 
-    private static final Path DATA_DIR = ApiTest.createDataDir();
+    // why: this class's context is closed after it (DirtiesContext), before JUnit deletes the directory
+    @TempDir
+    static Path dataDir;
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("microposts.data-dir", DATA_DIR::toString);
+        registry.add("microposts.data-dir", () -> dataDir.toString());
     }
 
     @LocalServerPort
@@ -104,7 +106,7 @@ class OpsPagesTest {
     @Test
     void showsAdminsTheSystemAndLetsThemRetryOrDiscardFailedTasks() throws Exception {
         Api api = new Api(port);
-        Path clip = new Videos(DATA_DIR).h264("late.mp4", "320x240", 1, false);
+        Path clip = new Videos(dataDir).h264("late.mp4", "320x240", 1, false);
         Api.User operator = api.newUser("operator");
         Api.User someone = api.newUser("someone");
         jdbc.sql("update users set admin = true where username = ?")

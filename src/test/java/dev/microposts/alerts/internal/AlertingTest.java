@@ -8,7 +8,6 @@ import dev.microposts.alerts.AlertResolved;
 import dev.microposts.media.internal.Videos;
 import dev.microposts.ops.ProcessNode;
 import dev.microposts.support.Api;
-import dev.microposts.support.ApiTest;
 import dev.microposts.tasks.Task;
 import dev.microposts.tasks.TaskHandler;
 import dev.microposts.tasks.Tasks;
@@ -18,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -53,11 +53,13 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext
 class AlertingTest {
 
-    private static final Path DATA_DIR = ApiTest.createDataDir();
+    // why: this class's context is closed after it (DirtiesContext), before JUnit deletes the directory
+    @TempDir
+    static Path dataDir;
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("microposts.data-dir", DATA_DIR::toString);
+        registry.add("microposts.data-dir", () -> dataDir.toString());
     }
 
     @LocalServerPort
@@ -86,7 +88,7 @@ class AlertingTest {
         jdbc.sql("update users set admin = true where username = ?")
                 .param(admin.username())
                 .update();
-        Path clip = new Videos(DATA_DIR).h264("waiting.mp4", "1280x720", 12, true);
+        Path clip = new Videos(dataDir).h264("waiting.mp4", "1280x720", 12, true);
 
         String mediaId = upload(api, user, clip).json().path("id").asString();
 

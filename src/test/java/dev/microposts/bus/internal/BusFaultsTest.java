@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.microposts.MicroPostsApplicationAccess;
 import dev.microposts.support.Api;
-import dev.microposts.support.ApiTest;
 import dev.microposts.support.AppProcess;
 import dev.microposts.support.Ports;
 import dev.microposts.support.StandaloneBroker;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,8 +39,7 @@ class BusFaultsTest {
     private static final int POSTS = 5;
 
     @Test
-    void eventsWaitForTheBrokerAndSurviveAKilledProcess() throws Exception {
-        Path root = ApiTest.createDataDir();
+    void eventsWaitForTheBrokerAndSurviveAKilledProcess(@TempDir Path root) throws Exception {
         int brokerPort = Ports.free();
         Path journal = root.resolve("broker");
         StandaloneBroker broker = StandaloneBroker.start(journal, brokerPort, true);

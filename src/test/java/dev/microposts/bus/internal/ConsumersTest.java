@@ -8,7 +8,6 @@ import dev.microposts.bus.DomainEvent;
 import dev.microposts.bus.EventDeliveries;
 import dev.microposts.posts.PostDeleted;
 import dev.microposts.support.Api;
-import dev.microposts.support.ApiTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,11 +49,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @DirtiesContext
 class ConsumersTest {
 
-    private static final Path DATA_DIR = ApiTest.createDataDir();
+    // why: this class's context is closed after it (DirtiesContext), before JUnit deletes the directory
+    @TempDir
+    static Path dataDir;
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("microposts.data-dir", DATA_DIR::toString);
+        registry.add("microposts.data-dir", () -> dataDir.toString());
     }
 
     @LocalServerPort

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 class CascadeTest extends ApiTest {
 
     @Test
-    void aVideoPostCascadesToTimelinesNotificationsAndLiveStreams() throws Exception {
+    void aVideoPostCascadesToTimelinesNotificationsAndLiveStreams(@TempDir Path directory) throws Exception {
         Api.User author = api.newUser("cascade");
         Api.User follower = api.newUser("watcher");
         Api.User referenced = api.newUser("named");
@@ -33,7 +34,7 @@ class CascadeTest extends ApiTest {
                 .isEqualTo(204);
         await().atMost(Duration.ofSeconds(10)).until(() -> kinds(author).contains("followed"));
 
-        Path clip = new Videos(createDataDir()).h264("cascade.mp4", "640x360", 1, true);
+        Path clip = new Videos(directory).h264("cascade.mp4", "640x360", 1, true);
         try (SseClient followerStream = SseClient.connect(port, follower.token());
                 SseClient authorStream = SseClient.connect(port, author.token())) {
             var upload = api.send(api.request("/api/v1/media", author.token())

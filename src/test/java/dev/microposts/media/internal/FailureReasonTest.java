@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,10 +43,10 @@ class FailureReasonTest extends ApiTest {
     Storage storage;
 
     @Test
-    void onlyTheOwnerReadsWhyAVideoFailed() throws Exception {
+    void onlyTheOwnerReadsWhyAVideoFailed(@TempDir Path directory) throws Exception {
         Api.User owner = api.newUser("owner");
         Api.User other = api.newUser("other");
-        Path dir = createDataDir();
+        Path dir = directory;
         String id = upload(owner, Files.write(dir.resolve("report.pdf"), Videos.pdf()));
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
@@ -62,10 +63,10 @@ class FailureReasonTest extends ApiTest {
     }
 
     @Test
-    void aPublishedPostWhoseVideoFailsOnReprocessingShowsWhyToItsAuthorOnly() throws Exception {
+    void aPublishedPostWhoseVideoFailsOnReprocessingShowsWhyToItsAuthorOnly(@TempDir Path directory) throws Exception {
         Api.User author = api.newUser("author");
         Api.User reader = api.newUser("reader");
-        Path clip = new Videos(createDataDir()).h264("reprocessed.mp4", "320x240", 1, false);
+        Path clip = new Videos(directory).h264("reprocessed.mp4", "320x240", 1, false);
         String id = upload(author, clip);
         var created = api.post(
                 "/api/v1/me/collection",
@@ -79,7 +80,7 @@ class FailureReasonTest extends ApiTest {
                 .until(() -> api.get(postPath, null).status() == 200);
 
         // the stored source is lost and replaced by something else; the operator runs the video again
-        Path replaced = Files.write(createDataDir().resolve("source"), Videos.pdf());
+        Path replaced = Files.write(directory.resolve("source"), Videos.pdf());
         storage.put(store.find(java.util.UUID.fromString(id)).orElseThrow().sourceKey(), replaced, "application/pdf");
         AdminCommand reprocess = commands.stream()
                 .filter(command -> command.name().equals("media-reprocess"))

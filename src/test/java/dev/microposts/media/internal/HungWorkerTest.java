@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.microposts.support.Api;
-import dev.microposts.support.ApiTest;
 import dev.microposts.support.AppProcess;
 import dev.microposts.support.Ports;
 import dev.microposts.support.StandaloneBroker;
@@ -22,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,8 +33,7 @@ import tools.jackson.databind.JsonNode;
 class HungWorkerTest {
 
     @Test
-    void anotherWorkerTakesOverAHungWorkersPartAndTheLateOriginalAddsNothing() throws Exception {
-        Path root = ApiTest.createDataDir();
+    void anotherWorkerTakesOverAHungWorkersPartAndTheLateOriginalAddsNothing(@TempDir Path root) throws Exception {
         Path media = Files.createDirectories(root.resolve("shared-media"));
         Path clip = new Videos(root).h264("hung.mp4", "1920x1080", 6, true);
         StandaloneBroker broker = StandaloneBroker.start(root.resolve("broker"), Ports.free(), false);

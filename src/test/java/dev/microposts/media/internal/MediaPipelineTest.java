@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
@@ -38,8 +39,8 @@ class MediaPipelineTest extends ApiTest {
     private Api.User user;
 
     @BeforeAll
-    static void makeVideos() throws Exception {
-        videos = new Videos(createDataDir());
+    static void makeVideos(@TempDir Path directory) throws Exception {
+        videos = new Videos(directory);
     }
 
     private Api.User user() {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -35,8 +36,8 @@ class NotAVideoTest extends ApiTest {
     JdbcClient jdbc;
 
     @Test
-    void aFileThatIsNotAVideoFailsForItsOwnerWithoutRetriesOrDeadLetters() throws Exception {
-        Path dir = createDataDir();
+    void aFileThatIsNotAVideoFailsForItsOwnerWithoutRetriesOrDeadLetters(@TempDir Path directory) throws Exception {
+        Path dir = directory;
         Api.User owner = api.newUser("mistaken");
         Path whole = new Videos(dir).h264("whole.mp4", "640x360", 2, true);
         byte[] video = Files.readAllBytes(whole);

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,9 +54,9 @@ class ProbeAfterCommitTest extends ApiTest {
     MeterRegistry meters;
 
     @Test
-    void theProbeWaitsUntilTheUploadHasCommitted() throws Exception {
+    void theProbeWaitsUntilTheUploadHasCommitted(@TempDir Path directory) throws Exception {
         Api.User owner = api.newUser("slowcommit");
-        Path clip = new Videos(createDataDir()).h264("slow-commit.mp4", "320x240", 1, false);
+        Path clip = new Videos(directory).h264("slow-commit.mp4", "320x240", 1, false);
         // why: a deferred trigger runs at commit; it waits there for a lock this test holds, so the upload's
         // commit takes as long as the test says
         jdbc.sql("""
@@ -111,13 +112,13 @@ class ProbeAfterCommitTest extends ApiTest {
     }
 
     @Test
-    void anItemWhoseProbeWasNeverSentIsPickedUpByTheLeaseCheck() throws Exception {
+    void anItemWhoseProbeWasNeverSentIsPickedUpByTheLeaseCheck(@TempDir Path directory) throws Exception {
         Api.User owner = api.newUser("unsent");
         long ownerId = jdbc.sql("select id from users where username = ?")
                 .param(owner.username())
                 .query(Long.class)
                 .single();
-        Path clip = new Videos(createDataDir()).h264("unsent.mp4", "320x240", 1, false);
+        Path clip = new Videos(directory).h264("unsent.mp4", "320x240", 1, false);
         long size = Files.size(clip);
         UUID id = UUID.randomUUID();
         String key = "media/" + id + "/source";

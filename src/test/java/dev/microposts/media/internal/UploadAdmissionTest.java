@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.microposts.support.Api;
-import dev.microposts.support.ApiTest;
 import dev.microposts.support.AppProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The upload admission loop, driven by a real slow workload: one transcoding thread against uploads sent as
@@ -33,8 +33,7 @@ class UploadAdmissionTest {
     private static final int LIMIT = 3;
 
     @Test
-    void refusesUploadsWhileTheBacklogIsFullAndReopensAsItDrains() throws Exception {
-        Path dataDir = ApiTest.createDataDir();
+    void refusesUploadsWhileTheBacklogIsFullAndReopensAsItDrains(@TempDir Path dataDir) throws Exception {
         // why: under the 2 MB the server swallows, so a refusal is read on a live connection, never reset
         Path clip = new Videos(dataDir).h264("backlog.mp4", "640x360", 4, true);
         assertThat(Files.size(clip)).isLessThan(2L << 20);

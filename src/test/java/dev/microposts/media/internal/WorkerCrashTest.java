@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.microposts.support.Api;
-import dev.microposts.support.ApiTest;
 import dev.microposts.support.AppProcess;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,8 +28,7 @@ class WorkerCrashTest {
             "MICROPOSTS_QUEUES_TRANSCODE_CONCURRENCY", "1");
 
     @Test
-    void killedAndStoppedWorkersLoseNothingAndDuplicateNothing() throws Exception {
-        Path dataDir = ApiTest.createDataDir();
+    void killedAndStoppedWorkersLoseNothingAndDuplicateNothing(@TempDir Path dataDir) throws Exception {
         Path log = dataDir.resolve("app.log");
         Videos videos = new Videos(dataDir);
         Path clip = videos.h264("crash.mp4", "1920x1080", 6, true);

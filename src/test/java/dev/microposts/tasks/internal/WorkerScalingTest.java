@@ -3,17 +3,18 @@ package dev.microposts.tasks.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.microposts.support.ApiTest;
 import dev.microposts.tasks.Task;
 import dev.microposts.tasks.TaskHandler;
 import dev.microposts.tasks.Tasks;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -48,9 +49,13 @@ class WorkerScalingTest {
 
     private static final int TASKS = 40;
 
+    // why: this class's context is closed after it (DirtiesContext), before JUnit deletes the directory
+    @TempDir
+    static Path dataDir;
+
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("microposts.data-dir", () -> ApiTest.createDataDir().toString());
+        registry.add("microposts.data-dir", () -> dataDir.toString());
     }
 
     @Autowired
