@@ -20,6 +20,8 @@ public final class SseClient implements AutoCloseable {
     private final AtomicReference<Stream<String>> lines = new AtomicReference<>();
     private final Thread reader;
     private volatile int status;
+    private volatile Long retry;
+    private volatile boolean ended;
 
     private SseClient(int port, String token, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
@@ -55,8 +57,11 @@ public final class SseClient implements AutoCloseable {
                             } else if (line.startsWith("data:")) {
                                 data.append(data.isEmpty() ? "" : "\n")
                                         .append(line.substring(5).strip());
+                            } else if (line.startsWith("retry:")) {
+                                retry = Long.parseLong(line.substring(6).strip());
                             }
                         }
+                        ended = true;
                     } catch (Exception e) {
                         // closed by the test, or the server went away
                     }
@@ -80,6 +85,16 @@ public final class SseClient implements AutoCloseable {
 
     public int status() {
         return status;
+    }
+
+    /** The reconnect delay the server asked for with a {@code retry:} line, in ms; null if it sent none. */
+    public Long retry() {
+        return retry;
+    }
+
+    /** Whether the server ended the stream (a test closing it does not count). */
+    public boolean ended() {
+        return ended;
     }
 
     @Override
