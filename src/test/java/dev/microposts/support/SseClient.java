@@ -22,6 +22,8 @@ public final class SseClient implements AutoCloseable {
     private volatile int status;
     private volatile Long retry;
     private volatile boolean ended;
+    private volatile Exception failure;
+    private volatile boolean closedByTest;
 
     private SseClient(int port, String token, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
@@ -61,9 +63,11 @@ public final class SseClient implements AutoCloseable {
                                 retry = Long.parseLong(line.substring(6).strip());
                             }
                         }
-                        ended = true;
                     } catch (Exception e) {
                         // closed by the test, or the server went away
+                        failure = e;
+                    } finally {
+                        ended = !closedByTest;
                     }
                 },
                 "sse-client");
@@ -92,13 +96,19 @@ public final class SseClient implements AutoCloseable {
         return retry;
     }
 
-    /** Whether the server ended the stream (a test closing it does not count). */
+    /** What ended the stream other than the server finishing it, if anything did. */
+    public Exception failure() {
+        return failure;
+    }
+
+    /** Whether the stream ended because of the server: it finished the response or closed the connection. */
     public boolean ended() {
         return ended;
     }
 
     @Override
     public void close() {
+        closedByTest = true;
         Stream<String> body = lines.get();
         if (body != null) {
             body.close();

@@ -28,7 +28,7 @@ class WorkerOnlySite {
             "detail":"This MicroPosts process is a worker; it serves no site"}""";
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> workerOnlySite() {
+    FilterRegistrationBean<OncePerRequestFilter> workerOnlySiteFilter() {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new NotFound());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
