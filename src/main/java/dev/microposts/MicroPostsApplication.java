@@ -36,7 +36,21 @@ public class MicroPostsApplication {
             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             System.exit(runAdminCommand(args, stdin, System.out));
         }
+        exitCleanlyOnSigterm();
         SpringApplication.run(MicroPostsApplication.class, args);
+    }
+
+    /**
+     * SIGTERM is how orchestrators ask a process to stop, not a failure: the stop runs as for any exit (requests
+     * and tasks in hand finish) and the process ends with 0, where the JVM would report 143.
+     */
+    @SuppressWarnings("removal")
+    private static void exitCleanlyOnSigterm() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> System.exit(0));
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // why: a platform without SIGTERM, or one that keeps it for itself; its default still stops cleanly
+        }
     }
 
     /**

@@ -44,7 +44,7 @@ class LogsTest {
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         List<String> secrets = new ArrayList<>();
         String mediaId;
-        try (AppProcess app = AppProcess.start(dataDir, log, Map.of("MICROPOSTS_ROLE", "all"))) {
+        try (AppProcess app = AppProcess.start(dataDir, log, Map.of("MICROPOSTS_ROLES", "all"))) {
             Api api = app.api();
             Api.User user = api.newUser("logged");
             secrets.add(Api.STRONG_PASSWORD);

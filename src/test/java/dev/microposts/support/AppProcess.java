@@ -28,14 +28,19 @@ public final class AppProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int managementPort;
 
-    private AppProcess(Process process, Path log, int port) {
+    private AppProcess(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
-    /** Starts the application on {@code dataDir} and waits until it reports ready. */
+    /**
+     * Starts the application on {@code dataDir} and waits until it reports ready, on the management port when
+     * {@code environment} sets {@code MANAGEMENT_SERVER_PORT}.
+     */
     public static AppProcess start(Path dataDir, Path log, Map<String, String> environment) {
         int port = Ports.free();
         ProcessBuilder builder = new ProcessBuilder(javaCommand(List.of(), List.of()))
@@ -45,7 +50,9 @@ public final class AppProcess implements AutoCloseable {
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().putAll(environment);
         try {
-            AppProcess app = new AppProcess(builder.start(), log, port);
+            String management = environment.get("MANAGEMENT_SERVER_PORT");
+            AppProcess app = new AppProcess(
+                    builder.start(), log, port, management == null ? port : Integer.parseInt(management));
             try {
                 app.awaitReadiness(200, Duration.ofSeconds(120));
             } catch (RuntimeException | Error e) {
@@ -108,6 +115,16 @@ public final class AppProcess implements AutoCloseable {
         return port;
     }
 
+    /** Where the actuator answers: the HTTP port unless {@code MANAGEMENT_SERVER_PORT} moved it. */
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** The actuator's port as an {@link Api}. */
+    public Api management() {
+        return new Api(managementPort);
+    }
+
     /** The running JVM, e.g. to find the child processes it started. */
     public ProcessHandle handle() {
         return process.toHandle();
@@ -129,6 +146,46 @@ public final class AppProcess implements AutoCloseable {
         waitForExit();
     }
 
+    /** SIGTERM without waiting: the test watches the stop as it happens. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Sends a signal by name ({@code STOP}, {@code CONT}) to the JVM alone. */
+    public void signal(String name) {
+        try {
+            int exit = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill -" + name + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the process to end by itself; its exit code. */
+    public int awaitExit(Duration atMost) {
+        try {
+            if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("MicroPosts did not exit within " + atMost);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
@@ -148,8 +205,8 @@ public final class AppProcess implements AutoCloseable {
                         throw new IllegalStateException("MicroPosts exited early:\n" + log());
                     }
                     HttpResponse<String> response = client.send(
-                            HttpRequest.newBuilder(
-                                            URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://localhost:" + managementPort + "/actuator/health/readiness"))
                                     .timeout(Duration.ofSeconds(10))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());

@@ -20,6 +20,10 @@ public final class SseClient implements AutoCloseable {
     private final AtomicReference<Stream<String>> lines = new AtomicReference<>();
     private final Thread reader;
     private volatile int status;
+    private volatile Long retry;
+    private volatile boolean ended;
+    private volatile Exception failure;
+    private volatile boolean closedByTest;
 
     private SseClient(int port, String token, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
@@ -55,10 +59,15 @@ public final class SseClient implements AutoCloseable {
                             } else if (line.startsWith("data:")) {
                                 data.append(data.isEmpty() ? "" : "\n")
                                         .append(line.substring(5).strip());
+                            } else if (line.startsWith("retry:")) {
+                                retry = Long.parseLong(line.substring(6).strip());
                             }
                         }
                     } catch (Exception e) {
                         // closed by the test, or the server went away
+                        failure = e;
+                    } finally {
+                        ended = !closedByTest;
                     }
                 },
                 "sse-client");
@@ -82,8 +91,24 @@ public final class SseClient implements AutoCloseable {
         return status;
     }
 
+    /** The reconnect delay the server asked for with a {@code retry:} line, in ms; null if it sent none. */
+    public Long retry() {
+        return retry;
+    }
+
+    /** What ended the stream other than the server finishing it, if anything did. */
+    public Exception failure() {
+        return failure;
+    }
+
+    /** Whether the stream ended because of the server: it finished the response or closed the connection. */
+    public boolean ended() {
+        return ended;
+    }
+
     @Override
     public void close() {
+        closedByTest = true;
         Stream<String> body = lines.get();
         if (body != null) {
             body.close();

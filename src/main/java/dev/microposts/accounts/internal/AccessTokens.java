@@ -1,6 +1,7 @@
 package dev.microposts.accounts.internal;
 
 import dev.microposts.accounts.UserRef;
+import dev.microposts.ops.Leadership;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,10 +24,12 @@ class AccessTokens {
     static final String PREFIX = "mpt_";
 
     private final JdbcClient jdbc;
+    private final Leadership leadership;
     private final SecureRandom random = new SecureRandom();
 
-    AccessTokens(JdbcClient jdbc) {
+    AccessTokens(JdbcClient jdbc, Leadership leadership) {
         this.jdbc = jdbc;
+        this.leadership = leadership;
     }
 
     String issue(long userId, Instant expiresAt) {
@@ -69,6 +72,9 @@ class AccessTokens {
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT2M")
     void deleteExpired() {
+        if (!leadership.isLeader()) {
+            return;
+        }
         jdbc.sql("delete from access_tokens where expires_at <= now()").update();
     }
 

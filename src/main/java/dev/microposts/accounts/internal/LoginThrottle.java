@@ -1,5 +1,6 @@
 package dev.microposts.accounts.internal;
 
+import dev.microposts.ops.Leadership;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +24,10 @@ class LoginThrottle {
     private final JdbcClient jdbc;
     private final AccountsProperties.Throttle limits;
     private final Clock clock;
+    private final Leadership leadership;
 
-    LoginThrottle(JdbcClient jdbc, AccountsProperties properties, Clock clock) {
+    LoginThrottle(JdbcClient jdbc, AccountsProperties properties, Clock clock, Leadership leadership) {
+        this.leadership = leadership;
         this.jdbc = jdbc;
         this.limits = properties.throttle();
         this.clock = clock;
@@ -87,6 +90,9 @@ class LoginThrottle {
 
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
     void forgetOldFailures() {
+        if (!leadership.isLeader()) {
+            return;
+        }
         jdbc.sql("delete from login_failures where failed_at < ?")
                 .param(Timestamp.from(clock.instant().minus(limits.window())))
                 .update();

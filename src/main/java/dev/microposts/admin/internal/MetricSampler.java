@@ -1,5 +1,7 @@
 package dev.microposts.admin.internal;
 
+import dev.microposts.ops.DeploymentMetrics;
+import dev.microposts.ops.Leadership;
 import dev.microposts.ops.ProcessNode;
 import dev.microposts.ops.RequestCounts;
 import io.micrometer.core.instrument.Counter;
@@ -12,8 +14,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,10 +26,11 @@ import org.springframework.stereotype.Component;
 /**
  * Every sampling interval, writes what this process measured into {@code metric_samples}: per queue the tasks
  * waiting, the tasks done, retried and given up in the interval, and the consumers; and the requests and
- * server errors in the interval. Samples older than a day are dropped.
+ * server errors in the interval, and the share of free disk where the data directory is. The leader drops samples
+ * older than a day, and reads the latest sample of every process to judge the deployment's alerts.
  */
 @Component
-class MetricSampler {
+class MetricSampler implements DeploymentMetrics {
 
     static final Duration KEPT = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(MetricSampler.class);
@@ -34,9 +39,19 @@ class MetricSampler {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String node;
+    private final Leadership leadership;
+    private final Duration interval;
     private final Map<String, Double> lastTotals = new HashMap<>();
 
-    MetricSampler(MeterRegistry meters, JdbcClient jdbc, Clock clock, ProcessNode node) {
+    MetricSampler(
+            MeterRegistry meters,
+            JdbcClient jdbc,
+            Clock clock,
+            ProcessNode node,
+            Leadership leadership,
+            @Value("${microposts.admin.sample-interval:1m}") Duration interval) {
+        this.leadership = leadership;
+        this.interval = interval;
         this.meters = meters;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -67,6 +82,7 @@ class MetricSampler {
         RequestCounts requests = RequestCounts.of(meters);
         samples.add(new Sample("requests", "", delta("requests", requests.requests())));
         samples.add(new Sample("errors", "", delta("errors", requests.serverErrors())));
+        diskFree().ifPresent(share -> samples.add(new Sample("disk_free", "", share)));
         try {
             write(samples);
         } catch (DataAccessException e) {
@@ -93,8 +109,57 @@ class MetricSampler {
                     .params(now, node, sample.metric(), sample.queue() == null ? "" : sample.queue(), sample.value())
                     .update();
         }
-        jdbc.sql("delete from metric_samples where at < ?")
-                .param(Timestamp.from(clock.instant().minus(KEPT)))
-                .update();
+        if (leadership.isLeader()) {
+            jdbc.sql("delete from metric_samples where at < ?")
+                    .param(Timestamp.from(clock.instant().minus(KEPT)))
+                    .update();
+        }
+    }
+
+    private OptionalDouble diskFree() {
+        return meters.find("disk.free").gauges().stream()
+                .mapToDouble(free -> {
+                    Gauge total = meters.find("disk.total")
+                            .tag("path", String.valueOf(free.getId().getTag("path")))
+                            .gauge();
+                    return total == null || total.value() <= 0 ? Double.NaN : free.value() / total.value();
+                })
+                .filter(share -> !Double.isNaN(share))
+                .min();
+    }
+
+    @Override
+    public OptionalDouble serverErrorRate(long minRequests) {
+        List<Double> totals = jdbc.sql("select coalesce(sum(value) filter (where metric = 'requests'), 0),"
+                        + " coalesce(sum(value) filter (where metric = 'errors'), 0) from ("
+                        + latest("'requests', 'errors'") + ") latest")
+                .param(recent())
+                .query((row, number) -> List.of(row.getDouble(1), row.getDouble(2)))
+                .single();
+        double requests = totals.get(0);
+        return requests < Math.max(1, minRequests)
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(totals.get(1) / requests);
+    }
+
+    @Override
+    public OptionalDouble lowestDiskFree() {
+        Double lowest = jdbc.sql("select min(value) from (" + latest("'disk_free'") + ") latest")
+                .param(recent())
+                .query(Double.class)
+                .optional()
+                .orElse(null);
+        return lowest == null ? OptionalDouble.empty() : OptionalDouble.of(lowest);
+    }
+
+    /** The latest sample of each process for each of {@code metrics}, written after the one parameter. */
+    private static String latest(String metrics) {
+        return "select distinct on (node, metric) metric, value from metric_samples where metric in (" + metrics
+                + ") and at > ? order by node, metric, at desc";
+    }
+
+    /** Samples of processes still running: one that wrote none for two intervals is gone. */
+    private Timestamp recent() {
+        return Timestamp.from(clock.instant().minus(interval.multipliedBy(2)));
     }
 }

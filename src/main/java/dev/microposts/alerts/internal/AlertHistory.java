@@ -38,7 +38,7 @@ class AlertHistory implements Alerts {
         long id = jdbc.sql("""
                         insert into alerts (rule, severity, summary, node, value, threshold, fired_at)
                         values (?, ?, ?, ?, ?, ?, ?)
-                        on conflict (rule, node) where resolved_at is null do nothing
+                        on conflict (rule) where resolved_at is null do nothing
                         returning id""")
                 .params(
                         rule.name(),
@@ -52,8 +52,8 @@ class AlertHistory implements Alerts {
                 .optional()
                 .orElse(-1L);
         if (id < 0) {
-            // why: already open (this process fired it before a restart); nothing new happened
-            return open(node).get(rule.name());
+            // why: already open (fired by a leader before this one); nothing new happened
+            return open().get(rule.name());
         }
         events.publishEvent(new AlertFired(
                 DomainEvent.newId(),
@@ -82,14 +82,9 @@ class AlertHistory implements Alerts {
         }
     }
 
-    /** This process's open alerts, by rule. */
-    Map<String, Alert> open(String node) {
-        return jdbc
-                .sql("select * from alerts where node = ? and resolved_at is null")
-                .param(node)
-                .query(AlertHistory::alert)
-                .list()
-                .stream()
+    /** The deployment's open alerts, by rule: at most one each. */
+    Map<String, Alert> open() {
+        return jdbc.sql("select * from alerts where resolved_at is null").query(AlertHistory::alert).list().stream()
                 .collect(Collectors.toMap(Alert::rule, alert -> alert));
     }
 

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code microposts.alerts.*}: how often the rules are evaluated and their thresholds.
  *
  * @param enabled whether this process evaluates the rules at all
- * @param interval how often they are evaluated; the server error rate is taken over this interval
+ * @param interval how often the leader evaluates them
  * @param videoWaiting fire when a video has waited longer than this to be processed
  * @param taskWaiting fire when the oldest task of a queue has waited longer than this
  * @param serverErrorRate fire when more than this share of requests answered 5xx over the interval

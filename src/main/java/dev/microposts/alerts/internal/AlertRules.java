@@ -1,6 +1,6 @@
 package dev.microposts.alerts.internal;
 
-import dev.microposts.ops.RequestCounts;
+import dev.microposts.ops.DeploymentMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -8,18 +8,22 @@ import java.util.OptionalDouble;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
-/** The rules, read from this process's own metrics: the same ones Prometheus scrapes. */
+/**
+ * The rules, read from the metrics Prometheus scrapes. Most are the deployment's own figures, the same in every
+ * process (the broker's queues, the database's backlog); the server error rate and the free disk are each process's
+ * own, so they are read across every process from the samples they write.
+ */
 @Component
 class AlertRules {
 
     private final MeterRegistry meters;
     private final AlertProperties properties;
-    private double lastRequests = -1;
-    private double lastErrors;
+    private final DeploymentMetrics deployment;
 
-    AlertRules(MeterRegistry meters, AlertProperties properties) {
+    AlertRules(MeterRegistry meters, AlertProperties properties, DeploymentMetrics deployment) {
         this.meters = meters;
         this.properties = properties;
+        this.deployment = deployment;
     }
 
     List<AlertRule> all() {
@@ -92,23 +96,22 @@ class AlertRules {
                 .max();
     }
 
-    /** The share of 5xx answers among the requests since the last reading. */
-    private synchronized OptionalDouble serverErrorRate() {
-        RequestCounts counts = RequestCounts.of(meters);
-        double requests = counts.requests();
-        double errors = counts.serverErrors();
-        double newRequests = requests - lastRequests;
-        double newErrors = errors - lastErrors;
-        boolean first = lastRequests < 0;
-        lastRequests = requests;
-        lastErrors = errors;
-        if (first || newRequests < properties.minRequests()) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of(newErrors / newRequests);
+    /** The share of 5xx answers across every process, over each one's latest sampling interval. */
+    private OptionalDouble serverErrorRate() {
+        return deployment.serverErrorRate(properties.minRequests());
     }
 
+    /** The least free disk of any process: this one's now, the others' as last sampled. */
     private OptionalDouble diskFree() {
+        OptionalDouble own = ownDiskFree();
+        OptionalDouble others = deployment.lowestDiskFree();
+        if (own.isEmpty() || others.isEmpty()) {
+            return own.isPresent() ? own : others;
+        }
+        return OptionalDouble.of(Math.min(own.getAsDouble(), others.getAsDouble()));
+    }
+
+    private OptionalDouble ownDiskFree() {
         return meters.find("disk.free").gauges().stream()
                 .mapToDouble(free -> {
                     Gauge total = meters.find("disk.total")

@@ -1,6 +1,7 @@
 package dev.microposts.alerts.internal;
 
 import dev.microposts.alerts.Alert;
+import dev.microposts.ops.Leadership;
 import dev.microposts.ops.ProcessNode;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,8 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * Evaluates the rules every interval and records each transition: a rule whose condition becomes true fires
  * (a history row and {@code AlertFired}), and one that fires resolves once its condition is false again (the
- * row closed and {@code AlertResolved}). A rule with nothing to read keeps its state. Each process judges its
- * own metrics, so an alert names the process ({@code node}) it fired in.
+ * row closed and {@code AlertResolved}). A rule with nothing to read keeps its state. Only the leader evaluates,
+ * for the whole deployment, so an incident is one alert however many processes run; {@code node} names the process
+ * that saw it fire. A process that becomes leader takes over the alerts open at that moment, whoever fired them,
+ * and resolves them when their condition is over.
  */
 @Component
 class Alerting {
@@ -28,6 +31,7 @@ class Alerting {
     private final AlertHistory history;
     private final AlertProperties properties;
     private final String node;
+    private final Leadership leadership;
     private final Map<String, Alert> firing = new ConcurrentHashMap<>();
     private boolean loaded;
 
@@ -36,13 +40,15 @@ class Alerting {
             AlertHistory history,
             AlertProperties properties,
             MeterRegistry meters,
-            ProcessNode node) {
+            ProcessNode node,
+            Leadership leadership) {
+        this.leadership = leadership;
         this.rules = rules;
         this.history = history;
         this.properties = properties;
         this.node = node.name();
         Gauge.builder("microposts.alerts.firing", firing, Map::size)
-                .description("Alert rules firing in this process")
+                .description("Alert rules firing in the deployment, as its leader counts them (0 elsewhere)")
                 .register(meters);
     }
 
@@ -53,9 +59,15 @@ class Alerting {
         if (!properties.enabled()) {
             return;
         }
+        if (!leadership.isLeader()) {
+            // why: another process leads, or will; the alerts it opens or closes meanwhile are read afresh on return
+            firing.clear();
+            loaded = false;
+            return;
+        }
         try {
             if (!loaded) {
-                firing.putAll(history.open(node));
+                firing.putAll(history.open());
                 loaded = true;
             }
             for (AlertRule rule : rules.all()) {

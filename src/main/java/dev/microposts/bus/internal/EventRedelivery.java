@@ -1,6 +1,7 @@
 package dev.microposts.bus.internal;
 
 import dev.microposts.bus.EventDeliveries;
+import dev.microposts.ops.Leadership;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
@@ -20,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps in-process deliveries going: an event set aside because its listener threw is retried, with a backoff that
  * doubles with each attempt, until it applies; each retry runs in one transaction with the removal of the failure,
  * so it applies once. Also answers the operator's questions about what is owed (events set aside, and events the
- * consumers have not reached yet), and trims the bus log.
+ * consumers have not reached yet), and trims the bus log. Retrying and trimming are the leader's duties: every
+ * process runs the listeners, but one at a time does these for the deployment.
  */
 @Component
 class EventRedelivery implements EventDeliveries {
@@ -39,6 +41,7 @@ class EventRedelivery implements EventDeliveries {
     private final Clock clock;
     private final MeterRegistry meters;
     private final TransactionTemplate transactions;
+    private final Leadership leadership;
 
     EventRedelivery(
             FailedDeliveries failures,
@@ -48,7 +51,9 @@ class EventRedelivery implements EventDeliveries {
             BusProperties properties,
             Clock clock,
             MeterRegistry meters,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            Leadership leadership) {
+        this.leadership = leadership;
         this.failures = failures;
         this.eventLog = eventLog;
         this.consumers = consumers;
@@ -83,7 +88,7 @@ class EventRedelivery implements EventDeliveries {
             fixedDelayString = "${microposts.bus.redelivery-interval}",
             initialDelayString = "${microposts.bus.redelivery-interval}")
     void retryDue() {
-        if (!consumers.isRunning()) {
+        if (!consumers.isRunning() || !leadership.isLeader()) {
             return;
         }
         try {
@@ -167,7 +172,7 @@ class EventRedelivery implements EventDeliveries {
 
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
     void trim() {
-        if (!consumers.isRunning()) {
+        if (!consumers.isRunning() || !leadership.isLeader()) {
             return;
         }
         Timestamp before = Timestamp.from(clock.instant().minus(properties.retention()));

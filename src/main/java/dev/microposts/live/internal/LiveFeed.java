@@ -13,8 +13,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,8 +61,15 @@ class LiveFeed implements SmartLifecycle {
     private final TreeMap<Long, Long> gaps = new TreeMap<>();
     private long lastHeartbeat = System.currentTimeMillis();
     private volatile boolean running;
+    private final boolean web;
 
-    LiveFeed(JdbcClient jdbc, FollowGraph follows, ObjectMapper json, LiveProperties properties) {
+    LiveFeed(
+            JdbcClient jdbc,
+            FollowGraph follows,
+            ObjectMapper json,
+            LiveProperties properties,
+            @Value("${microposts.process.web:true}") boolean web) {
+        this.web = web;
         this.jdbc = jdbc;
         this.follows = follows;
         this.json = json;
@@ -74,14 +83,16 @@ class LiveFeed implements SmartLifecycle {
 
     /**
      * Ends every open stream before the web server's graceful shutdown, which would otherwise wait for them
-     * until its timeout; clients reconnect to another process with {@code Last-Event-ID}.
+     * until its timeout. Each gets a {@code retry:} hint first, a second or three picked at random so a stopping
+     * process's clients do not all come back in the same instant; they reconnect to another process with
+     * {@code Last-Event-ID} and miss nothing.
      */
     @Override
     public void stop() {
         running = false;
         List<Stream> all = new ArrayList<>();
         streams.values().forEach(all::addAll);
-        all.forEach(stream -> stream.emitter.complete());
+        all.forEach(Stream::closeForReconnect);
         streams.clear();
     }
 
@@ -125,6 +136,9 @@ class LiveFeed implements SmartLifecycle {
 
     @Scheduled(fixedDelayString = "${microposts.live.poll-interval}")
     synchronized void poll() {
+        if (!web) {
+            return; // why: a worker serves no streams, so reading the log for them is wasted work
+        }
         try {
             heartbeat();
             if (settled < 0 || streams.isEmpty()) {
@@ -289,6 +303,19 @@ class LiveFeed implements SmartLifecycle {
                 }
             } catch (IOException | IllegalStateException e) {
                 close(this);
+            }
+        }
+
+        void closeForReconnect() {
+            try {
+                synchronized (this) {
+                    emitter.send(SseEmitter.event()
+                            .reconnectTime(ThreadLocalRandom.current().nextLong(1_000, 3_000))
+                            .comment("this server is stopping; reconnect"));
+                }
+                emitter.complete();
+            } catch (IOException | IllegalStateException e) {
+                // why: the client is gone already; there is nothing to close for it
             }
         }
     }

@@ -12,7 +12,7 @@ import org.springframework.core.env.MapPropertySource;
  * How the process logs, decided before logging starts. With {@code microposts.log.format=json} (the default)
  * every line on stdout is one ECS JSON object carrying the service name, its version and commit
  * ({@code 0.1.0+3f2c1ab}), the process's node (the same {@code host/role} name alerts and samples carry, so
- * they join), its role and, inside a request or a task, its trace and span ids; with
+ * they join), its roles ({@code all}, {@code web}, {@code web+worker}) and, inside a request or a task, its trace and span ids; with
  * {@code text} lines are the familiar human-readable ones. Either way the settings below are defaults that
  * Spring Boot's own {@code logging.*} properties override.
  */
@@ -32,7 +32,7 @@ class LoggingEnvironment implements EnvironmentPostProcessor {
         defaults.put("logging.structured.ecs.service.name", "microposts");
         defaults.put(
                 "logging.structured.ecs.service.version", BuildVersion.current().label());
-        String role = environment.getProperty("microposts.role", "all");
+        String role = RolesEnvironment.label(environment);
         defaults.put(
                 "logging.structured.ecs.service.node-name",
                 ProcessNode.of(HostName.of(environment), role).name());

@@ -2,10 +2,10 @@ package dev.microposts.ops.internal;
 
 import dev.microposts.engines.BackingServices;
 import dev.microposts.ops.ProcessNode;
+import dev.microposts.ops.ProcessRoles;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.DiskSpaceMetrics;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -16,8 +16,13 @@ import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 class ObservabilityConfiguration {
 
     @Bean
-    ProcessNode processNode(Environment environment, @Value("${microposts.role:all}") String role) {
-        return ProcessNode.of(HostName.of(environment), role);
+    ProcessRoles processRoles(Environment environment) {
+        return RolesEnvironment.roles(environment);
+    }
+
+    @Bean
+    ProcessNode processNode(Environment environment) {
+        return ProcessNode.of(HostName.of(environment), RolesEnvironment.label(environment));
     }
 
     /**

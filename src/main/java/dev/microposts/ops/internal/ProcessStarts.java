@@ -1,6 +1,7 @@
 package dev.microposts.ops.internal;
 
 import dev.microposts.ops.ProcessNode;
+import dev.microposts.ops.ProcessRoles;
 import dev.microposts.ops.ProcessStart;
 import dev.microposts.ops.Releases;
 import java.sql.Timestamp;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -29,11 +29,11 @@ class ProcessStarts implements Releases {
     private final ProcessNode node;
     private final String role;
 
-    ProcessStarts(JdbcClient jdbc, Clock clock, ProcessNode node, @Value("${microposts.role:all}") String role) {
+    ProcessStarts(JdbcClient jdbc, Clock clock, ProcessNode node, ProcessRoles roles) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.node = node;
-        this.role = role;
+        this.role = roles.label();
     }
 
     @EventListener

@@ -1,6 +1,7 @@
 package dev.microposts.ops.internal;
 
 import dev.microposts.engines.BackingServices;
+import dev.microposts.ops.ProcessRoles;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -15,8 +16,10 @@ import org.springframework.stereotype.Component;
  * Prints the one line an operator looks for once the process is ready, for example:
  *
  * <pre>
- * MicroPosts 0.1.0 (3f2c1ab) ready on http://localhost:8080 in 4.2 s; database: embedded PostgreSQL (/srv/data/postgres), broker: embedded Artemis (/srv/data/artemis)
+ * MicroPosts 0.1.0 (3f2c1ab) ready on http://localhost:8080 in 4.2 s; roles: web, worker; database: embedded PostgreSQL (/srv/data/postgres), broker: embedded Artemis (/srv/data/artemis)
  * </pre>
+ *
+ * A worker-only process serves no site, so it names the port of its actuator instead.
  */
 @Component
 @ConditionalOnWebApplication
@@ -25,9 +28,11 @@ class StartupReport {
     private static final Logger log = LoggerFactory.getLogger("microposts");
 
     private final BackingServices services;
+    private final ProcessRoles roles;
 
-    StartupReport(BackingServices services) {
+    StartupReport(BackingServices services, ProcessRoles roles) {
         this.services = services;
+        this.roles = roles;
     }
 
     @EventListener
@@ -35,14 +40,22 @@ class StartupReport {
         String url = event.getApplicationContext() instanceof WebServerApplicationContext web
                 ? "http://localhost:" + web.getWebServer().getPort()
                 : "(no web server)";
+        String where = "on " + url;
+        if (!roles.web()) {
+            String managementPort =
+                    event.getApplicationContext().getEnvironment().getProperty("local.management.port");
+            where = "with no site, actuator on "
+                    + (managementPort == null ? url : "http://localhost:" + managementPort);
+        }
         Duration uptime = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
         BuildVersion build = BuildVersion.current();
         log.info(
-                "MicroPosts {} ({}) ready on {} in {} s; {}",
+                "MicroPosts {} ({}) ready {} in {} s; roles: {}; {}",
                 build.version(),
                 build.commit().equals("unknown") ? "unknown commit" : build.commit(),
-                url,
+                where,
                 String.format("%.1f", uptime.toMillis() / 1000.0),
+                String.join(", ", roles.names()),
                 services.describe());
     }
 }

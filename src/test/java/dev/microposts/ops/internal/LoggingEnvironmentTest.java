@@ -17,7 +17,7 @@ class LoggingEnvironmentTest {
     @Test
     void theNodeIsTheMachinesNameAndTheRoleWhenHostnameIsNotSet() {
         MockEnvironment environment =
-                new MockEnvironment().withProperty("HOSTNAME", "").withProperty("microposts.role", "web");
+                new MockEnvironment().withProperty("HOSTNAME", "").withProperty("microposts.roles", "web");
 
         new LoggingEnvironment().postProcessEnvironment(environment, new SpringApplication());
 
@@ -27,10 +27,21 @@ class LoggingEnvironmentTest {
     @Test
     void hostnameNamesTheHostWhenItIsSet() {
         MockEnvironment environment =
-                new MockEnvironment().withProperty("HOSTNAME", "web-7f9c").withProperty("microposts.role", "web");
+                new MockEnvironment().withProperty("HOSTNAME", "web-7f9c").withProperty("microposts.roles", "web");
 
         new LoggingEnvironment().postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(environment.getProperty(NODE_NAME)).isEqualTo("web-7f9c/web");
+    }
+
+    @Test
+    void severalRolesAreJoinedInTheNodeAndTheRoleField() {
+        MockEnvironment environment =
+                new MockEnvironment().withProperty("HOSTNAME", "box").withProperty("microposts.roles", "worker, web");
+
+        new LoggingEnvironment().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty(NODE_NAME)).isEqualTo("box/web+worker");
+        assertThat(environment.getProperty("logging.structured.json.add.role")).isEqualTo("web+worker");
     }
 }
