@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
@@ -32,12 +33,12 @@ class WebDrain implements ApplicationListener<ContextClosedEvent> {
             ApplicationContext context,
             BackingServices services,
             @Value("${microposts.process.web:true}") boolean web,
-            @Value("${microposts.web.drain-delay:#{null}}") Duration configured) {
+            @Value("${microposts.web.drain-delay:}") String configured) {
         this.context = context;
         Duration fallback = services.databaseEmbedded() || services.brokerEmbedded()
                 ? Duration.ZERO
                 : DEFAULT_WITH_EXTERNAL_ENGINES;
-        this.delay = !web ? Duration.ZERO : configured != null ? configured : fallback;
+        this.delay = !web ? Duration.ZERO : configured.isBlank() ? fallback : DurationStyle.detectAndParse(configured);
     }
 
     @Override

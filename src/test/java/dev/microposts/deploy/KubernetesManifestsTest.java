@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.microposts.support.Ports;
+import dev.microposts.support.StandaloneBroker;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -63,13 +65,6 @@ class KubernetesManifestsTest {
     /** What MicroPosts needs to reach the operator's engines: the Secret holds them, every process gets them. */
     private static final List<String> SECRET_SETTINGS =
             List.of("DATABASE_URL", "BROKER_URL", "STORAGE_URL", "STORAGE_ACCESS_KEY", "STORAGE_SECRET_KEY");
-
-    /**
-     * The process roles and the web drain come with the roles work, which adds their properties to
-     * application.yml; until it has, these two names cannot bind and are taken on trust. Remove this list once
-     * they are there.
-     */
-    private static final Set<String> ADDED_BY_THE_ROLES_WORK = Set.of("MICROPOSTS_ROLES", "MICROPOSTS_WEB_DRAIN_DELAY");
 
     /** Read by the JVM itself, not by MicroPosts. */
     private static final Set<String> READ_BY_THE_JVM = Set.of("JAVA_TOOL_OPTIONS");
@@ -358,16 +353,6 @@ class KubernetesManifestsTest {
 
     @Test
     void theProbesAnswerOnMicroPostsConfiguredAsTheManifestsConfigureIt(@TempDir Path directory) throws Exception {
-        Map<String, Object> web = object("Deployment/microposts-web");
-        Map<String, String> environment = new LinkedHashMap<>(environment(web));
-        environment.keySet().removeAll(READ_BY_THE_JVM);
-        environment.keySet().removeAll(SECRET_SETTINGS);
-        int port = Ports.free();
-        int managementPort = Ports.free();
-        // why: the same variables with free ports and a directory of this test's own, on the embedded engines
-        environment.put("PORT", String.valueOf(port));
-        environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
-        environment.put("MICROPOSTS_DATA_DIR", directory.toString());
         Set<String> probes = new TreeSet<>();
         for (Map<String, Object> deployment : deployments()) {
             for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
@@ -376,40 +361,74 @@ class KubernetesManifestsTest {
         }
         assertThat(probes).containsExactlyInAnyOrder("/actuator/health/liveness", "/actuator/health/readiness");
 
-        Path log = directory.resolve("microposts.log");
-        Process process = start(environment, log);
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        try {
-            await().atMost(Duration.ofSeconds(180))
-                    .pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptions()
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            throw new IllegalStateException("MicroPosts exited early:\n" + Files.readString(log));
+        // why: split roles refuse the embedded engines, so the Deployments run here as in a cluster, on a
+        // PostgreSQL and a broker of their own
+        try (StandaloneBroker broker = StandaloneBroker.start(directory.resolve("broker"), Ports.free(), false);
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(directory.resolve("postgres"))
+                        .setCleanDataDirectory(true)
+                        .start()) {
+            Map<String, String> engines = Map.of(
+                    "DATABASE_URL",
+                    "postgres://postgres:postgres@localhost:" + postgres.getPort() + "/postgres",
+                    "BROKER_URL",
+                    broker.url(),
+                    "STORAGE_URL",
+                    Files.createDirectories(directory.resolve("media")).toUri().toString());
+            for (Map<String, Object> deployment : deployments()) {
+                String name = (String) at(deployment, "metadata.name");
+                Map<String, String> environment = new LinkedHashMap<>(environment(deployment));
+                environment.keySet().removeAll(READ_BY_THE_JVM);
+                environment.keySet().removeAll(SECRET_SETTINGS);
+                environment.putAll(engines);
+                int port = Ports.free();
+                int managementPort = Ports.free();
+                // why: the same variables with free ports and a directory of this test's own
+                environment.put("PORT", String.valueOf(port));
+                environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
+                environment.put(
+                        "MICROPOSTS_DATA_DIR",
+                        Files.createDirectories(directory.resolve(name)).toString());
+                Path log = directory.resolve(name + ".log");
+                Process process = start(environment, log);
+                HttpClient client = HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .build();
+                try {
+                    await().atMost(Duration.ofSeconds(180))
+                            .pollInterval(Duration.ofMillis(500))
+                            .failFast("MicroPosts (" + name + ") exited early, see " + log, () -> !process.isAlive())
+                            .ignoreExceptions()
+                            .until(() -> get(client, managementPort, "/actuator/health/readiness", "*/*") == 200);
+                    for (String probe : probes) {
+                        assertThat(get(client, managementPort, probe, "*/*"))
+                                .as("%s of %s on the management port", probe, name)
+                                .isEqualTo(200);
+                        assertThat(get(client, port, probe, "*/*"))
+                                .as("%s of %s stays off the public port", probe, name)
+                                .isEqualTo(404);
+                    }
+                    if (name.equals("microposts-web")) {
+                        for (String path : paths(object("Ingress/microposts-live"))) {
+                            assertThat(get(client, port, path, MediaType.TEXT_EVENT_STREAM_VALUE))
+                                    .as(
+                                            "%s answers a visitor who has not logged in, without being a page that"
+                                                    + " does not exist",
+                                            path)
+                                    .isBetween(300, 499)
+                                    .isNotEqualTo(404);
                         }
-                        return get(client, managementPort, "/actuator/health/readiness", "*/*") == 200;
-                    });
-            for (String probe : probes) {
-                assertThat(get(client, managementPort, probe, "*/*"))
-                        .as("%s on the management port", probe)
-                        .isEqualTo(200);
-                assertThat(get(client, port, probe, "*/*"))
-                        .as("%s stays off the public port", probe)
-                        .isEqualTo(404);
-            }
-            for (String path : paths(object("Ingress/microposts-live"))) {
-                assertThat(get(client, port, path, MediaType.TEXT_EVENT_STREAM_VALUE))
-                        .as(
-                                "%s answers a visitor who has not logged in, without being a page that does not exist",
-                                path)
-                        .isBetween(300, 499)
-                        .isNotEqualTo(404);
-            }
-        } finally {
-            process.destroy();
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly().waitFor();
+                    } else {
+                        assertThat(get(client, port, "/", "text/html"))
+                                .as("a worker serves no pages")
+                                .isEqualTo(404);
+                    }
+                } finally {
+                    process.destroy();
+                    if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                        process.destroyForcibly().waitFor();
+                    }
+                }
             }
         }
     }
@@ -529,7 +548,7 @@ class KubernetesManifestsTest {
         boolean binds = applicationDefaults.keySet().stream()
                 .filter(ConfigurationPropertyName::isValid)
                 .anyMatch(key -> source.getConfigurationProperty(ConfigurationPropertyName.of(key)) != null);
-        return binds || ADDED_BY_THE_ROLES_WORK.contains(variable);
+        return binds;
     }
 
     /** The variables in the first column of the README's Settings table. */
