@@ -286,10 +286,11 @@ class SplitTopologyIT {
         assertThat(api.put("/api/v1/me/following/" + author.username(), null, listener.token())
                         .status())
                 .isEqualTo(204);
-        long before = api.newPost(author, "before the crash");
-
         try (Browser browser = Browser.open();
                 SseClient stream = SseClient.connect(port, listener.token())) {
+            // why: a stream opened without Last-Event-ID starts at the present, so the post comes after it opened
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.status() == 200);
+            long before = api.newPost(author, "before the crash");
             PageSteps pages = new PageSteps(browser.driver(), port);
             logIn(browser, pages, listener);
             await().atMost(Duration.ofSeconds(30))
