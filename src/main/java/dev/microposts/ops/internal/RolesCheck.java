@@ -1,12 +1,15 @@
 package dev.microposts.ops.internal;
 
 import dev.microposts.ops.ProcessRoles;
+import java.util.Optional;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertyResolver;
 
 /**
  * Refuses to start a process whose roles cannot work: an unknown role, or a share of the work (a role that is not
@@ -22,6 +25,7 @@ class RolesCheck implements ApplicationListener<ApplicationEnvironmentPreparedEv
             return;
         }
         ConfigurableEnvironment environment = event.getEnvironment();
+        obsoleteRoleSetting(environment).ifPresent(LoggerFactory.getLogger(RolesCheck.class)::warn);
         ProcessRoles roles;
         try {
             roles = RolesEnvironment.roles(environment);
@@ -44,6 +48,21 @@ class RolesCheck implements ApplicationListener<ApplicationEnvironmentPreparedEv
                     + " MicroPosts, but " + embedded + " inside this process, where no other process can reach"
                     + " them; set " + missing + ", or leave " + ProcessRoles.SETTING + " at all");
         }
+    }
+
+    /**
+     * {@code MICROPOSTS_ROLE} was only a label before roles existed and is no longer read: an operator upgrading
+     * with it set would otherwise believe the process does what it names.
+     */
+    static Optional<String> obsoleteRoleSetting(PropertyResolver environment) {
+        String old = environment.getProperty("microposts.role");
+        if (old == null || old.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of("MICROPOSTS_ROLE=" + old.strip() + " is no longer read and changes nothing; this process"
+                + " runs " + ProcessRoles.SETTING + "="
+                + environment.getProperty("microposts.roles", "all").strip()
+                + ". Set " + ProcessRoles.SETTING + " instead (web, worker or all) and remove MICROPOSTS_ROLE");
     }
 
     @Override
