@@ -199,7 +199,8 @@ public final class AppProcess implements AutoCloseable {
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         await().atMost(atMost)
                 .pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
+                // why: only the probe's own failures (not listening yet); a process that exited ends the wait now
+                .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("MicroPosts exited early:\n" + log());
