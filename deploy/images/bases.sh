@@ -6,6 +6,10 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 suite=${DEBIAN_SUITE:-bookworm}
 mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+# why: a failed mmdebstrap or import ends the script (set -e) without returning from base(), so the
+# half-written root file system is removed on exit rather than on return
+tarball=
+trap 'rm -f "$tarball"' EXIT
 
 # why: documentation, manuals and translations are a fifth of a small Debian system and nothing reads them
 slim=(
@@ -32,13 +36,12 @@ base() {
     echo "base $name: reused"
     return
   fi
-  local tarball
   tarball=$(mktemp --tmpdir microposts-base.XXXXXX.tar)
-  trap 'rm -f "$tarball"' RETURN
   mmdebstrap --quiet "${slim[@]}" --include="$packages" "${options[@]}" "$suite" "$tarball" "$mirror"
   local change_args=()
   for change in "${changes[@]}"; do change_args+=(--change "$change"); done
   podman import --quiet "${change_args[@]}" "$tarball" "$name" >/dev/null
+  rm -f "$tarball"
   echo "base $name: built ($(podman image inspect --format '{{.Size}}' "$name" | numfmt --to=iec))"
 }
 
