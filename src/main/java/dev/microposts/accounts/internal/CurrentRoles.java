@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,7 +43,7 @@ final class CurrentRoles extends OncePerRequestFilter {
             if (account.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 Optional.ofNullable(request.getSession(false)).ifPresent(session -> session.invalidate());
-            } else if (!granted(authentication)
+            } else if (!granted(authentication.getAuthorities())
                     .equals(granted(Roles.of(account.get().admin())))) {
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
@@ -54,11 +55,7 @@ final class CurrentRoles extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static Set<String> granted(Authentication authentication) {
-        return granted(authentication.getAuthorities());
-    }
-
-    private static Set<String> granted(java.util.Collection<? extends GrantedAuthority> authorities) {
+    private static Set<String> granted(Collection<? extends GrantedAuthority> authorities) {
         return authorities.stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
     }
 }
