@@ -34,9 +34,11 @@ class AccountService {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final UserSessions sessions;
     // why: checking a password against this keeps a login for an unknown user as slow as for a real one,
-    // so response times do not reveal which usernames exist
-    private final String decoyHash;
+    // so response times do not reveal which usernames exist; made at the first such login, not at start-up,
+    // where every process (workers and one-off commands too) would pay for a hash it may never need
+    private volatile String decoyHash;
 
     AccountService(
             Accounts accounts,
@@ -48,7 +50,8 @@ class AccountService {
             AccountsProperties properties,
             Clock clock,
             TransactionTemplate transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            UserSessions sessions) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwordPolicy = passwordPolicy;
@@ -59,7 +62,7 @@ class AccountService {
         this.clock = clock;
         this.transactions = transactions;
         this.events = events;
-        this.decoyHash = hashing.encode("decoy password for unknown users");
+        this.sessions = sessions;
     }
 
     Account register(String username, String password, String displayName) {
@@ -75,10 +78,14 @@ class AccountService {
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems);
         }
+        // why: a hash is the one costly step and hashing slots are shared with logins, so a loop of sign-ups
+        // for a taken name must be refused before it; the insert below still settles a race for a free name
+        if (accounts.byUsername(username).isPresent()) {
+            throw taken(username);
+        }
         String hash = hashing.encode(password); // why: outside the transaction, which holds a connection
         Account account = transactions.execute(status -> {
-            Account created = accounts.insert(username, name, hash)
-                    .orElseThrow(() -> ApiProblem.conflict("The username '" + username + "' is already taken"));
+            Account created = accounts.insert(username, name, hash).orElseThrow(() -> taken(username));
             events.publishEvent(new UserRegistered(
                     DomainEvent.newId(), clock.instant(), created.id(), created.username(), created.displayName()));
             return created;
@@ -87,11 +94,16 @@ class AccountService {
         return account;
     }
 
+    private static ApiProblem taken(String username) {
+        return ApiProblem.conflict("The username '" + username + "' is already taken");
+    }
+
     /**
-     * Changes the password after checking the current one, and revokes every API token of the user: whoever
-     * learned the old password may have made one.
+     * Changes the password after checking the current one, and revokes every API token and every other page
+     * session of the user: whoever learned the old password may have made one, or be signed in elsewhere.
+     * The session that made the change, if any, stays signed in.
      */
-    void changePassword(long userId, String current, String replacement) {
+    void changePassword(long userId, String current, String replacement, String keptSession) {
         Account account = profile(userId);
         if (current == null || !hashing.matches(current, account.passwordHash())) {
             throw ApiProblem.invalid("current_password", "is not your current password");
@@ -104,6 +116,7 @@ class AccountService {
             accounts.updatePassword(userId, hash);
             tokens.revokeAll(userId);
         });
+        sessions.endAllBut(account.ref(), keptSession);
     }
 
     /** Makes the user an admin, or takes it back; empty when no such user exists. */
@@ -136,12 +149,42 @@ class AccountService {
         }
         Optional<Account> account = accounts.byUsername(username);
         boolean matches =
-                hashing.matches(password, account.map(Account::passwordHash).orElse(decoyHash));
+                hashing.matches(password, account.map(Account::passwordHash).orElseGet(this::decoyHash));
         if (account.isEmpty() || !matches) {
             throw ApiProblem.unauthorized("Wrong username or password");
         }
         throttle.succeeded(account.get().id(), account.get().username(), clientAddress);
+        rehashIfOutdated(account.get(), password);
         return account.get();
+    }
+
+    /**
+     * The password is known only at a login, so that is when a hash stored with parameters weaker than
+     * today's is replaced. A failure to rehash costs nothing but the upgrade: the login itself succeeded.
+     */
+    private void rehashIfOutdated(Account account, String password) {
+        if (!hashing.outdated(account.passwordHash())) {
+            return;
+        }
+        try {
+            accounts.rehashPassword(account.id(), account.passwordHash(), hashing.encode(password));
+        } catch (ApiProblem busy) {
+            // why: all hashing slots are taken; the next login tries again
+        }
+    }
+
+    private String decoyHash() {
+        String decoy = decoyHash;
+        if (decoy == null) {
+            synchronized (this) {
+                decoy = decoyHash;
+                if (decoy == null) {
+                    decoy = hashing.encode("decoy password for unknown users");
+                    decoyHash = decoy;
+                }
+            }
+        }
+        return decoy;
     }
 
     IssuedToken issueToken(UserRef user) {

@@ -77,6 +77,16 @@ class Accounts {
     }
 
     /**
+     * Replaces a hash with one of the same password, unless the password changed meanwhile: a login's rehash
+     * must never undo a password change that raced it.
+     */
+    void rehashPassword(long id, String oldHash, String newHash) {
+        jdbc.sql("update users set password_hash = ? where id = ? and password_hash = ?")
+                .params(newHash, id, oldHash)
+                .update();
+    }
+
+    /**
      * Accounts whose username or display name contains {@code text}, ignoring case, best matches first: the
      * username itself, then usernames starting with it, then display names with a word starting with it,
      * then names containing it anywhere; newest accounts first within each of these tiers.

@@ -6,6 +6,7 @@ import dev.microposts.web.FormErrors;
 import dev.microposts.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -129,11 +130,13 @@ class PagesController {
             @AuthenticationPrincipal UserRef me,
             @RequestParam(name = "current_password", defaultValue = "") String current,
             @RequestParam(defaultValue = "") String password,
+            HttpServletRequest request,
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
         try {
-            accounts.changePassword(me.id(), current, password);
+            HttpSession session = request.getSession(false);
+            accounts.changePassword(me.id(), current, password, session == null ? null : session.getId());
         } catch (ApiProblem problem) {
             Account account = accounts.profile(me.id());
             model.addAttribute("passwordErrors", FormErrors.sentences(problem, PASSWORD_FIELDS));
@@ -142,7 +145,8 @@ class PagesController {
             response.setStatus(problem.getStatusCode().value());
             return "accounts/settings";
         }
-        redirect.addFlashAttribute("notice", "Your password is changed. Your API tokens were revoked.");
+        redirect.addFlashAttribute(
+                "notice", "Your password is changed. Your other sessions were signed out and your API tokens revoked.");
         return "redirect:/settings";
     }
 }

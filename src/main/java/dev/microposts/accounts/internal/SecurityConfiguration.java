@@ -1,6 +1,10 @@
 package dev.microposts.accounts.internal;
 
 import dev.microposts.web.ApiProblem;
+import dev.microposts.web.ProblemResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -11,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -19,7 +24,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -113,13 +124,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, AccountService accounts, HandlerMappingIntrospector handlers)
+    SecurityFilterChain pages(
+            HttpSecurity http, AccountService accounts, Accounts accountRows, HandlerMappingIntrospector handlers)
             throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.secure(secureCookies).sameSite("Lax"));
         return http.authenticationProvider(new PasswordLogin(accounts))
-                .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(failedLogin())
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logged-out")
                         .permitAll())
@@ -127,6 +141,10 @@ class SecurityConfiguration {
                 // lives in a cookie, and no request is saved to replay after login
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .addFilterBefore(new CurrentRoles(accountRows), AuthorizationFilter.class)
+                // why: the pages' own JSON calls (the compose box upload) cannot follow a redirect to the login
+                // form; a session that has ended answers them as the API would
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
@@ -150,6 +168,38 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .build();
+    }
+
+    private static AuthenticationEntryPoint signIn() {
+        AuthenticationEntryPoint loginForm = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, refused) -> {
+            String accept = request.getHeader("Accept");
+            if (accept != null && accept.contains("json")) {
+                sessionEnded(request, response, refused);
+            } else {
+                loginForm.commence(request, response, refused);
+            }
+        };
+    }
+
+    private static void sessionEnded(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
+            throws IOException {
+        ProblemResponses.write(
+                response,
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.UNAUTHORIZED, "You are not signed in, or your session has ended; log in again"));
+    }
+
+    /**
+     * Back to the form, which says what went wrong from its {@code error} parameter alone. The default handler
+     * keeps the exception in a new session: every failed guess would then leave a row in PostgreSQL for the
+     * whole session timeout, which a loop of failed logins turns into a flood.
+     */
+    private static AuthenticationFailureHandler failedLogin() {
+        SimpleUrlAuthenticationFailureHandler handler = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        handler.setAllowSessionCreation(false);
+        return handler;
     }
 
     /**
