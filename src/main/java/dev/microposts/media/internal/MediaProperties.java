@@ -27,7 +27,8 @@ import org.springframework.util.unit.DataSize;
  * @param leaseCheckInterval how often workers renew their leases and look for lapsed ones
  * @param accelRedirect prefix of an internal location of a web server in front that serves the stored files
  *     itself ({@code X-Accel-Redirect}); empty serves them from this process
- * @param workDir where workers keep their private temporary files; empty for {@code <data-dir>/work}
+ * @param workDir where workers keep their private temporary files, and the web server the parts of multipart
+ *     uploads; empty for {@code <data-dir>/work}
  * @param maxBacklog videos waiting to be processed at which new uploads are refused (503 with
  *     {@code Retry-After}) until the backlog drains below four fifths of it; 0 never refuses
  */
@@ -56,5 +57,10 @@ record MediaProperties(
         ladder = ladder.stream().sorted().toList();
         ffmpegThreads = Math.max(0, ffmpegThreads);
         accelRedirect = accelRedirect == null ? "" : accelRedirect;
+    }
+
+    /** The work directory, under the data directory unless one is set. */
+    Path workRoot(Path dataDirectory) {
+        return workDir != null && !workDir.toString().isBlank() ? workDir : dataDirectory.resolve("work");
     }
 }

@@ -10,10 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,8 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The requests that move many bytes of video: uploads (and the compose form sent with its file) and file
  * downloads. They take as long as the network does, so they pass the web worker's concurrency limit without a
  * permit. Uploads also get the media
- * size limit instead of the API's small body limit, and one whose declared length is over it is refused
- * before a byte of its body is read.
+ * size limit instead of the API's small body limit, whatever their framing: one whose declared length is over
+ * it is refused before a byte of its body is read, and one that does not declare it is cut off as it grows
+ * past it. Who may upload, and whether the backlog has room, is {@link UploadGate}'s business.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -32,20 +29,9 @@ class MediaRequestFilter extends OncePerRequestFilter {
     private static final long FORM_WITHOUT_FILE = 64 * 1024;
 
     private final MediaProperties properties;
-    private final UploadAdmission admission;
 
-    MediaRequestFilter(MediaProperties properties, UploadAdmission admission) {
+    MediaRequestFilter(MediaProperties properties) {
         this.properties = properties;
-        this.admission = admission;
-    }
-
-    /** The backlog's answer; if it cannot be read (the database is down), the upload goes on and meets that. */
-    private UploadAdmission.Decision admission() {
-        try {
-            return admission.decide();
-        } catch (DataAccessException e) {
-            return UploadAdmission.Decision.ADMITTED;
-        }
     }
 
     static boolean isUpload(HttpServletRequest request) {
@@ -97,23 +83,10 @@ class MediaRequestFilter extends OncePerRequestFilter {
             response.flushBuffer();
             return;
         }
-        UploadAdmission.Decision decision = admission();
-        if (!decision.admitted()) {
-            // why: no Connection: close here; the server swallows a body up to server.tomcat.max-swallow-size so
-            // the client reads the answer on a live connection, and closes the connection on a larger one
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "Too many videos are waiting to be processed right now (" + decision.backlog()
-                            + "); uploads reopen by themselves as they finish.");
-            problem.setProperty("retry_after", decision.retryAfterSeconds());
-            ProblemResponses.write(response, problem);
-            response.flushBuffer();
-            return;
-        }
-        // why: the API's guard cuts off a raw body that grows past this while streaming; a multipart file
-        // is bounded by the container (spring.servlet.multipart.max-file-size is the same setting)
+        // why: the API's guard covers only /api/, and a body sent chunked declares no length to check above;
+        // counting the bytes as they are read is the only bound. A multipart body is bounded by the container
+        // (UploadMultipartConfiguration), since it reads those bytes itself, past any wrapper.
         request.setAttribute(ApiRequestGuard.BODY_LIMIT, max);
-        chain.doFilter(request, response);
+        chain.doFilter(new LimitedUploadBody(request, max), response);
     }
 }

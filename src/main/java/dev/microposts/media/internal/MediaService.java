@@ -137,6 +137,7 @@ class MediaService implements MediaLibrary {
             storage.delete(key);
             throw e;
         }
+        admission.accepted();
         uploaded.record(size);
         return view(id, user.id()).orElseThrow();
     }

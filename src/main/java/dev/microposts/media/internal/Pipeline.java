@@ -64,10 +64,7 @@ class Pipeline {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
-        this.workRoot =
-                properties.workDir() != null && !properties.workDir().toString().isBlank()
-                        ? properties.workDir()
-                        : services.dataDirectory().resolve("work");
+        this.workRoot = properties.workRoot(services.dataDirectory());
         Files.createDirectories(workRoot);
         // why: a process killed mid-task could not clean up; the work directory is this process's alone
         try (var stale = Files.list(workRoot)) {

@@ -74,12 +74,22 @@ class UploadAdmission {
             }
         }
         if (open) {
-            // why: the next uploads within the reading's second count this one, so a burst cannot overshoot
-            reading = now.withOneMore();
             return Decision.ADMITTED;
         }
         refused.increment();
         return new Decision(false, retryAfterSeconds(now), now.backlog());
+    }
+
+    /**
+     * Counts a stored upload into the reading, so the next uploads within its second see it and a burst cannot
+     * overshoot. Only stored ones: a request refused for want of a login or for its size adds nothing to the
+     * backlog, and counting it would let anyone close uploads for everyone.
+     */
+    void accepted() {
+        Reading last = reading;
+        if (last != null) {
+            reading = last.withOneMore();
+        }
     }
 
     /** Seconds until the backlog, draining at its recent rate, is back under the reopening mark. */

@@ -1,0 +1,265 @@
+package dev.microposts.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.microposts.media.internal.Videos;
+import dev.microposts.support.Api;
+import dev.microposts.support.ApiTest;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * Hostile uploads against the running application: bodies that do not declare their length, multipart
+ * requests whose parts add up past the limit, and anonymous floods. The upload limit is 16 MB here.
+ */
+class MediaAttacksTest extends ApiTest {
+
+    private static final int LIMIT = 16 << 20;
+    private static final byte[] PAST_THE_LIMIT = random(LIMIT + (256 << 10));
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Value("${microposts.data-dir}")
+    String dataDir;
+
+    @Test
+    @DisplayName(
+            "A chunked raw upload to the compose box's route past the size limit is cut off with 413 and leaves no file")
+    void chunkedRawUploadToTheComposeRoute() throws Exception {
+        PageSession session = signIn("rawpage");
+        RawUpload.Answer answer =
+                RawUpload.send(port, session.head("/uploads") + "\r\nContent-Type: video/mp4", List.of(PAST_THE_LIMIT));
+        assertTooLargeProblem(answer);
+        assertNoUploadFilesLeft();
+    }
+
+    @Test
+    @DisplayName(
+            "A chunked multipart API upload whose parts add up past the size limit is cut off with 413 and leaves no file")
+    void chunkedMultipartToTheApiPastTheLimitInTotal() throws Exception {
+        Api.User user = api.newUser("parts");
+        RawUpload.Multipart body = twoPartsOverTheLimitTogether();
+        RawUpload.Answer answer = RawUpload.send(
+                port,
+                "POST /api/v1/media HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + user.token()
+                        + "\r\nContent-Type: " + body.contentType(),
+                body.pieces());
+        assertTooLargeProblem(answer);
+        assertNoUploadFilesLeft();
+    }
+
+    @Test
+    @DisplayName(
+            "A chunked multipart upload to the compose box's route past the size limit is cut off with 413 and leaves no file")
+    void chunkedMultipartToTheComposeRoutePastTheLimit() throws Exception {
+        PageSession session = signIn("partspage");
+        RawUpload.Multipart body = twoPartsOverTheLimitTogether();
+        RawUpload.Answer answer = RawUpload.send(
+                port, session.head("/uploads") + "\r\nContent-Type: " + body.contentType(), body.pieces());
+        assertTooLargeProblem(answer);
+        assertNoUploadFilesLeft();
+    }
+
+    @Test
+    @DisplayName(
+            "A chunked compose form with a video past the size limit gets the friendly 413 page and leaves no file")
+    void chunkedComposeFormPastTheLimit() throws Exception {
+        PageSession session = signIn("form");
+        RawUpload.Multipart body = new RawUpload.Multipart()
+                .field("_csrf", session.csrf())
+                .field("text", "my holiday")
+                .file("video", "holiday.mp4", PAST_THE_LIMIT);
+        RawUpload.Answer answer = RawUpload.send(
+                port, session.cookieHead("/posts") + "\r\nContent-Type: " + body.contentType(), body.pieces());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(413);
+        assertThat(answer.contentType()).as(answer.headers().toString()).startsWith("text/html");
+        assertThat(answer.body()).contains("That file is too large").doesNotContain("Exception");
+        assertNoUploadFilesLeft();
+    }
+
+    @Test
+    @DisplayName("Uploads within the size limit still go through every upload route")
+    void normalUploadsStillWork(@TempDir Path videos) throws Exception {
+        Api.User user = api.newUser("normal");
+        RawUpload.Multipart apiBody = new RawUpload.Multipart().file("file", "clip.mp4", random(1 << 20));
+        RawUpload.Answer api = RawUpload.send(
+                port,
+                "POST /api/v1/media HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + user.token()
+                        + "\r\nContent-Type: " + apiBody.contentType(),
+                apiBody.pieces());
+        assertThat(api.status()).as(api.body()).isEqualTo(202);
+
+        PageSession session = signIn("normalpage");
+        RawUpload.Answer page = RawUpload.send(
+                port, session.head("/uploads") + "\r\nContent-Type: video/mp4", List.of(random(1 << 20)));
+        assertThat(page.status()).as(page.body()).isEqualTo(202);
+
+        RawUpload.Multipart form = new RawUpload.Multipart()
+                .field("_csrf", session.csrf())
+                .field("text", "a clip")
+                .file(
+                        "video",
+                        "clip.mp4",
+                        Files.readAllBytes(new Videos(videos).h264("clip.mp4", "320x240", 1, false)));
+        RawUpload.Answer posted = RawUpload.send(
+                port, session.cookieHead("/posts") + "\r\nContent-Type: " + form.contentType(), form.pieces());
+        assertThat(posted.status()).as(posted.body()).isEqualTo(302);
+        assertThat(posted.headers().get("location")).doesNotContain("compose").endsWith("/");
+        assertNoUploadFilesLeft();
+    }
+
+    @Test
+    @DisplayName("A burst of anonymous uploads, each refused with 401, does not close uploads for signed-in members")
+    void anonymousBurstDoesNotCloseUploads() throws Exception {
+        Api.User member = api.newUser("afterburst");
+        HttpClient client = HttpClient.newHttpClient();
+        // why: more than the backlog limit (100 here) within the second a backlog reading serves
+        for (int round = 0; round < 2; round++) {
+            List<CompletableFuture<HttpResponse<Void>>> burst = new ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                burst.add(client.sendAsync(
+                        HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/media"))
+                                .header("Content-Type", "application/octet-stream")
+                                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding()));
+            }
+            for (CompletableFuture<HttpResponse<Void>> anonymous : burst) {
+                assertThat(anonymous.join().statusCode()).isEqualTo(401);
+            }
+            Api.Response upload = api.send(api.request("/api/v1/media", member.token())
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(random(64 << 10))));
+            assertThat(upload.status()).as(upload.body()).isEqualTo(202);
+        }
+    }
+
+    @Test
+    @DisplayName("A large anonymous multipart upload is refused on every route before the server reads it")
+    void anonymousMultipartIsRefusedUnread() throws Exception {
+        byte[] part = random(8 << 20);
+        RawUpload.Multipart body = new RawUpload.Multipart();
+        for (int i = 0; i < 8; i++) {
+            body.file("file", "part" + i + ".mp4", part);
+        }
+        Map<String, List<Integer>> refusals = Map.of(
+                "/uploads", List.of(401, 403),
+                "/posts", List.of(302, 403),
+                "/api/v1/media", List.of(401));
+        for (Map.Entry<String, List<Integer>> route : refusals.entrySet()) {
+            RawUpload.Answer answer = RawUpload.send(
+                    port,
+                    "POST " + route.getKey() + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + body.contentType(),
+                    body.pieces());
+            assertThat(answer.status()).as(route.getKey()).isIn(route.getValue());
+            assertThat(answer.answeredWhileSending())
+                    .as("%s answered after %d of %d bytes", route.getKey(), answer.sentBeforeAnswer(), answer.total())
+                    .isTrue();
+        }
+        assertNoUploadFilesLeft();
+    }
+
+    private RawUpload.Multipart twoPartsOverTheLimitTogether() {
+        byte[] half = random(LIMIT / 2 + (256 << 10));
+        return new RawUpload.Multipart().file("file", "a.mp4", half).file("extra", "b.mp4", half);
+    }
+
+    private static void assertTooLargeProblem(RawUpload.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(413);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body()).contains("larger than the limit of " + LIMIT + " bytes");
+    }
+
+    /** Neither the upload spool nor the multipart work area keeps anything once the request is over. */
+    private void assertNoUploadFilesLeft() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(filesUnder(Path.of(dataDir, "uploads"))).isEmpty();
+            assertThat(filesUnder(Path.of(dataDir, "work", "multipart"))).isEmpty();
+        });
+    }
+
+    static List<Path> filesUnder(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static byte[] random(int size) {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        return bytes;
+    }
+
+    /** A page session as a browser holds it after the login form: its cookies and the page's CSRF token. */
+    record PageSession(String cookies, String csrf) {
+
+        /** A request with the session and the token in the header, as the compose box's script sends it. */
+        String head(String path) {
+            return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\nCookie: " + cookies
+                    + "\r\nX-XSRF-TOKEN: " + csrf;
+        }
+
+        /** A request with the session, as a browser sends the compose form without its script. */
+        String cookieHead(String path) {
+            return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nCookie: " + cookies;
+        }
+    }
+
+    private PageSession signIn(String prefix) throws Exception {
+        Api.User user = api.newUser(prefix);
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String loginToken = csrf(browser.send(get("/login"), HttpResponse.BodyHandlers.ofString()));
+        String form = "username=" + user.username() + "&password="
+                + URLEncoder.encode(Api.STRONG_PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(loginToken, StandardCharsets.UTF_8);
+        HttpResponse<String> loggedIn = browser.send(
+                HttpRequest.newBuilder(URI.create(api.base() + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        String token = csrf(browser.send(get("/"), HttpResponse.BodyHandlers.ofString()));
+        List<String> pairs = new ArrayList<>();
+        for (HttpCookie cookie : cookies.getCookieStore().getCookies()) {
+            pairs.add(cookie.getName() + "=" + cookie.getValue());
+        }
+        return new PageSession(String.join("; ", pairs), token);
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create(api.base() + path)).build();
+    }
+
+    private static String csrf(HttpResponse<String> page) {
+        Matcher matcher = CSRF.matcher(page.body());
+        assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
+        return matcher.group(1);
+    }
+}
