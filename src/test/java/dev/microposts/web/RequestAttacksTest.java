@@ -122,6 +122,21 @@ class RequestAttacksTest extends ApiTest {
                 404);
     }
 
+    @Test
+    @DisplayName("A number, boolean, object or array where text is expected is a 400 naming the field")
+    void nonTextWhereTextIsExpected() {
+        Api.User alice = api.newUser("coerce");
+        for (String value : new String[] {"12345", "true", "1.5", "[\"a\"]"}) {
+            Api.Response response = api.post("/api/v1/me/collection", "{\"text\": " + value + "}", alice.token());
+            ApiErrorsTest.assertProblem(response, 400);
+            assertThat(response.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("text");
+        }
+        Api.Response profile = api.patch("/api/v1/me", "{\"display_name\": 42}", alice.token());
+        ApiErrorsTest.assertProblem(profile, 400);
+        assertThat(profile.json().get("errors").get(0).get("field").asString()).isEqualTo("display_name");
+    }
+
     /**
      * Runs the attack and checks it left no trace an operator would be woken for: no 5xx counted toward the
      * server-errors alert, no ERROR line and no stack trace in the log.
