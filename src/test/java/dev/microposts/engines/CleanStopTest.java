@@ -1,6 +1,7 @@
 package dev.microposts.engines;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.microposts.support.Api;
@@ -8,6 +9,10 @@ import dev.microposts.support.AppProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,16 +52,20 @@ class CleanStopTest {
         try {
             Api api = app.api();
             Api.User author = api.newUser("quiet");
-            // a refused sign-up makes PostgreSQL report a unique violation, which is its business, not the log's
             Api.Response taken = api.post(
                     "/api/v1/users",
                     Map.of("username", author.username().toUpperCase(Locale.ROOT), "password", Api.STRONG_PASSWORD),
                     null);
             assertThat(taken.status()).as(taken.toString()).isEqualTo(409);
             api.newPost(author, "written just before the stop");
-            long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"))
-                    .get(0)
-                    .trim());
+            List<String> pidFile = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"));
+            long pid = Long.parseLong(pidFile.get(0).trim());
+            // a statement that fails makes PostgreSQL report an error, which is its business, not the log's
+            try (Connection connection = DriverManager.getConnection(
+                            "jdbc:postgresql://127.0.0.1:" + pidFile.get(3).trim() + "/postgres", "postgres", "");
+                    Statement statement = connection.createStatement()) {
+                assertThatThrownBy(() -> statement.execute("select 1 / 0")).isInstanceOf(SQLException.class);
+            }
             postmaster = ProcessHandle.of(pid).orElseThrow();
             postmasterCommand = postmaster.info().command().orElse("");
         } finally {
@@ -102,7 +111,7 @@ class CleanStopTest {
                 .contains("Commencing graceful shutdown");
         softly.assertThat(all)
                 .as("PostgreSQL's own output stays out of the application's log")
-                .doesNotContain("initdb", "Success. You can now start", "duplicate key", "database system is");
+                .doesNotContain("initdb", "Success. You can now start", "division by zero", "database system is");
 
         Path postgresLog = dataDir.resolve("postgres.log");
         softly.assertThat(postgresLog).exists();
@@ -110,7 +119,7 @@ class CleanStopTest {
             String postgres = Files.readString(postgresLog, StandardCharsets.UTF_8);
             softly.assertThat(postgres)
                     .as("PostgreSQL's own log")
-                    .contains("Success. You can now start", "duplicate key value", "database system is shut down");
+                    .contains("Success. You can now start", "division by zero", "database system is shut down");
             softly.assertThat(poolClosed).as("the connection pool closed").isNotNull();
             Instant lastUse = truncatedToMillis(poolClosed);
             softly.assertThat(shutdownRequested(postgres))
