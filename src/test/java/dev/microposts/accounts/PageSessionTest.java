@@ -93,11 +93,13 @@ class PageSessionTest extends ApiTest {
 
         HttpResponse<String> anonymous =
                 HttpClient.newHttpClient().send(upload(null, "bytes"), HttpResponse.BodyHandlers.ofString());
-        assertThat(anonymous.statusCode()).as("no session").isIn(302, 403);
-        assertThat(browser.send(upload(null, "bytes"), HttpResponse.BodyHandlers.ofString())
-                        .statusCode())
-                .as("a session but no CSRF token")
-                .isEqualTo(403);
+        assertThat(anonymous.statusCode()).as("no session").isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        HttpResponse<String> forged = browser.send(upload(null, "bytes"), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as("a session but no CSRF token").isEqualTo(403);
+        assertThat(forged.headers().firstValue("Content-Type").orElseThrow())
+                .as("the script reads the refusal as a problem")
+                .startsWith("application/problem+json");
 
         HttpResponse<String> empty = browser.send(upload(token, ""), HttpResponse.BodyHandlers.ofString());
         assertThat(empty.statusCode()).isEqualTo(400);

@@ -105,10 +105,13 @@ class UploadGate extends OncePerRequestFilter {
                     ProblemDetail.forStatusAndDetail(
                             HttpStatus.UNAUTHORIZED, "Uploading needs an access token; the upload was not read"));
         } else if (forScripts(request)) {
+            // why: 401, not 403, so the compose box's script tells a session that has ended from a refused token
             ProblemResponses.write(
                     response,
                     ProblemDetail.forStatusAndDetail(
-                            HttpStatus.FORBIDDEN, "Log in to upload a video; the upload was not read"));
+                            HttpStatus.UNAUTHORIZED,
+                            "You are not logged in (or your session has ended): log in to upload a video;"
+                                    + " the upload was not read"));
         } else {
             response.sendRedirect(request.getContextPath() + "/login");
         }
