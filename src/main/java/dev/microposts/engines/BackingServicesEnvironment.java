@@ -87,7 +87,7 @@ class BackingServicesEnvironment implements EnvironmentPostProcessor {
             properties.put("spring.artemis.broker-url", url.url());
             putIfPresent(properties, "spring.artemis.user", url.user());
             putIfPresent(properties, "spring.artemis.password", url.password());
-            properties.put("microposts.broker.location", url.url());
+            properties.put("microposts.broker.location", url.safeForLogs());
         }
         properties.put("microposts.broker.embedded", brokerEmbedded);
         return properties;

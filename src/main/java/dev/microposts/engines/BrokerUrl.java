@@ -24,6 +24,16 @@ record BrokerUrl(String url, String user, String password) {
         return new BrokerUrl(withoutCredentials, decode(parts[0]), parts.length > 1 ? decode(parts[1]) : null);
     }
 
+    /**
+     * The address without anything that may be a credential, for the start-up line and logs: user
+     * information in any of the listed servers, and the values of {@code user}, {@code password} and every
+     * {@code ...Password} option, wherever they are written.
+     */
+    String safeForLogs() {
+        return url.replaceAll("//[^/@,()]*@", "//")
+                .replaceAll("(?i)([?&;]\\s*(user|username|[a-z]*password|passwd)=)[^&;,()]*", "$1***");
+    }
+
     private static String decode(String part) {
         // percent-decoding only: URLDecoder is for form data, where '+' means a space
         return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);

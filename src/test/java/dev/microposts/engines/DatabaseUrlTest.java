@@ -3,6 +3,7 @@ package dev.microposts.engines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class DatabaseUrlTest {
@@ -48,5 +49,23 @@ class DatabaseUrlTest {
         assertThat(BrokerUrl.parse("tcp://app:a+b%2Fc@broker:61616").password()).isEqualTo("a+b/c");
         assertThat(BrokerUrl.parse("(tcp://a:61616,tcp://b:61616)?ha=true").url())
                 .isEqualTo("(tcp://a:61616,tcp://b:61616)?ha=true");
+    }
+
+    @Test
+    @DisplayName("Broker credentials written in the query or inside a failover list never reach the start-up line")
+    void brokerCredentialsInEveryFormAreRedactedForLogs() {
+        assertThat(BrokerUrl.parse("tcp://broker:61616?user=app&password=hunter2&reconnectAttempts=-1")
+                        .safeForLogs())
+                .isEqualTo("tcp://broker:61616?user=***&password=***&reconnectAttempts=-1");
+        assertThat(BrokerUrl.parse("(tcp://app:hunter2@a:61616,tcp://app:hunter2@b:61616)?ha=true&password=hunter2")
+                        .safeForLogs())
+                .doesNotContain("hunter2", "app:")
+                .contains("tcp://a:61616", "tcp://b:61616", "ha=true");
+        assertThat(BrokerUrl.parse("tcp://a:61616?sslEnabled=true&trustStorePassword=hunter2;keyStorePassword=hunter2")
+                        .safeForLogs())
+                .doesNotContain("hunter2")
+                .contains("sslEnabled=true");
+        assertThat(BrokerUrl.parse("tcp://app:hunter2@broker:61616").safeForLogs())
+                .isEqualTo("tcp://broker:61616");
     }
 }

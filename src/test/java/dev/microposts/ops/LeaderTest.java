@@ -53,6 +53,9 @@ class LeaderTest {
                     broker.url(),
                     "STORAGE_URL",
                     Files.createDirectories(root.resolve("media")).toUri().toString(),
+                    // why: each process's leader flag is read from /actuator/info on its only port
+                    "MICROPOSTS_WEB_PUBLIC_ACTUATOR",
+                    "true",
                     "MICROPOSTS_ALERTS_INTERVAL",
                     "500ms",
                     // why: a condition true everywhere at once: no delivery is owed, and that is more than -1
