@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,7 +59,7 @@ public class ApiRequestGuard extends OncePerRequestFilter {
         }
         boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
         try {
-            chain.doFilter(hasBody ? new LimitedBodyRequest(request, max) : request, response);
+            chain.doFilter(hasBody ? limitBody(request, max) : request, response);
         } catch (Exception e) {
             if (ApiExceptionHandler.isUnavailable(e)) {
                 log.warn("API request failed, the database is unavailable: {}", e.toString());
@@ -82,6 +83,19 @@ public class ApiRequestGuard extends OncePerRequestFilter {
     public static ProblemDetail tooLarge(long max) {
         return ProblemDetail.forStatusAndDetail(
                 HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than the limit of " + max + " bytes");
+    }
+
+    /**
+     * The request with a body that fails with {@link BodyTooLargeException} once more than {@code max} bytes have
+     * been read, whatever its framing: a client that declares no length cannot send more than that. A request
+     * that is already limited keeps its limit rather than being counted twice.
+     */
+    public static HttpServletRequest limitBody(HttpServletRequest request, long max) {
+        if (request instanceof LimitedBodyRequest
+                || request instanceof ServletRequestWrapper wrapper && wrapper.isWrapperFor(LimitedBodyRequest.class)) {
+            return request;
+        }
+        return new LimitedBodyRequest(request, max);
     }
 
     /** Raised while reading a body that grows past the limit without having declared its length. */

@@ -87,6 +87,6 @@ class MediaRequestFilter extends OncePerRequestFilter {
         // counting the bytes as they are read is the only bound. A multipart body is bounded by the container
         // (UploadMultipartConfiguration), since it reads those bytes itself, past any wrapper.
         request.setAttribute(ApiRequestGuard.BODY_LIMIT, max);
-        chain.doFilter(new LimitedUploadBody(request, max), response);
+        chain.doFilter(ApiRequestGuard.limitBody(request, max), response);
     }
 }
