@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs ffmpeg or ffprobe as a child process: arguments as an array (never a shell), no standard input,
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildProcess {
 
+    private static final Logger log = LoggerFactory.getLogger(ChildProcess.class);
     private static final Path NICE = Path.of("/usr/bin/nice");
 
     private ChildProcess() {}
@@ -26,13 +29,6 @@ final class ChildProcess {
     record Result(int exitCode, Path stdout, String stderrTail) {
         boolean ok() {
             return exitCode == 0;
-        }
-    }
-
-    /** Raised when the process outlived the deadline; it has been killed. */
-    static final class TimedOut extends RuntimeException {
-        TimedOut(String program, Duration ran) {
-            super(program + " was stopped after " + ran.toSeconds() + " s, at the task's time limit");
         }
     }
 
@@ -57,13 +53,29 @@ final class ChildProcess {
             long waitMillis = Math.max(0, Duration.between(started, deadline).toMillis());
             if (!process.waitFor(waitMillis, TimeUnit.MILLISECONDS)) {
                 kill(process);
-                throw new TimedOut(program, Duration.between(started, clock.instant()));
+                throw timedOut(program, started, clock);
             }
         } catch (InterruptedException e) {
             kill(process);
+            if (!clock.instant().isBefore(deadline)) {
+                // why: the worker interrupts overdue tasks too; that is the same time limit, not a shutdown
+                throw timedOut(program, started, clock);
+            }
             throw e;
         }
         return new Result(process.exitValue(), stdout, tail(stderr, 4096));
+    }
+
+    /**
+     * The time limit is generous for any honest upload, and the output is bounded by the probed length; a file
+     * that still runs past it was built to, and would do so again on every retry. So it fails for good.
+     */
+    private static RuntimeException timedOut(String program, Instant started, Clock clock) {
+        log.warn(
+                "{} was stopped after {} s, at the task's time limit",
+                program,
+                Duration.between(started, clock.instant()).toSeconds());
+        return MediaFailure.TIMED_OUT.because("Processing the video took longer than the time limit allows.");
     }
 
     private static void kill(Process process) throws InterruptedException {

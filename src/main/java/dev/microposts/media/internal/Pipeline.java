@@ -36,6 +36,10 @@ import tools.jackson.databind.ObjectMapper;
 class Pipeline {
 
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+    private static final String VIDEO_STREAM = "video_stream";
+    private static final String AUDIO_STREAM = "audio_stream";
+    private static final double OUTPUT_MARGIN_SECONDS = 1;
+    private static final double OUTPUT_MARGIN_SHARE = 0.02;
 
     private final MediaStore store;
     private final Storage storage;
@@ -131,7 +135,7 @@ class Pipeline {
                 completed = probe(task, item, lease, source, workDir);
             } else {
                 List<MediaStore.Output> outputs = part.equals(MediaStore.THUMBNAIL)
-                        ? thumbnails(task, item, lease, source, workDir, written)
+                        ? thumbnails(task, item, lease, claim.get().spec(), source, workDir, written)
                         : renditions(task, item, lease, claim.get().spec(), source, workDir, written);
                 completed =
                         !leases.isLost(lease) && store.complete(mediaId, part, lease.token(), outputs, null, Map.of());
@@ -182,7 +186,13 @@ class Pipeline {
 
     private boolean probe(Task task, MediaStore.Item item, MediaStore.Lease lease, Path source, Path workDir)
             throws Exception {
-        MediaView.Source facts = prober.probe(source, workDir, task.deadline());
+        Prober.Probed probed = prober.probe(source, workDir, task.deadline());
+        MediaView.Source facts = probed.facts();
+        Map<String, Object> streams = new LinkedHashMap<>();
+        streams.put(VIDEO_STREAM, probed.videoStream());
+        if (probed.audioStream() != null) {
+            streams.put(AUDIO_STREAM, probed.audioStream());
+        }
         List<Ladder.Rung> rungs = Ladder.plan(facts, properties.ladder(), properties.maxOutputFrameRate());
         Map<String, Map<String, Object>> parts = new LinkedHashMap<>();
         List<Ladder.Rung> first =
@@ -192,14 +202,12 @@ class Pipeline {
         int group = 1;
         for (List<Ladder.Rung> rungGroup : List.of(first, rest)) {
             if (!rungGroup.isEmpty()) {
-                parts.put(
-                        MediaStore.TRANSCODE + group++,
-                        Map.of(
-                                "rungs",
-                                rungGroup.stream().map(Ladder.Rung::spec).toList()));
+                Map<String, Object> spec = new LinkedHashMap<>(streams);
+                spec.put("rungs", rungGroup.stream().map(Ladder.Rung::spec).toList());
+                parts.put(MediaStore.TRANSCODE + group++, spec);
             }
         }
-        parts.put(MediaStore.THUMBNAIL, Map.of());
+        parts.put(MediaStore.THUMBNAIL, streams);
         if (!store.complete(item.id(), MediaStore.PROBE, lease.token(), List.of(), facts, parts)) {
             return false;
         }
@@ -229,8 +237,9 @@ class Pipeline {
                 .stream().map(Ladder.Rung::of).toList();
         MediaView.Source facts = item.source();
         String threads = String.valueOf(properties.ffmpegThreads());
+        double outputLimit = outputSeconds(facts.duration());
         List<String> command = new ArrayList<>(input(threads, source, null));
-        StringBuilder graph = new StringBuilder("[0:v:0]split=" + rungs.size());
+        StringBuilder graph = new StringBuilder(videoInput(spec) + "split=" + rungs.size());
         for (int i = 0; i < rungs.size(); i++) {
             graph.append("[s").append(i).append(']');
         }
@@ -251,7 +260,8 @@ class Pipeline {
             Ladder.Rung rung = rungs.get(i);
             command.addAll(List.of("-map", "[v" + i + "]"));
             if (facts.hasAudio()) {
-                command.addAll(List.of("-map", "0:a:0", "-c:a", "aac", "-b:a", rung.audioKbps() + "k", "-ac", "2"));
+                command.addAll(
+                        List.of("-map", audioInput(spec), "-c:a", "aac", "-b:a", rung.audioKbps() + "k", "-ac", "2"));
             }
             command.addAll(List.of(
                     "-c:v",
@@ -270,6 +280,10 @@ class Pipeline {
                     threads,
                     "-fpsmax",
                     String.valueOf(properties.maxOutputFrameRate()),
+                    "-t",
+                    seconds(outputLimit),
+                    "-fs",
+                    String.valueOf(maxOutputBytes(rung, outputLimit)),
                     "-map_metadata",
                     "-1",
                     "-movflags",
@@ -322,7 +336,13 @@ class Pipeline {
     }
 
     private List<MediaStore.Output> thumbnails(
-            Task task, MediaStore.Item item, MediaStore.Lease lease, Path source, Path workDir, List<String> written)
+            Task task,
+            MediaStore.Item item,
+            MediaStore.Lease lease,
+            Map<String, Object> spec,
+            Path source,
+            Path workDir,
+            List<String> written)
             throws Exception {
         MediaView.Source facts = item.source();
         int[] display = Ladder.displaySize(facts);
@@ -334,7 +354,7 @@ class Pipeline {
         // why: a quarter in, past fades from black, then the frame most like its neighbours (not a flash)
         double at = facts.duration() > 2 ? facts.duration() / 4 : 0;
         List<String> command = new ArrayList<>(input("1", source, at));
-        StringBuilder graph = new StringBuilder("[0:v:0]thumbnail=30,split=" + widths.size());
+        StringBuilder graph = new StringBuilder(videoInput(spec) + "thumbnail=30,split=" + widths.size());
         for (int i = 0; i < widths.size(); i++) {
             graph.append("[s").append(i).append(']');
         }
@@ -416,6 +436,40 @@ class Pipeline {
                 .tag("reason", reason)
                 .tag("step", step)
                 .register(meters);
+    }
+
+    /**
+     * The video stream the probe accepted, as a filter graph's input. A part planned by an older version has no
+     * index and takes the first video stream, as that version did.
+     */
+    private static String videoInput(Map<String, Object> spec) {
+        return spec.get(VIDEO_STREAM) instanceof Number index ? "[0:" + index.intValue() + "]" : "[0:v:0]";
+    }
+
+    private static String audioInput(Map<String, Object> spec) {
+        return spec.get(AUDIO_STREAM) instanceof Number index ? "0:" + index.intValue() : "0:a:0";
+    }
+
+    /**
+     * How much output a source of this probed length may make: a little more than it, for rounding and the
+     * last frame, but never what a file holds beyond what its headers claimed.
+     */
+    static double outputSeconds(double probedSeconds) {
+        return probedSeconds + Math.max(OUTPUT_MARGIN_SECONDS, probedSeconds * OUTPUT_MARGIN_SHARE);
+    }
+
+    /**
+     * The largest file a rendition may grow to: its capped bitrates over that length, twice over for the peaks
+     * the encoder's buffer allows, plus room for the container. Only a file built to blow up the encoder
+     * reaches it; ffmpeg then ends the rendition there instead of filling the disk.
+     */
+    static long maxOutputBytes(Ladder.Rung rung, double outputSeconds) {
+        long bitsPerSecond = (rung.videoKbps() + (long) rung.audioKbps()) * 1000L;
+        return 2 * (long) Math.ceil(bitsPerSecond / 8.0 * outputSeconds) + (1L << 20);
+    }
+
+    private static String seconds(double value) {
+        return String.format(java.util.Locale.ROOT, "%.3f", value);
     }
 
     /** The input half of every command: hardened as the probe is. */
