@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -16,13 +15,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs ffmpeg or ffprobe as a child process: arguments as an array (never a shell), no standard input,
- * output to files in the task's private directory, lower CPU priority, and killed (with anything it started)
- * when the task's deadline passes or its thread is interrupted.
+ * output to files in the task's private directory, held in by the machine's {@link Confinement}, and killed
+ * (with anything it started) when the task's deadline passes or its thread is interrupted.
  */
 final class ChildProcess {
 
     private static final Logger log = LoggerFactory.getLogger(ChildProcess.class);
-    private static final Path NICE = Path.of("/usr/bin/nice");
 
     private ChildProcess() {}
 
@@ -32,18 +30,23 @@ final class ChildProcess {
         }
     }
 
-    static Result run(List<String> command, Path workDir, int niceness, Instant deadline, Clock clock)
+    /** Runs {@code command}, which reads the files in {@code readable} and writes only in {@code workDir}. */
+    static Result run(
+            List<String> command,
+            Path workDir,
+            List<Path> readable,
+            Confinement confinement,
+            Instant deadline,
+            Clock clock)
             throws IOException, InterruptedException {
-        List<String> full = new ArrayList<>();
-        if (niceness > 0 && Files.isExecutable(NICE)) {
-            full.addAll(List.of(NICE.toString(), "-n", String.valueOf(niceness)));
-        }
-        full.addAll(command);
+        List<String> full = confinement.wrap(command, workDir, readable, deadline, clock);
         String program = Path.of(command.get(0)).getFileName().toString();
         Path stdout = workDir.resolve(program + ".out");
         Path stderr = workDir.resolve(program + ".err");
-        Process process = new ProcessBuilder(full)
-                .directory(workDir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(full);
+        builder.environment().clear();
+        builder.environment().putAll(Confinement.environment(workDir));
+        Process process = builder.directory(workDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())

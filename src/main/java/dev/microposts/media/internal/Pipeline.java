@@ -46,6 +46,7 @@ class Pipeline {
     private final Leases leases;
     private final MediaProperties properties;
     private final FfmpegBinaries binaries;
+    private final Confinement confinement;
     private final Prober prober;
     private final ObjectMapper json;
     private final Clock clock;
@@ -75,7 +76,12 @@ class Pipeline {
             stale.filter(p -> p.getFileName().toString().startsWith("task-")).forEach(FfmpegBinaries::deleteTree);
         }
         this.binaries = FfmpegBinaries.locate(properties.ffmpeg(), services.dataDirectory());
-        this.prober = new Prober(binaries, properties, json, clock);
+        this.confinement = Confinement.detect(
+                binaries.ffmpeg().getParent(),
+                properties.niceness(),
+                properties.ffmpegMaxMemory().toBytes(),
+                properties.ffmpegMaxFileSize().toBytes());
+        this.prober = new Prober(binaries, confinement, properties, json, clock);
         this.meters = meters;
         // why: a series that starts at 0 shows its first failure as an increase; one born at 1 would not
         for (MediaFailure failure : MediaFailure.values()) {
@@ -86,6 +92,7 @@ class Pipeline {
                     .forEach(reason -> failures(reason, step));
         }
         log.info("ffmpeg: {} ({})", binaries.ffmpeg(), binaries.origin());
+        log.info(confinement.describe());
     }
 
     static String queueOf(String part) {
@@ -293,7 +300,7 @@ class Pipeline {
                     workDir.resolve(rung.name() + ".mp4").toString()));
         }
         long started = System.nanoTime();
-        ffmpeg(command, workDir, task);
+        ffmpeg(command, workDir, source, task);
         double seconds = (System.nanoTime() - started) / 1e9;
         double speed = facts.duration() / Math.max(seconds, 0.001);
         for (Ladder.Rung rung : rungs) {
@@ -390,7 +397,7 @@ class Pipeline {
                     "image2",
                     workDir.resolve("thumb-" + widths.get(i) + ".jpg").toString()));
         }
-        ffmpeg(command, workDir, task);
+        ffmpeg(command, workDir, source, task);
         List<MediaStore.Output> outputs = new ArrayList<>();
         for (int[] size : sizes) {
             String name = "thumb-" + size[0];
@@ -496,8 +503,9 @@ class Pipeline {
         return command;
     }
 
-    private void ffmpeg(List<String> command, Path workDir, Task task) throws Exception {
-        ChildProcess.Result result = ChildProcess.run(command, workDir, properties.niceness(), task.deadline(), clock);
+    private void ffmpeg(List<String> command, Path workDir, Path source, Task task) throws Exception {
+        ChildProcess.Result result =
+                ChildProcess.run(command, workDir, List.of(source), confinement, task.deadline(), clock);
         if (!result.ok()) {
             log.warn("ffmpeg failed with exit code {}: {}", result.exitCode(), result.stderrTail());
             throw MediaFailure.ENCODE_FAILED.because("The video could not be converted; the file may be damaged.");

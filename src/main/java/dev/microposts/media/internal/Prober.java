@@ -23,12 +23,14 @@ final class Prober {
     static final String FORMATS = "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,mpegts,flv,ogg,asf";
 
     private final FfmpegBinaries binaries;
+    private final Confinement confinement;
     private final MediaProperties limits;
     private final ObjectMapper json;
     private final Clock clock;
 
-    Prober(FfmpegBinaries binaries, MediaProperties limits, ObjectMapper json, Clock clock) {
+    Prober(FfmpegBinaries binaries, Confinement confinement, MediaProperties limits, ObjectMapper json, Clock clock) {
         this.binaries = binaries;
+        this.confinement = confinement;
         this.limits = limits;
         this.json = json;
         this.clock = clock;
@@ -64,7 +66,8 @@ final class Prober {
                         "json",
                         "file:" + file),
                 workDir,
-                limits.niceness(),
+                List.of(file),
+                confinement,
                 deadline,
                 clock);
         if (!result.ok()) {
@@ -163,7 +166,8 @@ final class Prober {
                         "json",
                         "file:" + output),
                 workDir,
-                limits.niceness(),
+                List.of(),
+                confinement,
                 deadline,
                 clock);
         return result.ok()
