@@ -69,16 +69,36 @@ final class ChildProcess {
         return new Result(process.exitValue(), stdout, tail(stderr, 4096));
     }
 
+    private static TimedOut timedOut(String program, Instant started, Clock clock) {
+        return new TimedOut(program, Duration.between(started, clock.instant()));
+    }
+
+    /** Raised when the process outlived the deadline; it has been killed. */
+    static final class TimedOut extends RuntimeException {
+        TimedOut(String program, Duration ran) {
+            super(program + " was stopped after " + ran.toSeconds() + " s, at the task's time limit");
+        }
+    }
+
     /**
-     * The time limit is generous for any honest upload, and the output is bounded by the probed length; a file
-     * that still runs past it was built to, and would do so again on every retry. So it fails for good.
+     * {@link #run} for work bounded by what the probe accepted (renditions stop at the probed length, thumbnails
+     * take one frame). The time limit is generous for any honest upload, so such work running past it means the
+     * file was built to, and it would do so again on every retry: the failure is final.
      */
-    private static RuntimeException timedOut(String program, Instant started, Clock clock) {
-        log.warn(
-                "{} was stopped after {} s, at the task's time limit",
-                program,
-                Duration.between(started, clock.instant()).toSeconds());
-        return MediaFailure.TIMED_OUT.because("Processing the video took longer than the time limit allows.");
+    static Result runBounded(
+            List<String> command,
+            Path workDir,
+            List<Path> readable,
+            Confinement confinement,
+            Instant deadline,
+            Clock clock)
+            throws IOException, InterruptedException {
+        try {
+            return run(command, workDir, readable, confinement, deadline, clock);
+        } catch (TimedOut e) {
+            log.warn("{}", e.getMessage());
+            throw MediaFailure.TIMED_OUT.because("Processing the video took longer than the time limit allows.", e);
+        }
     }
 
     private static void kill(Process process) throws InterruptedException {

@@ -18,7 +18,7 @@ enum MediaFailure {
     TOO_LONG("probe"),
     SOURCE_MISSING("probe", "transcode", "thumbnail"),
     ENCODE_FAILED("transcode", "thumbnail"),
-    TIMED_OUT("probe", "transcode", "thumbnail"),
+    TIMED_OUT("transcode", "thumbnail"),
     NO_THUMBNAIL("thumbnail");
 
     private final List<String> steps;

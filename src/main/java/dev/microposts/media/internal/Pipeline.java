@@ -505,7 +505,7 @@ class Pipeline {
 
     private void ffmpeg(List<String> command, Path workDir, Path source, Task task) throws Exception {
         ChildProcess.Result result =
-                ChildProcess.run(command, workDir, List.of(source), confinement, task.deadline(), clock);
+                ChildProcess.runBounded(command, workDir, List.of(source), confinement, task.deadline(), clock);
         if (!result.ok()) {
             log.warn("ffmpeg failed with exit code {}: {}", result.exitCode(), result.stderrTail());
             throw MediaFailure.ENCODE_FAILED.because("The video could not be converted; the file may be damaged.");

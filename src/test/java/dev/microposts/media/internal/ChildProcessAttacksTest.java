@@ -28,7 +28,7 @@ class ChildProcessAttacksTest {
     void timeLimitIsFinal(@TempDir Path workDir) {
         PermanentTaskFailure failure = catchThrowableOfType(
                 PermanentTaskFailure.class,
-                () -> ChildProcess.run(
+                () -> ChildProcess.runBounded(
                         List.of("sleep", "30"),
                         workDir,
                         List.of(),
