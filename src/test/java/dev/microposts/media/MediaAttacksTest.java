@@ -216,6 +216,20 @@ class MediaAttacksTest extends ApiTest {
                 .isBetween(1.8, 2.2);
     }
 
+    @Test
+    @DisplayName(
+            "A file that trips an internal error in the pipeline shows its owner a fixed reason, never the exception's text")
+    void internalErrorsStayInTheLog(@TempDir Path videos) throws Exception {
+        Api.User owner = api.newUser("internal");
+        String id = uploadVideo(owner, new Videos(videos).wordsForRotation("rotation.mkv"));
+
+        JsonNode item = awaitSettled(id, owner);
+        assertThat(item.path("status").asString()).as(item.toString()).isEqualTo("failed");
+        assertThat(item.path("reason").asString())
+                .isEqualTo("The video could not be processed because of a problem on our side.")
+                .doesNotContain("Lavc", "input string", "Exception", "/");
+    }
+
     private String uploadVideo(Api.User owner, Path file) throws Exception {
         Api.Response response = api.send(api.request("/api/v1/media", owner.token())
                 .header("Content-Type", "application/octet-stream")

@@ -97,7 +97,7 @@ final class ChildProcess {
             return run(command, workDir, readable, confinement, deadline, clock);
         } catch (TimedOut e) {
             log.warn("{}", e.getMessage());
-            throw MediaFailure.TIMED_OUT.because("Processing the video took longer than the time limit allows.", e);
+            throw MediaFailure.TIMED_OUT.because(MediaFailure.TOOK_TOO_LONG, e);
         }
     }
 

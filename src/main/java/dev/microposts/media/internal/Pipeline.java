@@ -172,7 +172,12 @@ class Pipeline {
     /** Records the failure where the owner sees it, and counts it by kind ({@code microposts.media.failures}). */
     void gaveUp(Task task, TaskFailure failure) throws Exception {
         JsonNode payload = json.readTree(task.payload());
-        if (store.fail(UUID.fromString(payload.path("media").asString()), failure.reason())) {
+        UUID mediaId = UUID.fromString(payload.path("media").asString());
+        String reason = MediaFailure.ownerReason(failure);
+        if (!reason.equals(failure.reason())) {
+            log.warn("{} failed in {} ({}): {}", mediaId, task.queue(), failure.kind(), failure.reason());
+        }
+        if (store.fail(mediaId, reason)) {
             failures(failure.kind(), task.queue()).increment();
         }
     }

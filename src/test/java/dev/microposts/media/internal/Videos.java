@@ -161,6 +161,23 @@ public final class Videos {
         }
     }
 
+    /**
+     * A Matroska video whose rotation tag holds words instead of degrees: the encoder's tag, renamed in place
+     * (Matroska lets a name end in zero bytes), since ffmpeg itself will not write such a tag.
+     */
+    public Path wordsForRotation(String name) throws Exception {
+        Path file = h264(name, "320x240", 1, false, "-f", "matroska");
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] from = "ENCODER".getBytes(StandardCharsets.US_ASCII);
+        byte[] to = "rotate\0".getBytes(StandardCharsets.US_ASCII);
+        for (int at = 0; at + from.length <= bytes.length; at++) {
+            if (java.util.Arrays.equals(bytes, at, at + from.length, from, 0, from.length)) {
+                System.arraycopy(to, 0, bytes, at, to.length);
+            }
+        }
+        return Files.write(file, bytes);
+    }
+
     /** A small but well-formed PDF, as a document viewer writes one: the commonest file sent by mistake. */
     public static byte[] pdf() {
         List<String> objects = List.of(
