@@ -3,6 +3,7 @@ package dev.microposts.media.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.microposts.tasks.PermanentTaskFailure;
 import java.io.IOException;
@@ -90,6 +91,42 @@ class ChildProcessAttacksTest {
         assertThat(environment).contains("PATH=").doesNotContain("hunter2", "secret-storage-key", "DATABASE_URL");
         assertThat(environment.lines().map(line -> line.substring(0, line.indexOf('='))))
                 .allMatch(ALLOWED_VARIABLES::contains);
+    }
+
+    @Test
+    @DisplayName("A child that tries to take all memory, fill the disk or dump its core is held by resource limits")
+    void childRunsUnderResourceLimits(@TempDir Path dir) throws Exception {
+        Process host = ChildProcessHost.start(dir.resolve("work"), Map.of(), "/bin/cat", "/proc/self/limits");
+        String limits = new String(host.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(host.waitFor()).isZero();
+
+        assertThat(limits)
+                .containsPattern("Max address space\\s+8589934592\\s+8589934592")
+                .containsPattern("Max file size\\s+4294967296\\s+4294967296")
+                .containsPattern("Max core file size\\s+0\\s+0")
+                .doesNotContainPattern("Max cpu time\\s+unlimited");
+    }
+
+    @Test
+    @DisplayName(
+            "A child that tries to reach the network or write outside its work directory is stopped by the sandbox")
+    void childIsSandboxed(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")), "bubblewrap is installed (.ci/run installs it)");
+        Path outside = dir.resolve("outside");
+        Process host = ChildProcessHost.start(
+                dir.resolve("work"),
+                Map.of(),
+                "/bin/sh",
+                "-c",
+                "cat /proc/net/dev; echo escaped > " + outside + "; echo inside > written-inside");
+        String output = new String(host.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        host.waitFor();
+
+        assertThat(output.lines().filter(line -> line.contains(":")).map(line -> line.split(":")[0].strip()))
+                .as(output)
+                .containsExactly("lo");
+        assertThat(outside).doesNotExist();
+        assertThat(dir.resolve("work").resolve("written-inside")).hasContent("inside");
     }
 
     private static final List<String> ALLOWED_VARIABLES = List.of("PATH", "LANG", "TMPDIR", "PWD");
