@@ -47,7 +47,7 @@ base() {
 
 # The Java base of the application, the broker and the S3 store: a Java 17 runtime linked (jlink) from Debian's
 # JDK with only the modules they use (half the size of Debian's full runtime), what ffmpeg loads (libxcb,
-# libxcb-shm, libasound) and tini, so signals reach Java and zombies are reaped. The JDK it was linked from is
+# libxcb-shm, libasound), bubblewrap (the sandbox ffmpeg runs in) and tini, so signals reach Java and zombies are reaped. The JDK it was linked from is
 # removed again, and perl with it, which came only to merge /usr (usr-is-merged stands in for usrmerge), and
 # the class archive for heaps over 32 GB.
 modules=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.management.rmi
@@ -56,11 +56,11 @@ modules+=,java.sql,java.transaction.xa,java.xml,java.xml.crypto,jdk.charsets,jdk
 modules+=,jdk.httpserver,jdk.jfr,jdk.localedata,jdk.management,jdk.management.agent,jdk.naming.dns,jdk.net
 modules+=,jdk.security.auth,jdk.unsupported,jdk.zipfs
 base localhost/microposts-jre-base:${suite} \
-  openjdk-17-jdk-headless,tini,ca-certificates,libxcb1,libxcb-shm0,libasound2,usr-is-merged \
+  openjdk-17-jdk-headless,tini,ca-certificates,libxcb1,libxcb-shm0,libasound2,bubblewrap,usr-is-merged \
   --customize-hook="chroot \"\$1\" /usr/lib/jvm/java-17-openjdk-amd64/bin/jlink --add-modules $modules --strip-java-debug-attributes --no-man-pages --no-header-files --generate-cds-archive --output /opt/java >/dev/null" \
   --customize-hook='cp --remove-destination "$1"/etc/ssl/certs/java/cacerts "$1"/opt/java/lib/security/cacerts' \
   --customize-hook='chroot "$1" dpkg --purge usrmerge libfile-find-rule-perl libnumber-compare-perl libtext-glob-perl perl libperl5.36 perl-modules-5.36 >/dev/null' \
-  --customize-hook='chroot "$1" apt-mark manual tini ca-certificates libxcb1 libxcb-shm0 libasound2 >/dev/null' \
+  --customize-hook='chroot "$1" apt-mark manual tini ca-certificates libxcb1 libxcb-shm0 libasound2 bubblewrap >/dev/null' \
   --customize-hook='chroot "$1" apt-get purge -y -qq --autoremove openjdk-17-jdk-headless openjdk-17-jre-headless ca-certificates-java java-common >/dev/null' \
   --customize-hook='rm -f "$1"/opt/java/lib/server/classes_nocoops.jsa' \
   -- 'ENV PATH=/opt/java/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \

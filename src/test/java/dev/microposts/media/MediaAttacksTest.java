@@ -30,6 +30,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Hostile uploads against the running application: bodies that do not declare their length, multipart
@@ -179,6 +180,71 @@ class MediaAttacksTest extends ApiTest {
                     .isTrue();
         }
         assertNoUploadFilesLeft();
+    }
+
+    @Test
+    @DisplayName("A video whose headers claim 10 s but which holds 60 s is transcoded for the 10 s its probe accepted")
+    void videoLongerThanItsHeadersClaim(@TempDir Path videos) throws Exception {
+        Api.User owner = api.newUser("claims");
+        String id = uploadVideo(owner, new Videos(videos).claimingShorter("claims.mp4", 60, 10));
+
+        JsonNode item = awaitSettled(id, owner);
+        assertThat(item.path("status").asString()).as(item.toString()).isEqualTo("ready");
+        assertThat(item.path("source").path("duration").asDouble()).isEqualTo(10.0);
+        assertThat(item.path("renditions")).isNotEmpty();
+        for (JsonNode rendition : item.path("renditions")) {
+            assertThat(rendition.path("duration").asDouble())
+                    .as(rendition.toString())
+                    .isBetween(9.0, 11.5);
+        }
+    }
+
+    @Test
+    @DisplayName("A video whose cover picture comes first is transcoded from its probed video stream")
+    void coverPictureBeforeTheVideo(@TempDir Path videos) throws Exception {
+        Api.User owner = api.newUser("cover");
+        String id = uploadVideo(owner, new Videos(videos).coverFirst("cover.mp4", 2));
+
+        JsonNode item = awaitSettled(id, owner);
+        assertThat(item.path("status").asString()).as(item.toString()).isEqualTo("ready");
+        assertThat(item.path("source").path("width").asInt()).isEqualTo(320);
+        JsonNode rendition = item.path("renditions").get(0);
+        assertThat(rendition.path("width").asInt()).as(item.toString()).isEqualTo(320);
+        // why: the cover is one still frame; the real video stream lasts its two seconds
+        assertThat(rendition.path("duration").asDouble())
+                .as(rendition.toString())
+                .isBetween(1.8, 2.2);
+    }
+
+    @Test
+    @DisplayName(
+            "A file that trips an internal error in the pipeline shows its owner a fixed reason, never the exception's text")
+    void internalErrorsStayInTheLog(@TempDir Path videos) throws Exception {
+        Api.User owner = api.newUser("internal");
+        String id = uploadVideo(owner, new Videos(videos).wordsForRotation("rotation.mkv"));
+
+        JsonNode item = awaitSettled(id, owner);
+        assertThat(item.path("status").asString()).as(item.toString()).isEqualTo("failed");
+        assertThat(item.path("reason").asString())
+                .isEqualTo("The video could not be processed because of a problem on our side.")
+                .doesNotContain("Lavc", "input string", "Exception", "/");
+    }
+
+    private String uploadVideo(Api.User owner, Path file) throws Exception {
+        Api.Response response = api.send(api.request("/api/v1/media", owner.token())
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofFile(file)));
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response.json().path("id").asString();
+    }
+
+    /** The item once it is ready or failed, as its owner sees it. */
+    private JsonNode awaitSettled(String id, Api.User owner) {
+        return await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> api.get("/api/v1/media/" + id, owner.token()).json(),
+                        item -> !item.path("status").asString().equals("processing"));
     }
 
     private RawUpload.Multipart twoPartsOverTheLimitTogether() {

@@ -23,6 +23,8 @@ import org.springframework.util.unit.DataSize;
  * @param ffmpegThreads threads each ffmpeg may use (0: ffmpeg's own choice, about 1.5 per core for x264);
  *     with the queues' concurrency, the cores the pipeline takes
  * @param niceness CPU priority of ffmpeg (added with {@code nice}, 0 to 19) so requests stay responsive
+ * @param ffmpegMaxMemory address space each ffmpeg or ffprobe may take (with {@code prlimit}); 0 for no limit
+ * @param ffmpegMaxFileSize largest file each ffmpeg or ffprobe may write (with {@code prlimit}); 0 for no limit
  * @param lease how long a part stays with a worker that stopped renewing it (a hung or dead worker)
  * @param leaseCheckInterval how often workers renew their leases and look for lapsed ones
  * @param accelRedirect prefix of an internal location of a web server in front that serves the stored files
@@ -47,6 +49,8 @@ record MediaProperties(
         Path ffmpeg,
         int ffmpegThreads,
         int niceness,
+        DataSize ffmpegMaxMemory,
+        DataSize ffmpegMaxFileSize,
         Duration lease,
         Duration leaseCheckInterval,
         String accelRedirect,
@@ -57,6 +61,8 @@ record MediaProperties(
         ladder = ladder.stream().sorted().toList();
         ffmpegThreads = Math.max(0, ffmpegThreads);
         accelRedirect = accelRedirect == null ? "" : accelRedirect;
+        ffmpegMaxMemory = ffmpegMaxMemory == null ? DataSize.ofGigabytes(8) : ffmpegMaxMemory;
+        ffmpegMaxFileSize = ffmpegMaxFileSize == null ? DataSize.ofGigabytes(4) : ffmpegMaxFileSize;
     }
 
     /** The work directory, under the data directory unless one is set. */

@@ -36,12 +36,17 @@ import tools.jackson.databind.ObjectMapper;
 class Pipeline {
 
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+    private static final String VIDEO_STREAM = "video_stream";
+    private static final String AUDIO_STREAM = "audio_stream";
+    private static final double OUTPUT_MARGIN_SECONDS = 1;
+    private static final double OUTPUT_MARGIN_SHARE = 0.02;
 
     private final MediaStore store;
     private final Storage storage;
     private final Leases leases;
     private final MediaProperties properties;
     private final FfmpegBinaries binaries;
+    private final Confinement confinement;
     private final Prober prober;
     private final ObjectMapper json;
     private final Clock clock;
@@ -71,7 +76,12 @@ class Pipeline {
             stale.filter(p -> p.getFileName().toString().startsWith("task-")).forEach(FfmpegBinaries::deleteTree);
         }
         this.binaries = FfmpegBinaries.locate(properties.ffmpeg(), services.dataDirectory());
-        this.prober = new Prober(binaries, properties, json, clock);
+        this.confinement = Confinement.detect(
+                binaries.ffmpeg().getParent(),
+                properties.niceness(),
+                properties.ffmpegMaxMemory().toBytes(),
+                properties.ffmpegMaxFileSize().toBytes());
+        this.prober = new Prober(binaries, confinement, properties, json, clock);
         this.meters = meters;
         // why: a series that starts at 0 shows its first failure as an increase; one born at 1 would not
         for (MediaFailure failure : MediaFailure.values()) {
@@ -82,6 +92,7 @@ class Pipeline {
                     .forEach(reason -> failures(reason, step));
         }
         log.info("ffmpeg: {} ({})", binaries.ffmpeg(), binaries.origin());
+        log.info(confinement.describe());
     }
 
     static String queueOf(String part) {
@@ -131,7 +142,7 @@ class Pipeline {
                 completed = probe(task, item, lease, source, workDir);
             } else {
                 List<MediaStore.Output> outputs = part.equals(MediaStore.THUMBNAIL)
-                        ? thumbnails(task, item, lease, source, workDir, written)
+                        ? thumbnails(task, item, lease, claim.get().spec(), source, workDir, written)
                         : renditions(task, item, lease, claim.get().spec(), source, workDir, written);
                 completed =
                         !leases.isLost(lease) && store.complete(mediaId, part, lease.token(), outputs, null, Map.of());
@@ -161,7 +172,12 @@ class Pipeline {
     /** Records the failure where the owner sees it, and counts it by kind ({@code microposts.media.failures}). */
     void gaveUp(Task task, TaskFailure failure) throws Exception {
         JsonNode payload = json.readTree(task.payload());
-        if (store.fail(UUID.fromString(payload.path("media").asString()), failure.reason())) {
+        UUID mediaId = UUID.fromString(payload.path("media").asString());
+        String reason = MediaFailure.ownerReason(failure);
+        if (!reason.equals(failure.reason())) {
+            log.warn("{} failed in {} ({}): {}", mediaId, task.queue(), failure.kind(), failure.reason());
+        }
+        if (store.fail(mediaId, reason)) {
             failures(failure.kind(), task.queue()).increment();
         }
     }
@@ -182,7 +198,13 @@ class Pipeline {
 
     private boolean probe(Task task, MediaStore.Item item, MediaStore.Lease lease, Path source, Path workDir)
             throws Exception {
-        MediaView.Source facts = prober.probe(source, workDir, task.deadline());
+        Prober.Probed probed = prober.probe(source, workDir, task.deadline());
+        MediaView.Source facts = probed.facts();
+        Map<String, Object> streams = new LinkedHashMap<>();
+        streams.put(VIDEO_STREAM, probed.videoStream());
+        if (probed.audioStream() != null) {
+            streams.put(AUDIO_STREAM, probed.audioStream());
+        }
         List<Ladder.Rung> rungs = Ladder.plan(facts, properties.ladder(), properties.maxOutputFrameRate());
         Map<String, Map<String, Object>> parts = new LinkedHashMap<>();
         List<Ladder.Rung> first =
@@ -192,14 +214,12 @@ class Pipeline {
         int group = 1;
         for (List<Ladder.Rung> rungGroup : List.of(first, rest)) {
             if (!rungGroup.isEmpty()) {
-                parts.put(
-                        MediaStore.TRANSCODE + group++,
-                        Map.of(
-                                "rungs",
-                                rungGroup.stream().map(Ladder.Rung::spec).toList()));
+                Map<String, Object> spec = new LinkedHashMap<>(streams);
+                spec.put("rungs", rungGroup.stream().map(Ladder.Rung::spec).toList());
+                parts.put(MediaStore.TRANSCODE + group++, spec);
             }
         }
-        parts.put(MediaStore.THUMBNAIL, Map.of());
+        parts.put(MediaStore.THUMBNAIL, streams);
         if (!store.complete(item.id(), MediaStore.PROBE, lease.token(), List.of(), facts, parts)) {
             return false;
         }
@@ -229,8 +249,9 @@ class Pipeline {
                 .stream().map(Ladder.Rung::of).toList();
         MediaView.Source facts = item.source();
         String threads = String.valueOf(properties.ffmpegThreads());
+        double outputLimit = outputSeconds(facts.duration());
         List<String> command = new ArrayList<>(input(threads, source, null));
-        StringBuilder graph = new StringBuilder("[0:v:0]split=" + rungs.size());
+        StringBuilder graph = new StringBuilder(videoInput(spec) + "split=" + rungs.size());
         for (int i = 0; i < rungs.size(); i++) {
             graph.append("[s").append(i).append(']');
         }
@@ -251,7 +272,8 @@ class Pipeline {
             Ladder.Rung rung = rungs.get(i);
             command.addAll(List.of("-map", "[v" + i + "]"));
             if (facts.hasAudio()) {
-                command.addAll(List.of("-map", "0:a:0", "-c:a", "aac", "-b:a", rung.audioKbps() + "k", "-ac", "2"));
+                command.addAll(
+                        List.of("-map", audioInput(spec), "-c:a", "aac", "-b:a", rung.audioKbps() + "k", "-ac", "2"));
             }
             command.addAll(List.of(
                     "-c:v",
@@ -270,6 +292,10 @@ class Pipeline {
                     threads,
                     "-fpsmax",
                     String.valueOf(properties.maxOutputFrameRate()),
+                    "-t",
+                    seconds(outputLimit),
+                    "-fs",
+                    String.valueOf(maxOutputBytes(rung, outputLimit)),
                     "-map_metadata",
                     "-1",
                     "-movflags",
@@ -279,7 +305,7 @@ class Pipeline {
                     workDir.resolve(rung.name() + ".mp4").toString()));
         }
         long started = System.nanoTime();
-        ffmpeg(command, workDir, task);
+        ffmpeg(command, workDir, source, task);
         double seconds = (System.nanoTime() - started) / 1e9;
         double speed = facts.duration() / Math.max(seconds, 0.001);
         for (Ladder.Rung rung : rungs) {
@@ -322,7 +348,13 @@ class Pipeline {
     }
 
     private List<MediaStore.Output> thumbnails(
-            Task task, MediaStore.Item item, MediaStore.Lease lease, Path source, Path workDir, List<String> written)
+            Task task,
+            MediaStore.Item item,
+            MediaStore.Lease lease,
+            Map<String, Object> spec,
+            Path source,
+            Path workDir,
+            List<String> written)
             throws Exception {
         MediaView.Source facts = item.source();
         int[] display = Ladder.displaySize(facts);
@@ -334,7 +366,7 @@ class Pipeline {
         // why: a quarter in, past fades from black, then the frame most like its neighbours (not a flash)
         double at = facts.duration() > 2 ? facts.duration() / 4 : 0;
         List<String> command = new ArrayList<>(input("1", source, at));
-        StringBuilder graph = new StringBuilder("[0:v:0]thumbnail=30,split=" + widths.size());
+        StringBuilder graph = new StringBuilder(videoInput(spec) + "thumbnail=30,split=" + widths.size());
         for (int i = 0; i < widths.size(); i++) {
             graph.append("[s").append(i).append(']');
         }
@@ -370,7 +402,7 @@ class Pipeline {
                     "image2",
                     workDir.resolve("thumb-" + widths.get(i) + ".jpg").toString()));
         }
-        ffmpeg(command, workDir, task);
+        ffmpeg(command, workDir, source, task);
         List<MediaStore.Output> outputs = new ArrayList<>();
         for (int[] size : sizes) {
             String name = "thumb-" + size[0];
@@ -418,6 +450,40 @@ class Pipeline {
                 .register(meters);
     }
 
+    /**
+     * The video stream the probe accepted, as a filter graph's input. A part planned by an older version has no
+     * index and takes the first video stream, as that version did.
+     */
+    private static String videoInput(Map<String, Object> spec) {
+        return spec.get(VIDEO_STREAM) instanceof Number index ? "[0:" + index.intValue() + "]" : "[0:v:0]";
+    }
+
+    private static String audioInput(Map<String, Object> spec) {
+        return spec.get(AUDIO_STREAM) instanceof Number index ? "0:" + index.intValue() : "0:a:0";
+    }
+
+    /**
+     * How much output a source of this probed length may make: a little more than it, for rounding and the
+     * last frame, but never what a file holds beyond what its headers claimed.
+     */
+    static double outputSeconds(double probedSeconds) {
+        return probedSeconds + Math.max(OUTPUT_MARGIN_SECONDS, probedSeconds * OUTPUT_MARGIN_SHARE);
+    }
+
+    /**
+     * The largest file a rendition may grow to: its capped bitrates over that length, twice over for the peaks
+     * the encoder's buffer allows, plus room for the container. Only a file built to blow up the encoder
+     * reaches it; ffmpeg then ends the rendition there instead of filling the disk.
+     */
+    static long maxOutputBytes(Ladder.Rung rung, double outputSeconds) {
+        long bitsPerSecond = (rung.videoKbps() + (long) rung.audioKbps()) * 1000L;
+        return 2 * (long) Math.ceil(bitsPerSecond / 8.0 * outputSeconds) + (1L << 20);
+    }
+
+    private static String seconds(double value) {
+        return String.format(java.util.Locale.ROOT, "%.3f", value);
+    }
+
     /** The input half of every command: hardened as the probe is. */
     private List<String> input(String threads, Path source, Double seekSeconds) {
         List<String> command = new ArrayList<>(List.of(
@@ -442,8 +508,9 @@ class Pipeline {
         return command;
     }
 
-    private void ffmpeg(List<String> command, Path workDir, Task task) throws Exception {
-        ChildProcess.Result result = ChildProcess.run(command, workDir, properties.niceness(), task.deadline(), clock);
+    private void ffmpeg(List<String> command, Path workDir, Path source, Task task) throws Exception {
+        ChildProcess.Result result =
+                ChildProcess.runBounded(command, workDir, List.of(source), confinement, task.deadline(), clock);
         if (!result.ok()) {
             log.warn("ffmpeg failed with exit code {}: {}", result.exitCode(), result.stderrTail());
             throw MediaFailure.ENCODE_FAILED.because("The video could not be converted; the file may be damaged.");

@@ -23,19 +23,27 @@ final class Prober {
     static final String FORMATS = "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,mpegts,flv,ogg,asf";
 
     private final FfmpegBinaries binaries;
+    private final Confinement confinement;
     private final MediaProperties limits;
     private final ObjectMapper json;
     private final Clock clock;
 
-    Prober(FfmpegBinaries binaries, MediaProperties limits, ObjectMapper json, Clock clock) {
+    Prober(FfmpegBinaries binaries, Confinement confinement, MediaProperties limits, ObjectMapper json, Clock clock) {
         this.binaries = binaries;
+        this.confinement = confinement;
         this.limits = limits;
         this.json = json;
         this.clock = clock;
     }
 
+    /**
+     * What the probe accepted: the file's facts, and the streams they were read from, by their index in the file.
+     * The transcode maps exactly these, so it encodes what was checked, not whatever ffmpeg would pick first.
+     */
+    record Probed(MediaView.Source facts, int videoStream, Integer audioStream) {}
+
     /** The file's facts, or a {@link PermanentTaskFailure} saying in plain words why it is not taken. */
-    MediaView.Source probe(Path file, Path workDir, Instant deadline) throws IOException, InterruptedException {
+    Probed probe(Path file, Path workDir, Instant deadline) throws IOException, InterruptedException {
         if (Files.size(file) == 0) {
             throw MediaFailure.EMPTY.because("The file is empty.");
         }
@@ -58,7 +66,8 @@ final class Prober {
                         "json",
                         "file:" + file),
                 workDir,
-                limits.niceness(),
+                List.of(file),
+                confinement,
                 deadline,
                 clock);
         if (!result.ok()) {
@@ -110,10 +119,11 @@ final class Prober {
                     frameRate,
                     limits.maxFrameRate()));
         }
-        double duration = number(format.path("duration"));
-        if (duration <= 0) {
-            duration = number(video.path("duration"));
-        }
+        // why: the container's header and each stream's own header can disagree; the longest claim is the one
+        // that bounds the work, and the transcode stops there (see Pipeline) whatever the file really holds
+        double duration = Math.max(
+                number(format.path("duration")),
+                Math.max(number(video.path("duration")), audio == null ? 0 : number(audio.path("duration"))));
         if (!(duration > 0)) {
             throw MediaFailure.UNREADABLE.because("The video's length could not be read; the file may be incomplete.");
         }
@@ -124,7 +134,7 @@ final class Prober {
                     duration,
                     limits.maxDuration().toSeconds()));
         }
-        return new MediaView.Source(
+        MediaView.Source facts = new MediaView.Source(
                 round(duration, 3),
                 width,
                 height,
@@ -135,6 +145,10 @@ final class Prober {
                 audio != null,
                 format.path("format_name").asString(""),
                 Files.size(file));
+        return new Probed(
+                facts,
+                video.path("index").asInt(),
+                audio == null ? null : audio.path("index").asInt());
     }
 
     /** The length in seconds of a file the pipeline made itself, as its container says; 0 if unreadable. */
@@ -152,7 +166,8 @@ final class Prober {
                         "json",
                         "file:" + output),
                 workDir,
-                limits.niceness(),
+                List.of(),
+                confinement,
                 deadline,
                 clock);
         return result.ok()
