@@ -82,6 +82,8 @@ class SplitTopologyIT {
                         "BROKER_URL=tcp://microposts:" + secret + "@broker:61616",
                         "STORAGE_ACCESS_KEY=microposts",
                         "STORAGE_SECRET_KEY=" + secret,
+                        // why: every account of the test signs up from this one machine
+                        "MICROPOSTS_ACCOUNTS_SIGN_UP_PER_ADDRESS=1000",
                         ""),
                 StandardCharsets.UTF_8);
         port = Ports.free();

@@ -37,6 +37,8 @@ public abstract class ApiTest {
         registry.add("microposts.timeline.fanout-batch", () -> "3");
         // why: small enough that a test can stream past it in a moment
         registry.add("microposts.media.max-upload-size", () -> "16MB");
+        // why: every test signs up its users from this one machine
+        registry.add("microposts.accounts.sign-up.per-address", () -> "1000000");
     }
 
     @BeforeEach

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,7 @@ class AccountService {
     private final PasswordPolicy passwordPolicy;
     private final PasswordHashing hashing;
     private final LoginThrottle throttle;
+    private final SignUpThrottle signUps;
     private final UserDirectory directory;
     private final AccountsProperties properties;
     private final Clock clock;
@@ -46,6 +48,7 @@ class AccountService {
             PasswordPolicy passwordPolicy,
             PasswordHashing hashing,
             LoginThrottle throttle,
+            SignUpThrottle signUps,
             UserDirectory directory,
             AccountsProperties properties,
             Clock clock,
@@ -57,6 +60,7 @@ class AccountService {
         this.passwordPolicy = passwordPolicy;
         this.hashing = hashing;
         this.throttle = throttle;
+        this.signUps = signUps;
         this.directory = directory;
         this.properties = properties;
         this.clock = clock;
@@ -65,7 +69,22 @@ class AccountService {
         this.sessions = sessions;
     }
 
+    /** An account made by the operator (the admin command): no limit applies. */
     Account register(String username, String password, String displayName) {
+        return register(username, password, displayName, hashing::encode, () -> {});
+    }
+
+    /**
+     * An account made by someone on the web: within the sign-up limit of their address, and the sign-ups'
+     * share of the hashing slots. Input that would be refused anyway is refused before the limit counts it,
+     * so a person correcting a typo does not use up their sign-ups.
+     */
+    Account signUp(String username, String password, String displayName, String clientAddress) {
+        return register(username, password, displayName, hashing::encodeForSignUp, () -> signUps.admit(clientAddress));
+    }
+
+    private Account register(
+            String username, String password, String displayName, UnaryOperator<String> hasher, Runnable admission) {
         List<ApiProblem.FieldProblem> problems = new ArrayList<>();
         UsernameRules.problemWith(username).ifPresent(p -> problems.add(new ApiProblem.FieldProblem("username", p)));
         passwordPolicy
@@ -83,7 +102,8 @@ class AccountService {
         if (accounts.byUsername(username).isPresent()) {
             throw taken(username);
         }
-        String hash = hashing.encode(password); // why: outside the transaction, which holds a connection
+        admission.run();
+        String hash = hasher.apply(password); // why: outside the transaction, which holds a connection
         Account account = transactions.execute(status -> {
             Account created = accounts.insert(username, name, hash).orElseThrow(() -> taken(username));
             events.publishEvent(new UserRegistered(

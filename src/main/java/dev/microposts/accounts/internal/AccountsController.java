@@ -44,9 +44,9 @@ class AccountsController {
 
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<Profile> register(@RequestBody Registration registration) {
-        Account account =
-                accounts.register(registration.username(), registration.password(), registration.displayName());
+    ResponseEntity<Profile> register(@RequestBody Registration registration, HttpServletRequest request) {
+        Account account = accounts.signUp(
+                registration.username(), registration.password(), registration.displayName(), request.getRemoteAddr());
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/v1/users/{username}")
                 .buildAndExpand(account.username())

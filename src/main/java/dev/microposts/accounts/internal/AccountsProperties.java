@@ -1,5 +1,8 @@
 package dev.microposts.accounts.internal;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,14 +13,36 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param tokenLifetime how long an API bearer token stays valid
  * @param throttle limits on failed logins
+ * @param signUp limits on new accounts
  */
 @Validated
 @ConfigurationProperties("microposts.accounts")
-record AccountsProperties(Duration tokenLifetime, Throttle throttle) {
+record AccountsProperties(
+        Duration tokenLifetime, Throttle throttle, @Valid SignUp signUp) {
 
     AccountsProperties {
         tokenLifetime = tokenLifetime == null ? Duration.ofDays(30) : tokenLifetime;
         throttle = throttle == null ? new Throttle(null, 5, 20, 100) : throttle;
+        signUp = signUp == null ? new SignUp(null, null, null) : signUp;
+    }
+
+    /**
+     * Limits on sign-ups, which need no account and each cost a password hash.
+     *
+     * @param perAddress sign-ups allowed from one client address (an IPv6 /64) within {@code period}
+     * @param period over which {@code perAddress} sign-ups are allowed, refilled evenly
+     * @param hashingShare the share of the password hashing slots sign-ups may hold at once; the rest stay
+     *     free for logins
+     */
+    record SignUp(
+            @Min(1) Integer perAddress,
+            Duration period,
+            @DecimalMin("0.01") @DecimalMax("1.0") Double hashingShare) {
+        SignUp {
+            perAddress = perAddress == null ? 5 : perAddress;
+            period = period == null ? Duration.ofHours(1) : period;
+            hashingShare = hashingShare == null ? 0.5 : hashingShare;
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -71,7 +72,7 @@ class PagesController {
             Model model) {
         Account account;
         try {
-            account = accounts.register(username.strip(), password, displayName);
+            account = accounts.signUp(username.strip(), password, displayName, request.getRemoteAddr());
         } catch (ApiProblem problem) {
             Map<String, String> errors = FormErrors.sentences(problem, SIGNUP_FIELDS);
             if (problem.getStatusCode().value() == HttpStatus.CONFLICT.value()) {
@@ -83,6 +84,10 @@ class PagesController {
             model.addAttribute("username", username);
             model.addAttribute("displayName", displayName);
             response.setStatus(problem.getStatusCode().value());
+            String retryAfter = problem.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+            if (retryAfter != null) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
+            }
             return "accounts/signup";
         }
         if (request.getSession(false) != null) {

@@ -22,14 +22,24 @@ class PasswordHashing {
     // why: OWASP's floor for argon2id is 19 MiB of memory, 2 iterations and 1 lane; hashes stored with
     // weaker parameters (the 16 MiB of earlier versions) are replaced at their owner's next login
     private final PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
-    private final Semaphore permits =
-            new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+    private final int slots = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+    private final Semaphore permits = new Semaphore(slots);
+    // why: sign-ups need no account, so a flood of them from many addresses could hold every slot and turn
+    // members' logins away; they take one of these first, and there are fewer of them than slots
+    private final Semaphore signUpPermits;
     private final Counter encodes;
     private final Counter checks;
 
-    PasswordHashing(MeterRegistry meters) {
+    PasswordHashing(MeterRegistry meters, AccountsProperties properties) {
         this.encodes = hashes(meters, "encode");
         this.checks = hashes(meters, "check");
+        this.signUpPermits =
+                new Semaphore(signUpSlots(slots, properties.signUp().hashingShare()));
+    }
+
+    /** At least one, and at least one slot left for logins. */
+    static int signUpSlots(int slots, double share) {
+        return Math.max(1, Math.min(slots - 1, (int) Math.floor(slots * share)));
     }
 
     private static Counter hashes(MeterRegistry meters, String operation) {
@@ -49,6 +59,16 @@ class PasswordHashing {
         }
     }
 
+    /** The hash of a new account's password, within the sign-ups' share of the slots. */
+    String encodeForSignUp(String password) {
+        acquire(signUpPermits);
+        try {
+            return encode(password);
+        } finally {
+            signUpPermits.release();
+        }
+    }
+
     boolean matches(String password, String hash) {
         checks.increment();
         acquire();
@@ -65,8 +85,12 @@ class PasswordHashing {
     }
 
     private void acquire() {
+        acquire(permits);
+    }
+
+    private static void acquire(Semaphore semaphore) {
         try {
-            if (!permits.tryAcquire(5, TimeUnit.SECONDS)) {
+            if (!semaphore.tryAcquire(5, TimeUnit.SECONDS)) {
                 throw busy();
             }
         } catch (InterruptedException e) {

@@ -11,9 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,6 +36,11 @@ import tools.jackson.databind.node.ObjectNode;
  * Reads the bus log and sends each open stream the events that concern its user, with the log's sequence number
  * as the SSE id. Sequence numbers are taken when a transaction inserts, not when it commits, so a number can show
  * up after a higher one: a missing number is looked for again for a few seconds before the feed moves past it.
+ *
+ * <p>The reading runs on the scheduler every process shares, so it never writes to a client itself: each
+ * stream has a bounded queue, written out by a thread of its own pool. A client that reads nothing can then
+ * hold only its own writer; once its queue is full the stream is closed, and the client catches up with
+ * {@code Last-Event-ID} when it comes back.
  */
 @Component
 class LiveFeed implements SmartLifecycle {
@@ -62,6 +72,13 @@ class LiveFeed implements SmartLifecycle {
     private long lastHeartbeat = System.currentTimeMillis();
     private volatile boolean running;
     private final boolean web;
+    // why: a write to a client that does not read blocks until the connection times out, so each stream's
+    // writes run here, one writer per stream at a time, never on the scheduler
+    private final ExecutorService writers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "live-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     LiveFeed(
             JdbcClient jdbc,
@@ -92,8 +109,8 @@ class LiveFeed implements SmartLifecycle {
         running = false;
         List<Stream> all = new ArrayList<>();
         streams.values().forEach(all::addAll);
-        all.forEach(Stream::closeForReconnect);
         streams.clear();
+        all.forEach(Stream::closeForReconnect);
     }
 
     @Override
@@ -118,15 +135,26 @@ class LiveFeed implements SmartLifecycle {
             for (Row row : missed) {
                 if (audience(row, List.of(userId)).contains(userId)) {
                     stream.replayed.add(row.seq());
-                    stream.send(row, payload(row));
+                    // why: on the client's own request thread, so the replay may take its time
+                    emitter.send(event(row, payload(row)));
                 }
             }
         }
-        streams.computeIfAbsent(userId, id -> new CopyOnWriteArrayList<>()).add(stream);
+        List<Stream> evicted = new ArrayList<>();
+        streams.compute(userId, (id, list) -> {
+            List<Stream> open = list == null ? new CopyOnWriteArrayList<>() : list;
+            open.add(stream);
+            while (open.size() > properties.maxStreamsPerUser()) {
+                evicted.add(open.remove(0));
+            }
+            return open;
+        });
+        evicted.forEach(Stream::closeAsOneTooMany);
         return emitter;
     }
 
     private void close(Stream stream) {
+        stream.closed = true;
         List<Stream> list = streams.get(stream.userId);
         if (list != null) {
             list.remove(stream);
@@ -236,12 +264,15 @@ class LiveFeed implements SmartLifecycle {
         List<Stream> all = new ArrayList<>();
         streams.values().forEach(all::addAll);
         for (Stream stream : all) {
-            try {
-                stream.emitter.send(SseEmitter.event().comment("keep-alive"));
-            } catch (IOException | IllegalStateException e) {
-                close(stream);
-            }
+            stream.enqueue(SseEmitter.event().comment("keep-alive"));
         }
+    }
+
+    private static SseEmitter.SseEventBuilder event(Row row, String payload) {
+        return SseEmitter.event()
+                .id(String.valueOf(row.seq()))
+                .name(eventName(row.type()))
+                .data(payload, MediaType.APPLICATION_JSON);
     }
 
     /** The SSE event name a client listens for. */
@@ -281,42 +312,97 @@ class LiveFeed implements SmartLifecycle {
 
     record Row(long seq, String type, int version, String subject, Instant occurredAt, JsonNode data) {}
 
-    /** One open stream of one user. */
+    /** One open stream of one user, with the events waiting to be written to it. */
     private final class Stream {
         private final long userId;
         private final SseEmitter emitter;
         /** Sent while catching up; the feed may reach them again and must not send them twice. */
         private final Set<Long> replayed = ConcurrentHashMap.newKeySet();
 
+        private final BlockingQueue<SseEmitter.SseEventBuilder> pending;
+        private final AtomicBoolean writing = new AtomicBoolean();
+        private volatile boolean closed;
+
         Stream(long userId, SseEmitter emitter) {
             this.userId = userId;
             this.emitter = emitter;
+            this.pending = new ArrayBlockingQueue<>(properties.streamBuffer());
         }
 
         void send(Row row, String payload) {
-            try {
-                synchronized (this) {
-                    emitter.send(SseEmitter.event()
-                            .id(String.valueOf(row.seq()))
-                            .name(eventName(row.type()))
-                            .data(payload, MediaType.APPLICATION_JSON));
-                }
-            } catch (IOException | IllegalStateException e) {
-                close(this);
+            enqueue(event(row, payload));
+        }
+
+        /** Never waits: a stream whose queue is full cannot keep up, and is closed. */
+        void enqueue(SseEmitter.SseEventBuilder event) {
+            if (closed) {
+                return;
+            }
+            if (!pending.offer(event)) {
+                log.info("Closed a live stream of user {} that fell {} events behind", userId, pending.size());
+                finish(null);
+                return;
+            }
+            writeOut();
+        }
+
+        private void writeOut() {
+            if (writing.compareAndSet(false, true)) {
+                writers.execute(this::drain);
             }
         }
 
-        void closeForReconnect() {
+        private void drain() {
             try {
-                synchronized (this) {
-                    emitter.send(SseEmitter.event()
-                            .reconnectTime(ThreadLocalRandom.current().nextLong(1_000, 3_000))
-                            .comment("this server is stopping; reconnect"));
+                SseEmitter.SseEventBuilder next;
+                while (!closed && (next = pending.poll()) != null) {
+                    emitter.send(next);
                 }
-                emitter.complete();
             } catch (IOException | IllegalStateException e) {
-                // why: the client is gone already; there is nothing to close for it
+                closed = true;
+                pending.clear();
+                close(this);
+                return;
+            } finally {
+                writing.set(false);
             }
+            if (!closed && !pending.isEmpty()) {
+                writeOut(); // why: an event queued after the last poll, while this writer was finishing
+            }
+        }
+
+        /**
+         * Stops taking events and ends the response on a writer thread, after a last {@code event}, if any;
+         * ending it from the feed's thread could wait on a write that is stuck.
+         */
+        private void finish(SseEmitter.SseEventBuilder last) {
+            closed = true;
+            pending.clear();
+            close(this);
+            writers.execute(() -> {
+                try {
+                    if (last != null) {
+                        emitter.send(last);
+                    }
+                    emitter.complete();
+                } catch (IOException | IllegalStateException e) {
+                    // why: the client is gone already; there is nothing to close for it
+                }
+            });
+        }
+
+        /**
+         * The user opened more streams than allowed (a tab per stream, or a script). The client is asked to
+         * wait before it reconnects, so that tabs of one user do not keep closing each other.
+         */
+        void closeAsOneTooMany() {
+            finish(SseEmitter.event().reconnectTime(30_000).comment("closed: too many open streams for this user"));
+        }
+
+        void closeForReconnect() {
+            finish(SseEmitter.event()
+                    .reconnectTime(ThreadLocalRandom.current().nextLong(1_000, 3_000))
+                    .comment("this server is stopping; reconnect"));
         }
     }
 }

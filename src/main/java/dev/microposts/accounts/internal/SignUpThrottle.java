@@ -1,0 +1,48 @@
+package dev.microposts.accounts.internal;
+
+import dev.microposts.web.ApiProblem;
+import dev.microposts.web.ClientAddress;
+import dev.microposts.web.RateLimits;
+import java.time.Duration;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * How many accounts one client address may make: a script signing up account after account (for spam, or to
+ * burn the hashing slots) is held to a few an hour, while a household behind one address can still join.
+ */
+@Component
+class SignUpThrottle {
+
+    private final RateLimits limits;
+    private final AccountsProperties.SignUp signUp;
+
+    SignUpThrottle(RateLimits limits, AccountsProperties properties) {
+        this.limits = limits;
+        this.signUp = properties.signUp();
+    }
+
+    /** Counts a sign-up from {@code clientAddress}, or refuses it with 429 and {@code Retry-After}. */
+    void admit(String clientAddress) {
+        limits.take("sign-up:" + ClientAddress.limitKey(clientAddress), signUp.perAddress(), signUp.period())
+                .ifPresent(wait -> {
+                    throw tooMany(wait);
+                });
+    }
+
+    private static ApiProblem tooMany(Duration wait) {
+        long seconds = RateLimits.retryAfterSeconds(wait);
+        ApiProblem problem = new ApiProblem(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many sign-ups from your network; try again in " + readable(seconds) + ".");
+        problem.getHeaders().set("Retry-After", String.valueOf(seconds));
+        return problem;
+    }
+
+    private static String readable(long seconds) {
+        if (seconds < 120) {
+            return seconds + " seconds";
+        }
+        return (seconds + 59) / 60 + " minutes";
+    }
+}
