@@ -181,6 +181,31 @@ class MediaService implements MediaLibrary {
         return unready;
     }
 
+    /**
+     * Deletes an upload its owner no longer wants, while no post carries it; its files go once the row is gone,
+     * so a worker still processing it finds nothing to complete and drops what it made.
+     */
+    void delete(UserRef owner, UUID id) {
+        switch (store.removeDraft(id, owner.id())) {
+            case NOT_FOUND -> throw ApiProblem.notFound("No media item " + id);
+            case ON_A_POST ->
+                throw ApiProblem.conflict(
+                        "Media item " + id + " is on one of your posts; delete the post to delete it");
+            case REMOVED -> storage.deleteAll(filesOf(id));
+        }
+    }
+
+    @Override
+    public void discard(Collection<UUID> ids) {
+        store.remove(ids);
+        ids.forEach(id -> storage.deleteAll(filesOf(id)));
+    }
+
+    /** The prefix of every object an item has: its upload, and what each attempt made of it. */
+    static String filesOf(UUID id) {
+        return "media/" + id + "/";
+    }
+
     @Override
     public Map<UUID, MediaView> views(Collection<UUID> ids, long viewerId) {
         return store.views(ids, urls, viewerId);

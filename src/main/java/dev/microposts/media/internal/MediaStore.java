@@ -40,6 +40,9 @@ class MediaStore {
     static final String THUMBNAIL = "thumbnail";
     static final String TRANSCODE = "transcode-";
 
+    /** Whether a post carries the item {@code m}. */
+    private static final String ATTACHED = "exists (select 1 from post_media p where p.media_id = m.id)";
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
@@ -317,8 +320,9 @@ class MediaStore {
         UUID[] array = ids.toArray(UUID[]::new);
         // why: the items first; their outputs only grow until an item is ready, so an item read as ready is
         // shown with all of them (read the other way round, a ready item could show half its renditions)
-        List<Item> items = jdbc.sql("select * from media where id = any(?)")
-                .param(array)
+        // why: an upload on no post is its owner's draft; to anyone else it does not exist
+        List<Item> items = jdbc.sql("select * from media m where id = any(?) and (owner_id = ? or " + ATTACHED + ")")
+                .params(array, viewerId)
                 .query(this::item)
                 .list();
         Map<UUID, List<Output>> outputs = new LinkedHashMap<>();
@@ -366,6 +370,52 @@ class MediaStore {
                         .query(Integer.class)
                         .single()
                 > 0;
+    }
+
+    /** Who owns the item and whether a post carries it, which decides who may see its files. */
+    record Access(long ownerId, boolean attached) {}
+
+    Optional<Access> access(UUID id) {
+        return jdbc.sql("select owner_id, " + ATTACHED + " as attached from media m where id = ?")
+                .param(id)
+                .query((rs, row) -> new Access(rs.getLong("owner_id"), rs.getBoolean("attached")))
+                .optional();
+    }
+
+    enum Removal {
+        REMOVED,
+        NOT_FOUND,
+        ON_A_POST
+    }
+
+    /**
+     * Deletes the owner's item if no post carries it. Its row is locked first, so a post being written with it
+     * at the same moment either commits before (and the item stays) or finds it gone.
+     */
+    @Transactional
+    Removal removeDraft(UUID id, long ownerId) {
+        boolean owned = jdbc.sql("select id from media where id = ? and owner_id = ? for update")
+                .params(id, ownerId)
+                .query(UUID.class)
+                .optional()
+                .isPresent();
+        if (!owned) {
+            return Removal.NOT_FOUND;
+        }
+        if (access(id).map(Access::attached).orElse(false)) {
+            return Removal.ON_A_POST;
+        }
+        remove(List.of(id));
+        return Removal.REMOVED;
+    }
+
+    /** Deletes the rows of these items, their parts and outputs with them; unknown ids are skipped. */
+    void remove(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("delete from media where id = any(?)")
+                    .param(ids.toArray(UUID[]::new))
+                    .update();
+        }
     }
 
     /** Locks the owner's items for attaching to a post; see {@code MediaLibrary#lockForAttaching}. */
