@@ -41,6 +41,7 @@ import tools.jackson.databind.JsonNode;
 class MediaAttacksTest extends ApiTest {
 
     private static final int LIMIT = 16 << 20;
+    private static final int UPLOADS_PER_DAY = 50;
     private static final byte[] PAST_THE_LIMIT = random(LIMIT + (256 << 10));
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -286,6 +287,70 @@ class MediaAttacksTest extends ApiTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(storage.list("media/" + spare + "/"))
                 .isEmpty());
         assertNotFoundProblem(api.delete("/api/v1/media/" + spare, owner.token()));
+    }
+
+    @Test
+    @DisplayName("A member uploading more videos a day than allowed gets 429 with Retry-After, naming that quota")
+    void uploadsPerDayQuota() {
+        Api.User member = api.newUser("prolific");
+        for (int i = 0; i < UPLOADS_PER_DAY; i++) {
+            Api.Response accepted = rawUpload(member, random(1024 + i));
+            assertThat(accepted.status())
+                    .as("upload %d: %s", i, accepted.body())
+                    .isEqualTo(202);
+        }
+        Api.Response refused = rawUpload(member, random(2048));
+        assertQuotaProblem(refused, UPLOADS_PER_DAY + " videos");
+        assertThat(api.newPost(member, "words are not videos")).isPositive();
+        assertThat(rawUpload(api.newUser("neighbour"), random(1024)).status())
+                .as("another member's quota is their own")
+                .isEqualTo(202);
+    }
+
+    @Test
+    @DisplayName("A member uploading more bytes a day than allowed gets 429 with Retry-After and nothing is kept")
+    void uploadBytesPerDayQuota() throws Exception {
+        Api.User member = api.newUser("bulky");
+        byte[] large = random(15 << 20);
+        for (int i = 0; i < 3; i++) {
+            Api.Response accepted = rawUpload(member, large);
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        }
+        List<String> before = storage.list("media/");
+        Api.Response refused = rawUpload(member, large);
+        assertQuotaProblem(refused, "48.0 MB");
+        List<String> after = new ArrayList<>(storage.list("media/"));
+        after.removeAll(before);
+        assertThat(after).as("objects stored for the refused upload").isEmpty();
+        assertNoUploadFilesLeft();
+    }
+
+    /** Deleting uploads gives none of the day's allowance back: the quota counts what was sent. */
+    @Test
+    @DisplayName("Deleting uploads does not reset the daily quota")
+    void deletingDoesNotResetTheQuota() {
+        Api.User member = api.newUser("churner");
+        for (int i = 0; i < UPLOADS_PER_DAY; i++) {
+            Api.Response accepted = rawUpload(member, random(512 + i));
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+            String id = accepted.json().path("id").asString();
+            assertThat(api.delete("/api/v1/media/" + id, member.token()).status())
+                    .isEqualTo(204);
+        }
+        assertQuotaProblem(rawUpload(member, random(700)), UPLOADS_PER_DAY + " videos");
+    }
+
+    private Api.Response rawUpload(Api.User owner, byte[] body) {
+        return api.send(api.request("/api/v1/media", owner.token())
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    private static void assertQuotaProblem(Api.Response response, String quota) {
+        assertThat(response.status()).as(response.body()).isEqualTo(429);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("detail").asString()).contains(quota).contains("24 hours");
+        assertThat(Long.parseLong(response.header("Retry-After"))).isBetween(1L, 24 * 3600L);
     }
 
     private String upload(Api.User owner, Path video) throws IOException {

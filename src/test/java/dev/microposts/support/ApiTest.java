@@ -37,6 +37,8 @@ public abstract class ApiTest {
         registry.add("microposts.timeline.fanout-batch", () -> "3");
         // why: small enough that a test can stream past it in a moment
         registry.add("microposts.media.max-upload-size", () -> "16MB");
+        // why: three uploads near the size limit reach it, so the daily quota of bytes is quick to try
+        registry.add("microposts.media.upload-bytes-per-day", () -> "48MB");
     }
 
     @BeforeEach

@@ -31,6 +31,8 @@ import org.springframework.util.unit.DataSize;
  *     uploads; empty for {@code <data-dir>/work}
  * @param maxBacklog videos waiting to be processed at which new uploads are refused (503 with
  *     {@code Retry-After}) until the backlog drains below four fifths of it; 0 never refuses
+ * @param uploadsPerDay most uploads one member may store in any 24 hours (429 past it); 0 for no limit
+ * @param uploadBytesPerDay most bytes one member may upload in any 24 hours (429 past it); 0 for no limit
  */
 @ConfigurationProperties("microposts.media")
 record MediaProperties(
@@ -51,12 +53,15 @@ record MediaProperties(
         Duration leaseCheckInterval,
         String accelRedirect,
         Path workDir,
-        int maxBacklog) {
+        int maxBacklog,
+        int uploadsPerDay,
+        DataSize uploadBytesPerDay) {
 
     MediaProperties {
         ladder = ladder.stream().sorted().toList();
         ffmpegThreads = Math.max(0, ffmpegThreads);
         accelRedirect = accelRedirect == null ? "" : accelRedirect;
+        uploadBytesPerDay = uploadBytesPerDay == null ? DataSize.ofBytes(0) : uploadBytesPerDay;
     }
 
     /** The work directory, under the data directory unless one is set. */

@@ -32,6 +32,7 @@ class MediaService implements MediaLibrary {
     private final Storage storage;
     private final PartTasks partTasks;
     private final UploadAdmission admission;
+    private final UploadQuota quota;
     private final MediaUrls urls;
     private final TransactionTemplate transaction;
     private final Path uploads;
@@ -42,6 +43,7 @@ class MediaService implements MediaLibrary {
             Storage storage,
             PartTasks partTasks,
             UploadAdmission admission,
+            UploadQuota quota,
             MediaUrls urls,
             TransactionTemplate transaction,
             BackingServices services,
@@ -51,6 +53,7 @@ class MediaService implements MediaLibrary {
         this.storage = storage;
         this.partTasks = partTasks;
         this.admission = admission;
+        this.quota = quota;
         this.urls = urls;
         this.transaction = transaction;
         this.uploads = Files.createDirectories(services.dataDirectory().resolve("uploads"));
@@ -66,6 +69,8 @@ class MediaService implements MediaLibrary {
      * committed, sends its probe.
      */
     MediaView upload(UserRef user, InputStream body) throws IOException {
+        // why: a member already at a quota is told before the body is taken in
+        quota.check(user.id(), 0);
         Path spool = spool(body);
         try {
             if (Files.size(spool) == 0) {
@@ -86,6 +91,7 @@ class MediaService implements MediaLibrary {
                     "Nothing was posted: too many videos are waiting to be processed right now. Try again in "
                             + decision.retryAfterSeconds() + " seconds; your text is still here.");
         }
+        quota.check(user.id(), 0);
         String name = "\u201c" + shortName(fileName) + "\u201d";
         Path spool = spool(body);
         try {
@@ -122,6 +128,7 @@ class MediaService implements MediaLibrary {
     private MediaView store(UserRef user, Path spool) throws IOException {
         UUID id = UUID.randomUUID();
         long size = Files.size(spool);
+        quota.check(user.id(), size);
         String key = "media/" + id + "/source";
         try {
             storage.put(key, spool, "application/octet-stream");
@@ -130,6 +137,9 @@ class MediaService implements MediaLibrary {
         }
         try {
             transaction.executeWithoutResult(status -> {
+                // why: checked again under the member's lock, so concurrent uploads cannot share one allowance
+                store.lockUploadsOf(user.id());
+                quota.check(user.id(), size);
                 store.insert(id, user.id(), key, size);
                 partTasks.sendAfterCommit(id, MediaStore.PROBE);
             });

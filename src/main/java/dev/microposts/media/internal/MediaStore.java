@@ -40,6 +40,9 @@ class MediaStore {
     static final String THUMBNAIL = "thumbnail";
     static final String TRANSCODE = "transcode-";
 
+    /** The first key of the members' upload locks; the second is the member's id. */
+    private static final int UPLOADS_LOCK = 0x75706c64;
+
     /** Whether a post carries the item {@code m}. */
     private static final String ATTACHED = "exists (select 1 from post_media p where p.media_id = m.id)";
 
@@ -82,8 +85,33 @@ class MediaStore {
 
     record Part(UUID mediaId, String name) {}
 
+    /** One stored upload, as the daily quotas count it. */
+    record Upload(long size, Instant uploadedAt) {}
+
+    /** The member's uploads since {@code since}, oldest first. */
+    List<Upload> uploadsSince(long ownerId, Instant since) {
+        return jdbc.sql("select size, uploaded_at from media_uploads where owner_id = ? and uploaded_at > ?"
+                        + " order by uploaded_at")
+                .params(ownerId, Timestamp.from(since))
+                .query((rs, row) -> new Upload(rs.getLong("size"), instant(rs.getTimestamp("uploaded_at"))))
+                .list();
+    }
+
+    /**
+     * Holds the member's upload lock until the caller's transaction ends, so two uploads at the same moment
+     * are counted one after the other against the quota, not both against the same allowance.
+     */
+    void lockUploadsOf(long ownerId) {
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)")
+                .params(UPLOADS_LOCK, (int) ownerId)
+                .query(rs -> {});
+    }
+
     @Transactional
     void insert(UUID id, long ownerId, String sourceKey, long sourceSize) {
+        jdbc.sql("insert into media_uploads (owner_id, size, uploaded_at) values (?, ?, ?)")
+                .params(ownerId, sourceSize, Timestamp.from(clock.instant()))
+                .update();
         jdbc.sql("insert into media (id, owner_id, source_key, source_size) values (?, ?, ?, ?)")
                 .params(id, ownerId, sourceKey, sourceSize)
                 .update();
