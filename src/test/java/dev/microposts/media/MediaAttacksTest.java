@@ -340,6 +340,29 @@ class MediaAttacksTest extends ApiTest {
         assertQuotaProblem(rawUpload(member, random(700)), UPLOADS_PER_DAY + " videos");
     }
 
+    @Test
+    @DisplayName(
+            "A file that can never become a video does not keep its disk space: its original is deleted, its reason kept")
+    void failedUploadsGiveBackTheirDisk() {
+        Api.User member = api.newUser("noise");
+        Api.Response uploaded = rawUpload(member, random(300_000));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(202);
+        String id = uploaded.json().path("id").asString();
+
+        JsonNode failed = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> api.get("/api/v1/media/" + id, member.token()).json(),
+                        item -> item.path("status").asString().equals("failed"));
+        assertThat(failed.path("reason").asString()).isNotBlank();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(storage.list("media/" + id + "/"))
+                .isEmpty());
+        JsonNode after = api.get("/api/v1/media/" + id, member.token()).json();
+        assertThat(after.path("status").asString()).isEqualTo("failed");
+        assertThat(after.path("reason").asString())
+                .isEqualTo(failed.path("reason").asString());
+    }
+
     private Api.Response rawUpload(Api.User owner, byte[] body) {
         return api.send(api.request("/api/v1/media", owner.token())
                 .header("Content-Type", "application/octet-stream")

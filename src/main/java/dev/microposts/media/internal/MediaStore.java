@@ -295,6 +295,11 @@ class MediaStore {
         return owner.isPresent();
     }
 
+    /** Forgets the outputs of a failed item, whose files are being deleted. */
+    void forgetOutputs(UUID mediaId) {
+        jdbc.sql("delete from media_outputs where media_id = ?").param(mediaId).update();
+    }
+
     /** Starts an item over from the probe; answers the keys of the outputs to delete. */
     @Transactional
     List<String> reset(UUID mediaId) {
