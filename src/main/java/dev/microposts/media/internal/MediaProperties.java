@@ -33,6 +33,8 @@ import org.springframework.util.unit.DataSize;
  *     {@code Retry-After}) until the backlog drains below four fifths of it; 0 never refuses
  * @param uploadsPerDay most uploads one member may store in any 24 hours (429 past it); 0 for no limit
  * @param uploadBytesPerDay most bytes one member may upload in any 24 hours (429 past it); 0 for no limit
+ * @param draftRetention how long an upload put on no post is kept before it is purged, files and all
+ * @param draftPurgeInterval how often the leader looks for such uploads
  */
 @ConfigurationProperties("microposts.media")
 record MediaProperties(
@@ -55,7 +57,9 @@ record MediaProperties(
         Path workDir,
         int maxBacklog,
         int uploadsPerDay,
-        DataSize uploadBytesPerDay) {
+        DataSize uploadBytesPerDay,
+        Duration draftRetention,
+        Duration draftPurgeInterval) {
 
     MediaProperties {
         ladder = ladder.stream().sorted().toList();

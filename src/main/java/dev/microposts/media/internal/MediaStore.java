@@ -442,6 +442,25 @@ class MediaStore {
         return Removal.REMOVED;
     }
 
+    /**
+     * Up to {@code limit} uploads on no post created before {@code before}, locked for the caller's transaction;
+     * one being put on a post at this moment is skipped, and found on a post next time.
+     */
+    List<UUID> lockDraftsBefore(Instant before, int limit) {
+        return jdbc.sql("select id from media m where created_at < ? and not " + ATTACHED
+                        + " order by created_at limit ? for update skip locked")
+                .params(Timestamp.from(before), limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Forgets uploads older than the quotas look back. */
+    int forgetUploadsBefore(Instant before) {
+        return jdbc.sql("delete from media_uploads where uploaded_at < ?")
+                .param(Timestamp.from(before))
+                .update();
+    }
+
     /** Deletes the rows of these items, their parts and outputs with them; unknown ids are skipped. */
     void remove(Collection<UUID> ids) {
         if (!ids.isEmpty()) {
