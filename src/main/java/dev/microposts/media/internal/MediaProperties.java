@@ -35,6 +35,7 @@ import org.springframework.util.unit.DataSize;
  * @param uploadBytesPerDay most bytes one member may upload in any 24 hours (429 past it); 0 for no limit
  * @param draftRetention how long an upload put on no post is kept before it is purged, files and all
  * @param draftPurgeInterval how often the leader looks for such uploads
+ * @param minFreeDisk free space on the data directory's disk below which uploads are refused (507); 0 never
  */
 @ConfigurationProperties("microposts.media")
 record MediaProperties(
@@ -59,13 +60,15 @@ record MediaProperties(
         int uploadsPerDay,
         DataSize uploadBytesPerDay,
         Duration draftRetention,
-        Duration draftPurgeInterval) {
+        Duration draftPurgeInterval,
+        DataSize minFreeDisk) {
 
     MediaProperties {
         ladder = ladder.stream().sorted().toList();
         ffmpegThreads = Math.max(0, ffmpegThreads);
         accelRedirect = accelRedirect == null ? "" : accelRedirect;
         uploadBytesPerDay = uploadBytesPerDay == null ? DataSize.ofBytes(0) : uploadBytesPerDay;
+        minFreeDisk = minFreeDisk == null ? DataSize.ofBytes(0) : minFreeDisk;
     }
 
     /** The work directory, under the data directory unless one is set. */

@@ -33,6 +33,7 @@ class MediaService implements MediaLibrary {
     private final PartTasks partTasks;
     private final UploadAdmission admission;
     private final UploadQuota quota;
+    private final DiskFloor diskFloor;
     private final MediaUrls urls;
     private final TransactionTemplate transaction;
     private final Path uploads;
@@ -44,6 +45,7 @@ class MediaService implements MediaLibrary {
             PartTasks partTasks,
             UploadAdmission admission,
             UploadQuota quota,
+            DiskFloor diskFloor,
             MediaUrls urls,
             TransactionTemplate transaction,
             BackingServices services,
@@ -54,6 +56,7 @@ class MediaService implements MediaLibrary {
         this.partTasks = partTasks;
         this.admission = admission;
         this.quota = quota;
+        this.diskFloor = diskFloor;
         this.urls = urls;
         this.transaction = transaction;
         this.uploads = Files.createDirectories(services.dataDirectory().resolve("uploads"));
@@ -71,6 +74,7 @@ class MediaService implements MediaLibrary {
     MediaView upload(UserRef user, InputStream body) throws IOException {
         // why: a member already at a quota is told before the body is taken in
         quota.check(user.id(), 0);
+        diskFloor.check();
         Path spool = spool(body);
         try {
             if (Files.size(spool) == 0) {
@@ -92,6 +96,7 @@ class MediaService implements MediaLibrary {
                             + decision.retryAfterSeconds() + " seconds; your text is still here.");
         }
         quota.check(user.id(), 0);
+        diskFloor.check();
         String name = "\u201c" + shortName(fileName) + "\u201d";
         Path spool = spool(body);
         try {
