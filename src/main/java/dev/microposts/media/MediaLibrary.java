@@ -32,8 +32,17 @@ public interface MediaLibrary {
     int lockForAttaching(long ownerId, List<UUID> ids);
 
     /**
+     * Deletes these items, their rows and every stored file, whoever owns them: their post is gone. Unknown ids
+     * are skipped, so repeating it is harmless.
+     *
+     * @throws dev.microposts.storage.StorageUnavailableException when storage cannot delete now; the caller's
+     *     transaction then keeps the rows, to try again
+     */
+    void discard(Collection<UUID> ids);
+
+    /**
      * The items, by id, as {@code viewerId} may see them (-1 for someone not logged in): why a video failed
-     * is for its owner only. Unknown ids are left out.
+     * is for its owner only, and so is an item on no post yet. Unknown ids are left out.
      */
     Map<UUID, MediaView> views(Collection<UUID> ids, long viewerId);
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.microposts.media.internal.Videos;
+import dev.microposts.storage.Storage;
 import dev.microposts.support.Api;
 import dev.microposts.support.ApiTest;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
@@ -39,11 +41,18 @@ import tools.jackson.databind.JsonNode;
 class MediaAttacksTest extends ApiTest {
 
     private static final int LIMIT = 16 << 20;
+    private static final int UPLOADS_PER_DAY = 50;
     private static final byte[] PAST_THE_LIMIT = random(LIMIT + (256 << 10));
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Value("${microposts.data-dir}")
     String dataDir;
+
+    @Autowired
+    Storage storage;
+
+    @TempDir
+    static Path videos;
 
     @Test
     @DisplayName(
@@ -250,6 +259,219 @@ class MediaAttacksTest extends ApiTest {
     private RawUpload.Multipart twoPartsOverTheLimitTogether() {
         byte[] half = random(LIMIT / 2 + (256 << 10));
         return new RawUpload.Multipart().file("file", "a.mp4", half).file("extra", "b.mp4", half);
+    }
+
+    @Test
+    @DisplayName(
+            "Deleting a post deletes its videos: the media API and the file URLs answer 404, storage holds nothing")
+    void deletingAPostDeletesItsVideos() throws Exception {
+        Api.User author = api.newUser("deleter");
+        JsonNode item = readyVideo(author);
+        String id = item.path("id").asString();
+        Api.Response posted = api.post(
+                "/api/v1/me/collection", Map.of("text", "gone soon", "media_ids", List.of(id)), author.token());
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        List<String> files = fileUrls(item);
+        assertThat(files).isNotEmpty();
+        assertThat(api.get(files.get(0)).status()).isEqualTo(200);
+        assertThat(storage.list("media/" + id + "/")).isNotEmpty();
+
+        Api.Response deleted = api.delete(
+                "/api/v1/users/" + author.username() + "/collection/"
+                        + posted.json().path("id").asLong(),
+                author.token());
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(storage.list("media/" + id + "/")).isEmpty();
+            assertThat(api.get("/api/v1/media/" + id, author.token()).status()).isEqualTo(404);
+            assertThat(api.get("/api/v1/media/" + id).status()).isEqualTo(404);
+            for (String file : files) {
+                assertThat(api.get(file).status()).as(file).isEqualTo(404);
+                assertThat(api.get(file, author.token()).status()).as(file).isEqualTo(404);
+            }
+        });
+    }
+
+    @Test
+    @DisplayName(
+            "An upload not yet on a post is seen by its owner only, with files not cached publicly; others get 404")
+    void unattachedUploadIsPrivate() throws Exception {
+        Api.User owner = api.newUser("private");
+        Api.User stranger = api.newUser("stranger");
+        JsonNode item = readyVideo(owner);
+        String id = item.path("id").asString();
+
+        assertThat(api.get("/api/v1/media/" + id, owner.token()).status()).isEqualTo(200);
+        assertNotFoundProblem(api.get("/api/v1/media/" + id, stranger.token()));
+        assertNotFoundProblem(api.get("/api/v1/media/" + id));
+        for (String file : fileUrls(item)) {
+            Api.Response own = api.get(file, owner.token());
+            assertThat(own.status()).as(file).isEqualTo(200);
+            assertThat(own.header("Cache-Control")).contains("private").contains("no-store");
+            assertThat(api.get(file, stranger.token()).status()).as(file).isEqualTo(404);
+            assertThat(api.get(file).status()).as(file).isEqualTo(404);
+        }
+
+        Api.Response posted = api.post(
+                "/api/v1/me/collection", Map.of("text", "now public", "media_ids", List.of(id)), owner.token());
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        assertThat(api.get("/api/v1/media/" + id).status()).isEqualTo(200);
+        Api.Response published = api.get(fileUrls(item).get(0));
+        assertThat(published.status()).isEqualTo(200);
+        assertThat(published.header("Cache-Control")).contains("public");
+    }
+
+    @Test
+    @DisplayName(
+            "Only its owner can delete an upload, and only while it is on no post: others get 404, a posted one 409")
+    void ownerDeletesAnUnattachedUpload() throws Exception {
+        Api.User owner = api.newUser("tidy");
+        Api.User stranger = api.newUser("meddler");
+        String spare = upload(owner, new Videos(videos).h264("spare.mp4", "160x120", 1, false));
+        String posted = upload(owner, new Videos(videos).h264("posted.mp4", "160x120", 1, false));
+        Api.Response post = api.post(
+                "/api/v1/me/collection",
+                Map.of("text", "keeps its video", "media_ids", List.of(posted)),
+                owner.token());
+        assertThat(post.status()).as(post.body()).isEqualTo(201);
+
+        assertNotFoundProblem(api.delete("/api/v1/media/" + spare, stranger.token()));
+        assertThat(api.get("/api/v1/media/" + spare, owner.token()).status()).isEqualTo(200);
+        assertNotFoundProblem(api.delete("/api/v1/media/" + posted, stranger.token()));
+
+        Api.Response conflict = api.delete("/api/v1/media/" + posted, owner.token());
+        assertThat(conflict.status()).as(conflict.body()).isEqualTo(409);
+        assertThat(conflict.contentType()).startsWith("application/problem+json");
+        assertThat(conflict.json().path("detail").asString()).contains("post");
+        assertThat(api.get("/api/v1/media/" + posted, owner.token()).status()).isEqualTo(200);
+
+        Api.Response deleted = api.delete("/api/v1/media/" + spare, owner.token());
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+        assertThat(api.get("/api/v1/media/" + spare, owner.token()).status()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(storage.list("media/" + spare + "/"))
+                .isEmpty());
+        assertNotFoundProblem(api.delete("/api/v1/media/" + spare, owner.token()));
+    }
+
+    @Test
+    @DisplayName("A member uploading more videos a day than allowed gets 429 with Retry-After, naming that quota")
+    void uploadsPerDayQuota() {
+        Api.User member = api.newUser("prolific");
+        for (int i = 0; i < UPLOADS_PER_DAY; i++) {
+            Api.Response accepted = rawUpload(member, random(1024 + i));
+            assertThat(accepted.status())
+                    .as("upload %d: %s", i, accepted.body())
+                    .isEqualTo(202);
+        }
+        Api.Response refused = rawUpload(member, random(2048));
+        assertQuotaProblem(refused, UPLOADS_PER_DAY + " videos");
+        assertThat(api.newPost(member, "words are not videos")).isPositive();
+        assertThat(rawUpload(api.newUser("neighbour"), random(1024)).status())
+                .as("another member's quota is their own")
+                .isEqualTo(202);
+    }
+
+    @Test
+    @DisplayName("A member uploading more bytes a day than allowed gets 429 with Retry-After and nothing is kept")
+    void uploadBytesPerDayQuota() throws Exception {
+        Api.User member = api.newUser("bulky");
+        byte[] large = random(15 << 20);
+        for (int i = 0; i < 3; i++) {
+            Api.Response accepted = rawUpload(member, large);
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        }
+        List<String> before = storage.list("media/");
+        Api.Response refused = rawUpload(member, large);
+        assertQuotaProblem(refused, "48.0 MB");
+        List<String> after = new ArrayList<>(storage.list("media/"));
+        after.removeAll(before);
+        assertThat(after).as("objects stored for the refused upload").isEmpty();
+        assertNoUploadFilesLeft();
+    }
+
+    /** Deleting uploads gives none of the day's allowance back: the quota counts what was sent. */
+    @Test
+    @DisplayName("Deleting uploads does not reset the daily quota")
+    void deletingDoesNotResetTheQuota() {
+        Api.User member = api.newUser("churner");
+        for (int i = 0; i < UPLOADS_PER_DAY; i++) {
+            Api.Response accepted = rawUpload(member, random(512 + i));
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+            String id = accepted.json().path("id").asString();
+            assertThat(api.delete("/api/v1/media/" + id, member.token()).status())
+                    .isEqualTo(204);
+        }
+        assertQuotaProblem(rawUpload(member, random(700)), UPLOADS_PER_DAY + " videos");
+    }
+
+    @Test
+    @DisplayName(
+            "A file that can never become a video does not keep its disk space: its original is deleted, its reason kept")
+    void failedUploadsGiveBackTheirDisk() {
+        Api.User member = api.newUser("noise");
+        Api.Response uploaded = rawUpload(member, random(300_000));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(202);
+        String id = uploaded.json().path("id").asString();
+
+        JsonNode failed = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> api.get("/api/v1/media/" + id, member.token()).json(),
+                        item -> item.path("status").asString().equals("failed"));
+        assertThat(failed.path("reason").asString()).isNotBlank();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(storage.list("media/" + id + "/"))
+                .isEmpty());
+        JsonNode after = api.get("/api/v1/media/" + id, member.token()).json();
+        assertThat(after.path("status").asString()).isEqualTo("failed");
+        assertThat(after.path("reason").asString())
+                .isEqualTo(failed.path("reason").asString());
+    }
+
+    private Api.Response rawUpload(Api.User owner, byte[] body) {
+        return api.send(api.request("/api/v1/media", owner.token())
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    private static void assertQuotaProblem(Api.Response response, String quota) {
+        assertThat(response.status()).as(response.body()).isEqualTo(429);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("detail").asString()).contains(quota).contains("24 hours");
+        assertThat(Long.parseLong(response.header("Retry-After"))).isBetween(1L, 24 * 3600L);
+    }
+
+    private String upload(Api.User owner, Path video) throws IOException {
+        Api.Response uploaded = api.send(api.request("/api/v1/media", owner.token())
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofFile(video)));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(202);
+        return uploaded.json().path("id").asString();
+    }
+
+    private JsonNode readyVideo(Api.User owner) throws Exception {
+        String id = upload(owner, new Videos(videos).h264("mine.mp4", "160x120", 1, false));
+        JsonNode item = await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> api.get("/api/v1/media/" + id, owner.token()).json(),
+                        json -> !json.path("status").asString().equals("processing"));
+        assertThat(item.path("status").asString()).as(item.toString()).isEqualTo("ready");
+        return item;
+    }
+
+    private static List<String> fileUrls(JsonNode item) {
+        List<String> urls = new ArrayList<>();
+        item.path("renditions")
+                .forEach(rendition -> urls.add(rendition.path("url").asString()));
+        item.path("thumbnails")
+                .forEach(thumbnail -> urls.add(thumbnail.path("url").asString()));
+        return urls;
+    }
+
+    private static void assertNotFoundProblem(Api.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
     private static void assertTooLargeProblem(RawUpload.Answer answer) {

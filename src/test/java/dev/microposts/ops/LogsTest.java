@@ -68,12 +68,12 @@ class LogsTest {
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(200))
                     .until(
-                            () -> api.get("/api/v1/media/" + mediaId)
+                            () -> api.get("/api/v1/media/" + mediaId, user.token())
                                     .json()
                                     .path("status")
                                     .asString(),
                             status -> !status.equals("processing"));
-            JsonNode media = api.get("/api/v1/media/" + mediaId).json();
+            JsonNode media = api.get("/api/v1/media/" + mediaId, user.token()).json();
             assertThat(media.path("status").asString()).isEqualTo("ready");
             secrets.add(capability(media.path("thumbnail_url").asString()));
             media.path("renditions")

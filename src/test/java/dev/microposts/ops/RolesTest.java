@@ -71,7 +71,7 @@ class RolesTest {
                 String media = upload.json().path("id").asString();
                 await().atMost(Duration.ofSeconds(90))
                         .pollInterval(Duration.ofMillis(250))
-                        .until(() -> site.get("/api/v1/media/" + media)
+                        .until(() -> site.get("/api/v1/media/" + media, author.token())
                                 .json()
                                 .path("status")
                                 .asString()

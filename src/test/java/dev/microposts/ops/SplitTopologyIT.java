@@ -150,7 +150,7 @@ class SplitTopologyIT {
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             long postId = created.json().path("id").asLong();
 
-            JsonNode media = awaitReady(mediaId, Duration.ofMinutes(3));
+            JsonNode media = awaitReady(author, mediaId, Duration.ofMinutes(3));
             assertThat(heights(media)).containsExactly(240, 360);
             for (JsonNode rendition : media.path("renditions")) {
                 // through nginx: MicroPosts checks the URL, nginx fetches the bytes from the bucket
@@ -230,7 +230,7 @@ class SplitTopologyIT {
         String busy = awaitTranscoding(Duration.ofMinutes(2));
 
         compose.kill(busy);
-        JsonNode media = awaitReady(mediaId, Duration.ofMinutes(5));
+        JsonNode media = awaitReady(author, mediaId, Duration.ofMinutes(5));
         assertThat(heights(media)).containsExactly(240, 360, 480, 720);
         assertOneSetOfOutputs(mediaId, media);
 
@@ -339,7 +339,7 @@ class SplitTopologyIT {
         assertThat(stopping).isLessThan(Duration.ofSeconds(40));
         assertThat(compose.exitCode(busy)).isNotEqualTo(137);
         // finished by the stopping worker: a task it had given back would wait out the part's lease elsewhere
-        JsonNode media = awaitReady(mediaId, Duration.ofSeconds(10));
+        JsonNode media = awaitReady(author, mediaId, Duration.ofSeconds(10));
         assertOneSetOfOutputs(mediaId, media);
 
         compose.start(busy);
@@ -386,21 +386,21 @@ class SplitTopologyIT {
         return upload.json().path("id").asString();
     }
 
-    private static JsonNode awaitReady(String mediaId, Duration atMost) {
+    private static JsonNode awaitReady(Api.User owner, String mediaId, Duration atMost) {
         await("video " + mediaId + " ready")
                 .atMost(atMost)
                 .pollInterval(Duration.ofMillis(500))
                 // why: a request in flight to a process the test has just killed gets nginx's 502 page
                 .ignoreExceptionsMatching(e -> !(e instanceof AssertionError))
                 .until(() -> {
-                    String status = api.get("/api/v1/media/" + mediaId)
+                    String status = api.get("/api/v1/media/" + mediaId, owner.token())
                             .json()
                             .path("status")
                             .asString();
                     assertThat(status).isNotEqualTo("failed");
                     return status.equals("ready");
                 });
-        return api.get("/api/v1/media/" + mediaId).json();
+        return api.get("/api/v1/media/" + mediaId, owner.token()).json();
     }
 
     /** The MicroPosts container in which ffmpeg is encoding a rendition now. */

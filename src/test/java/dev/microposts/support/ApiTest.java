@@ -39,6 +39,8 @@ public abstract class ApiTest {
         registry.add("microposts.media.max-upload-size", () -> "16MB");
         // why: every test signs up its users from this one machine
         registry.add("microposts.accounts.sign-up.per-address", () -> "1000000");
+        // why: three uploads near the size limit reach it, so the daily quota of bytes is quick to try
+        registry.add("microposts.media.upload-bytes-per-day", () -> "48MB");
     }
 
     @BeforeEach

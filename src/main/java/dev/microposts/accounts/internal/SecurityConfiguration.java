@@ -113,9 +113,27 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    SecurityFilterChain mediaFiles(HttpSecurity http, AccessTokens tokens, ProblemEntryPoint problems)
+            throws Exception {
+        // why: files of a posted video are anyone's, but an upload on no post yet is its owner's only, who
+        // may hold a bearer token or the page session; the session is read only when a file asks who it is
+        return http.securityMatcher("/media/**")
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain operations(HttpSecurity http) throws Exception {
-        // why: media files are public (their URLs are unguessable) and need no session either
-        return http.securityMatcher("/actuator/**", "/media/**")
+        return http.securityMatcher("/actuator/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
@@ -123,7 +141,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain pages(
             HttpSecurity http, AccountService accounts, Accounts accountRows, HandlerMappingIntrospector handlers)
             throws Exception {

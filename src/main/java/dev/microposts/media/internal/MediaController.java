@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,13 +61,21 @@ class MediaController {
     }
 
     /**
-     * Anyone may poll an item; why it failed is shown to its owner only, who may be a bearer token's or, for the
-     * compose box, the page session's ({@code /uploads/<id>}).
+     * Anyone may poll an item on a post; one on no post yet, and why an item failed, only its owner, who may be
+     * a bearer token's or, for the compose box, the page session's ({@code /uploads/<id>}). Others get 404, as for
+     * an item that does not exist, so an id is never confirmed to them.
      */
     @GetMapping({"/api/v1/media/{id}", UPLOADS + "/{id}"})
     MediaView get(@PathVariable String id, @AuthenticationPrincipal UserRef viewer) {
         return media.view(parse(id), viewer == null ? -1 : viewer.id())
                 .orElseThrow(() -> ApiProblem.notFound("No media item " + id));
+    }
+
+    /** Deletes an upload its owner has not put on a post: {@code 204}; {@code 409} once a post carries it. */
+    @DeleteMapping({"/api/v1/media/{id}", UPLOADS + "/{id}"})
+    ResponseEntity<Void> delete(@PathVariable String id, @AuthenticationPrincipal UserRef owner) {
+        media.delete(owner, parse(id));
+        return ResponseEntity.noContent().build();
     }
 
     static UUID parse(String id) {

@@ -1,5 +1,6 @@
 package dev.microposts.media.internal;
 
+import dev.microposts.accounts.UserRef;
 import dev.microposts.storage.NoSuchStoredObjectException;
 import dev.microposts.storage.Storage;
 import dev.microposts.storage.StoredObject;
@@ -9,9 +10,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -19,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Serves renditions and thumbnails with byte ranges (so players can seek), their content type, {@code nosniff}
- * and a year of caching: a file's URL carries the token of the attempt that made it, so it never changes.
+ * and, once a post carries the video, a year of caching: a file's URL carries the token of the attempt that
+ * made it, so it never changes. The files of an upload on no post yet are its owner's only, and never cached.
  * With {@code microposts.media.accel-redirect} set, a web server in front serves the bytes instead.
  */
 @RestController
@@ -31,11 +36,19 @@ class MediaFilesController {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
     private final Storage storage;
+    private final MediaStore store;
     private final MediaProperties properties;
 
-    MediaFilesController(Storage storage, MediaProperties properties) {
+    MediaFilesController(Storage storage, MediaStore store, MediaProperties properties) {
         this.storage = storage;
+        this.store = store;
         this.properties = properties;
+    }
+
+    /** Who asks, read only for a file of an upload on no post: most files need no session lookup. */
+    private static long viewer() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof UserRef user ? user.id() : -1;
     }
 
     @RequestMapping(
@@ -55,6 +68,12 @@ class MediaFilesController {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        Optional<MediaStore.Access> access = store.access(UUID.fromString(id));
+        if (access.isEmpty() || !access.get().attached() && access.get().ownerId() != viewer()) {
+            // why: the files of a deleted item, or of an upload on no post, are not there for anyone else
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
         String key = "media/" + id + "/" + token + "/" + file;
         Optional<StoredObject> stored = storage.stat(key);
         if (stored.isEmpty()) {
@@ -65,7 +84,10 @@ class MediaFilesController {
         String type = file.endsWith(".mp4") ? "video/mp4" : "image/jpeg";
         response.setContentType(type);
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable");
+        // why: a draft's files must not outlive it in a shared cache, nor be handed by one to someone else
+        response.setHeader(
+                HttpHeaders.CACHE_CONTROL,
+                access.get().attached() ? "public, max-age=31536000, immutable" : "private, no-store");
         String etag = "\"" + token + "-" + file + "\"";
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");

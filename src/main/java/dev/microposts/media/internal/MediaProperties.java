@@ -33,6 +33,11 @@ import org.springframework.util.unit.DataSize;
  *     uploads; empty for {@code <data-dir>/work}
  * @param maxBacklog videos waiting to be processed at which new uploads are refused (503 with
  *     {@code Retry-After}) until the backlog drains below four fifths of it; 0 never refuses
+ * @param uploadsPerDay most uploads one member may store in any 24 hours (429 past it); 0 for no limit
+ * @param uploadBytesPerDay most bytes one member may upload in any 24 hours (429 past it); 0 for no limit
+ * @param draftRetention how long an upload put on no post is kept before it is purged, files and all
+ * @param draftPurgeInterval how often the leader looks for such uploads
+ * @param minFreeDisk free space on the data directory's disk below which uploads are refused (507); 0 never
  */
 @ConfigurationProperties("microposts.media")
 record MediaProperties(
@@ -55,7 +60,12 @@ record MediaProperties(
         Duration leaseCheckInterval,
         String accelRedirect,
         Path workDir,
-        int maxBacklog) {
+        int maxBacklog,
+        int uploadsPerDay,
+        DataSize uploadBytesPerDay,
+        Duration draftRetention,
+        Duration draftPurgeInterval,
+        DataSize minFreeDisk) {
 
     MediaProperties {
         ladder = ladder.stream().sorted().toList();
@@ -63,6 +73,8 @@ record MediaProperties(
         accelRedirect = accelRedirect == null ? "" : accelRedirect;
         ffmpegMaxMemory = ffmpegMaxMemory == null ? DataSize.ofGigabytes(8) : ffmpegMaxMemory;
         ffmpegMaxFileSize = ffmpegMaxFileSize == null ? DataSize.ofGigabytes(4) : ffmpegMaxFileSize;
+        uploadBytesPerDay = uploadBytesPerDay == null ? DataSize.ofBytes(0) : uploadBytesPerDay;
+        minFreeDisk = minFreeDisk == null ? DataSize.ofBytes(0) : minFreeDisk;
     }
 
     /** The work directory, under the data directory unless one is set. */

@@ -32,6 +32,8 @@ class MediaService implements MediaLibrary {
     private final Storage storage;
     private final PartTasks partTasks;
     private final UploadAdmission admission;
+    private final UploadQuota quota;
+    private final DiskFloor diskFloor;
     private final MediaUrls urls;
     private final TransactionTemplate transaction;
     private final Path uploads;
@@ -42,6 +44,8 @@ class MediaService implements MediaLibrary {
             Storage storage,
             PartTasks partTasks,
             UploadAdmission admission,
+            UploadQuota quota,
+            DiskFloor diskFloor,
             MediaUrls urls,
             TransactionTemplate transaction,
             BackingServices services,
@@ -51,6 +55,8 @@ class MediaService implements MediaLibrary {
         this.storage = storage;
         this.partTasks = partTasks;
         this.admission = admission;
+        this.quota = quota;
+        this.diskFloor = diskFloor;
         this.urls = urls;
         this.transaction = transaction;
         this.uploads = Files.createDirectories(services.dataDirectory().resolve("uploads"));
@@ -66,6 +72,9 @@ class MediaService implements MediaLibrary {
      * committed, sends its probe.
      */
     MediaView upload(UserRef user, InputStream body) throws IOException {
+        // why: a member already at a quota is told before the body is taken in
+        quota.check(user.id(), 0);
+        diskFloor.check();
         Path spool = spool(body);
         try {
             if (Files.size(spool) == 0) {
@@ -86,6 +95,8 @@ class MediaService implements MediaLibrary {
                     "Nothing was posted: too many videos are waiting to be processed right now. Try again in "
                             + decision.retryAfterSeconds() + " seconds; your text is still here.");
         }
+        quota.check(user.id(), 0);
+        diskFloor.check();
         String name = "\u201c" + shortName(fileName) + "\u201d";
         Path spool = spool(body);
         try {
@@ -122,6 +133,7 @@ class MediaService implements MediaLibrary {
     private MediaView store(UserRef user, Path spool) throws IOException {
         UUID id = UUID.randomUUID();
         long size = Files.size(spool);
+        quota.check(user.id(), size);
         String key = "media/" + id + "/source";
         try {
             storage.put(key, spool, "application/octet-stream");
@@ -130,6 +142,9 @@ class MediaService implements MediaLibrary {
         }
         try {
             transaction.executeWithoutResult(status -> {
+                // why: checked again under the member's lock, so concurrent uploads cannot share one allowance
+                store.lockUploadsOf(user.id());
+                quota.check(user.id(), size);
                 store.insert(id, user.id(), key, size);
                 partTasks.sendAfterCommit(id, MediaStore.PROBE);
             });
@@ -179,6 +194,31 @@ class MediaService implements MediaLibrary {
             }
         }
         return unready;
+    }
+
+    /**
+     * Deletes an upload its owner no longer wants, while no post carries it; its files go once the row is gone,
+     * so a worker still processing it finds nothing to complete and drops what it made.
+     */
+    void delete(UserRef owner, UUID id) {
+        switch (store.removeDraft(id, owner.id())) {
+            case NOT_FOUND -> throw ApiProblem.notFound("No media item " + id);
+            case ON_A_POST ->
+                throw ApiProblem.conflict(
+                        "Media item " + id + " is on one of your posts; delete the post to delete it");
+            case REMOVED -> storage.deleteAll(filesOf(id));
+        }
+    }
+
+    @Override
+    public void discard(Collection<UUID> ids) {
+        store.remove(ids);
+        ids.forEach(id -> storage.deleteAll(filesOf(id)));
+    }
+
+    /** The prefix of every object an item has: its upload, and what each attempt made of it. */
+    static String filesOf(UUID id) {
+        return "media/" + id + "/";
     }
 
     @Override

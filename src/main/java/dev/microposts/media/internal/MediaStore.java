@@ -40,6 +40,12 @@ class MediaStore {
     static final String THUMBNAIL = "thumbnail";
     static final String TRANSCODE = "transcode-";
 
+    /** The first key of the members' upload locks; the second is the member's id. */
+    private static final int UPLOADS_LOCK = 0x75706c64;
+
+    /** Whether a post carries the item {@code m}. */
+    private static final String ATTACHED = "exists (select 1 from post_media p where p.media_id = m.id)";
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
@@ -79,8 +85,33 @@ class MediaStore {
 
     record Part(UUID mediaId, String name) {}
 
+    /** One stored upload, as the daily quotas count it. */
+    record Upload(long size, Instant uploadedAt) {}
+
+    /** The member's uploads since {@code since}, oldest first. */
+    List<Upload> uploadsSince(long ownerId, Instant since) {
+        return jdbc.sql("select size, uploaded_at from media_uploads where owner_id = ? and uploaded_at > ?"
+                        + " order by uploaded_at")
+                .params(ownerId, Timestamp.from(since))
+                .query((rs, row) -> new Upload(rs.getLong("size"), instant(rs.getTimestamp("uploaded_at"))))
+                .list();
+    }
+
+    /**
+     * Holds the member's upload lock until the caller's transaction ends, so two uploads at the same moment
+     * are counted one after the other against the quota, not both against the same allowance.
+     */
+    void lockUploadsOf(long ownerId) {
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)")
+                .params(UPLOADS_LOCK, (int) ownerId)
+                .query(rs -> {});
+    }
+
     @Transactional
     void insert(UUID id, long ownerId, String sourceKey, long sourceSize) {
+        jdbc.sql("insert into media_uploads (owner_id, size, uploaded_at) values (?, ?, ?)")
+                .params(ownerId, sourceSize, Timestamp.from(clock.instant()))
+                .update();
         jdbc.sql("insert into media (id, owner_id, source_key, source_size) values (?, ?, ?, ?)")
                 .params(id, ownerId, sourceKey, sourceSize)
                 .update();
@@ -264,6 +295,11 @@ class MediaStore {
         return owner.isPresent();
     }
 
+    /** Forgets the outputs of a failed item, whose files are being deleted. */
+    void forgetOutputs(UUID mediaId) {
+        jdbc.sql("delete from media_outputs where media_id = ?").param(mediaId).update();
+    }
+
     /** Starts an item over from the probe; answers the keys of the outputs to delete. */
     @Transactional
     List<String> reset(UUID mediaId) {
@@ -317,8 +353,9 @@ class MediaStore {
         UUID[] array = ids.toArray(UUID[]::new);
         // why: the items first; their outputs only grow until an item is ready, so an item read as ready is
         // shown with all of them (read the other way round, a ready item could show half its renditions)
-        List<Item> items = jdbc.sql("select * from media where id = any(?)")
-                .param(array)
+        // why: an upload on no post is its owner's draft; to anyone else it does not exist
+        List<Item> items = jdbc.sql("select * from media m where id = any(?) and (owner_id = ? or " + ATTACHED + ")")
+                .params(array, viewerId)
                 .query(this::item)
                 .list();
         Map<UUID, List<Output>> outputs = new LinkedHashMap<>();
@@ -366,6 +403,71 @@ class MediaStore {
                         .query(Integer.class)
                         .single()
                 > 0;
+    }
+
+    /** Who owns the item and whether a post carries it, which decides who may see its files. */
+    record Access(long ownerId, boolean attached) {}
+
+    Optional<Access> access(UUID id) {
+        return jdbc.sql("select owner_id, " + ATTACHED + " as attached from media m where id = ?")
+                .param(id)
+                .query((rs, row) -> new Access(rs.getLong("owner_id"), rs.getBoolean("attached")))
+                .optional();
+    }
+
+    enum Removal {
+        REMOVED,
+        NOT_FOUND,
+        ON_A_POST
+    }
+
+    /**
+     * Deletes the owner's item if no post carries it. Its row is locked first, so a post being written with it
+     * at the same moment either commits before (and the item stays) or finds it gone.
+     */
+    @Transactional
+    Removal removeDraft(UUID id, long ownerId) {
+        boolean owned = jdbc.sql("select id from media where id = ? and owner_id = ? for update")
+                .params(id, ownerId)
+                .query(UUID.class)
+                .optional()
+                .isPresent();
+        if (!owned) {
+            return Removal.NOT_FOUND;
+        }
+        if (access(id).map(Access::attached).orElse(false)) {
+            return Removal.ON_A_POST;
+        }
+        remove(List.of(id));
+        return Removal.REMOVED;
+    }
+
+    /**
+     * Up to {@code limit} uploads on no post created before {@code before}, locked for the caller's transaction;
+     * one being put on a post at this moment is skipped, and found on a post next time.
+     */
+    List<UUID> lockDraftsBefore(Instant before, int limit) {
+        return jdbc.sql("select id from media m where created_at < ? and not " + ATTACHED
+                        + " order by created_at limit ? for update skip locked")
+                .params(Timestamp.from(before), limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Forgets uploads older than the quotas look back. */
+    int forgetUploadsBefore(Instant before) {
+        return jdbc.sql("delete from media_uploads where uploaded_at < ?")
+                .param(Timestamp.from(before))
+                .update();
+    }
+
+    /** Deletes the rows of these items, their parts and outputs with them; unknown ids are skipped. */
+    void remove(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("delete from media where id = any(?)")
+                    .param(ids.toArray(UUID[]::new))
+                    .update();
+        }
     }
 
     /** Locks the owner's items for attaching to a post; see {@code MediaLibrary#lockForAttaching}. */

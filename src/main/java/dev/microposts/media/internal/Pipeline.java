@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,7 +170,12 @@ class Pipeline {
         }
     }
 
-    /** Records the failure where the owner sees it, and counts it by kind ({@code microposts.media.failures}). */
+    /**
+     * Records the failure where the owner sees it, and counts it by kind ({@code microposts.media.failures}).
+     * A failure of the file itself is final: no attempt or reprocessing can fix it, so its original and any
+     * rendition already made are deleted, and only the row with its reason stays. After a failure of the
+     * machinery (attempts exhausted, time limit) the files stay, for the operators' Retry or reprocessing.
+     */
     void gaveUp(Task task, TaskFailure failure) throws Exception {
         JsonNode payload = json.readTree(task.payload());
         UUID mediaId = UUID.fromString(payload.path("media").asString());
@@ -180,6 +186,20 @@ class Pipeline {
         if (store.fail(mediaId, reason)) {
             failures(failure.kind(), task.queue()).increment();
         }
+        if (isFinal(failure)
+                && store.find(mediaId)
+                        .map(item -> item.status().equals("failed"))
+                        .orElse(false)) {
+            // why: also when the item had failed already, so a delivery repeated after storage refused the
+            // deletion completes it
+            store.forgetOutputs(mediaId);
+            storage.deleteAll(MediaService.filesOf(mediaId));
+        }
+    }
+
+    private static boolean isFinal(TaskFailure failure) {
+        return !Set.of(TaskFailure.TIMED_OUT, TaskFailure.ATTEMPTS_EXHAUSTED, TaskFailure.ABANDONED)
+                .contains(failure.kind());
     }
 
     private Path source(MediaStore.Item item, Path workDir) {

@@ -1,5 +1,6 @@
 package dev.microposts.media.internal;
 
+import dev.microposts.web.ApiProblem;
 import dev.microposts.web.ApiRequestGuard;
 import dev.microposts.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
@@ -38,10 +39,12 @@ class UploadGate extends OncePerRequestFilter {
 
     private final MediaProperties properties;
     private final UploadAdmission admission;
+    private final DiskFloor diskFloor;
 
-    UploadGate(MediaProperties properties, UploadAdmission admission) {
+    UploadGate(MediaProperties properties, UploadAdmission admission, DiskFloor diskFloor) {
         this.properties = properties;
         this.admission = admission;
+        this.diskFloor = diskFloor;
     }
 
     @Override
@@ -61,6 +64,13 @@ class UploadGate extends OncePerRequestFilter {
             UploadAdmission.Decision decision = admission();
             if (!decision.admitted()) {
                 refuseWhileBusy(response, decision);
+                return;
+            }
+            // why: before the multipart parts are written to the very disk that is short of space
+            ApiProblem full = diskFloor.refusal();
+            if (full != null) {
+                ProblemResponses.write(response, full.getBody());
+                response.flushBuffer();
                 return;
             }
         }

@@ -164,10 +164,12 @@ class PostService implements Posts {
     @Transactional
     void delete(UserRef user, String username, long id, Integer expectedVersion) {
         Post current = ownPost(user, username, id);
+        List<UUID> mediaIds = posts.mediaOf(List.of(current.id())).getOrDefault(current.id(), List.of());
         if (!posts.delete(current.id(), expectedVersion)) {
             throw changedMeanwhile(current.id());
         }
-        events.publishEvent(new PostDeleted(DomainEvent.newId(), clock.instant(), current.id(), current.authorId()));
+        events.publishEvent(
+                new PostDeleted(DomainEvent.newId(), clock.instant(), current.id(), current.authorId(), mediaIds));
     }
 
     Page<Post> collection(String username, PageRequest page) {

@@ -177,8 +177,8 @@ class OpsPagesTest {
 
             // a listener that is down leaves its delivery incomplete; once it is back, the button delivers it
             long postId = -77;
-            transactions.executeWithoutResult(
-                    status -> events.publishEvent(new PostDeleted(DomainEvent.newId(), Instant.now(), postId, postId)));
+            transactions.executeWithoutResult(status -> events.publishEvent(
+                    new PostDeleted(DomainEvent.newId(), Instant.now(), postId, postId, List.of())));
             await().atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(300))
                     .untilAsserted(() -> {

@@ -129,8 +129,8 @@ class BusTest extends ApiTest {
 
             Span span = tracer.nextSpan().name("a request").start();
             try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
-                transactions.executeWithoutResult(
-                        status -> events.publishEvent(new PostDeleted(DomainEvent.newId(), Instant.now(), postId, -5)));
+                transactions.executeWithoutResult(status -> events.publishEvent(
+                        new PostDeleted(DomainEvent.newId(), Instant.now(), postId, -5, List.of())));
             } finally {
                 span.end();
             }
@@ -153,11 +153,11 @@ class BusTest extends ApiTest {
         UUID rolledBack = DomainEvent.newId();
         UUID committed = DomainEvent.newId();
         transactions.executeWithoutResult(status -> {
-            events.publishEvent(new PostDeleted(rolledBack, Instant.now(), -1, -1));
+            events.publishEvent(new PostDeleted(rolledBack, Instant.now(), -1, -1, List.of()));
             status.setRollbackOnly();
         });
         transactions.executeWithoutResult(
-                status -> events.publishEvent(new PostDeleted(committed, Instant.now(), -2, -2)));
+                status -> events.publishEvent(new PostDeleted(committed, Instant.now(), -2, -2, List.of())));
         assertThat(logged(rolledBack)).isZero();
         assertThat(logged(committed)).isOne();
     }

@@ -106,7 +106,8 @@ class ConsumersTest {
             if (event.authorId() != MARK) {
                 return;
             }
-            events.publishEvent(new PostDeleted(DomainEvent.newId(), Instant.now(), event.postId(), DERIVED));
+            events.publishEvent(
+                    new PostDeleted(DomainEvent.newId(), Instant.now(), event.postId(), DERIVED, List.of()));
             if (failing.contains(event.postId())) {
                 throw new IllegalStateException("the recorder fails on post " + event.postId());
             }
@@ -128,7 +129,7 @@ class ConsumersTest {
         publish(base - 2, Instant.now());
         publish(base - 3, Instant.now());
         transactions.executeWithoutResult(status -> {
-            events.publishEvent(new PostDeleted(DomainEvent.newId(), Instant.now(), base - 9, MARK));
+            events.publishEvent(new PostDeleted(DomainEvent.newId(), Instant.now(), base - 9, MARK, List.of()));
             status.setRollbackOnly();
         });
         publish(base - 4, Instant.now());
@@ -216,8 +217,8 @@ class ConsumersTest {
     }
 
     private void publish(long postId, Instant occurredAt) {
-        transactions.executeWithoutResult(
-                status -> events.publishEvent(new PostDeleted(DomainEvent.newId(), occurredAt, postId, MARK)));
+        transactions.executeWithoutResult(status ->
+                events.publishEvent(new PostDeleted(DomainEvent.newId(), occurredAt, postId, MARK, List.of())));
     }
 
     private long derivedFrom(long postId) {

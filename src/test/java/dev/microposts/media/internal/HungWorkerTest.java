@@ -80,7 +80,9 @@ class HungWorkerTest {
                     JsonNode item = await().atMost(Duration.ofSeconds(120))
                             .pollInterval(Duration.ofMillis(250))
                             .until(
-                                    () -> taker.api().get("/api/v1/media/" + id).json(),
+                                    () -> taker.api()
+                                            .get("/api/v1/media/" + id, user.token())
+                                            .json(),
                                     m -> !m.path("status").asString().equals("processing"));
                     assertThat(item.path("status").asString())
                             .as(item.toString())
@@ -119,7 +121,8 @@ class HungWorkerTest {
                 assertThat(logs.split("Media " + id + " is ready", -1))
                         .as("ready once")
                         .hasSize(2);
-                JsonNode after = taker.api().get("/api/v1/media/" + id).json();
+                JsonNode after =
+                        taker.api().get("/api/v1/media/" + id, user.token()).json();
                 assertThat(after.path("renditions")).hasSize(5);
                 assertThat(hung.api().get("/actuator/health/liveness").status()).isEqualTo(200);
             }

@@ -88,7 +88,7 @@ class UploadAdmissionTest {
 
             await().atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(500))
-                    .until(() -> accepted.stream().allMatch(id -> api.get("/api/v1/media/" + id)
+                    .until(() -> accepted.stream().allMatch(id -> api.get("/api/v1/media/" + id, user.token())
                             .json()
                             .path("status")
                             .asString()

@@ -50,7 +50,7 @@ class WorkerCrashTest {
         AppProcess second = AppProcess.start(dataDir, log, FAST_LEASES);
         String stopped;
         try {
-            JsonNode item = awaitReady(second.api(), killed);
+            JsonNode item = awaitReady(second.api(), user, killed);
             assertThat(item.path("renditions")).hasSize(5);
             stopped = upload(second.api(), user, clip);
             awaitEncoding(second);
@@ -62,7 +62,7 @@ class WorkerCrashTest {
         AppProcess third = AppProcess.start(dataDir, log, FAST_LEASES);
         try {
             for (String id : List.of(killed, stopped)) {
-                JsonNode item = awaitReady(third.api(), id);
+                JsonNode item = awaitReady(third.api(), user, id);
                 assertThat(item.path("renditions")).hasSize(5);
                 assertThat(item.path("thumbnails")).hasSize(3);
                 // one copy of everything: the source, five renditions, three thumbnails
@@ -108,11 +108,11 @@ class WorkerCrashTest {
                         .orElse(false)));
     }
 
-    private static JsonNode awaitReady(Api api, String id) {
+    private static JsonNode awaitReady(Api api, Api.User owner, String id) {
         JsonNode item = await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(250))
                 .until(
-                        () -> api.get("/api/v1/media/" + id).json(),
+                        () -> api.get("/api/v1/media/" + id, owner.token()).json(),
                         m -> !m.path("status").asString().equals("processing"));
         assertThat(item.path("status").asString()).as(item.toString()).isEqualTo("ready");
         return item;
