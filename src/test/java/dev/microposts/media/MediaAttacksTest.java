@@ -10,6 +10,8 @@ import dev.microposts.support.ApiTest;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -42,6 +44,7 @@ class MediaAttacksTest extends ApiTest {
 
     private static final int LIMIT = 16 << 20;
     private static final int UPLOADS_PER_DAY = 50;
+    private static final int TRANSFERS_PER_CLIENT = 8;
     private static final byte[] PAST_THE_LIMIT = random(LIMIT + (256 << 10));
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -237,6 +240,63 @@ class MediaAttacksTest extends ApiTest {
         assertThat(item.path("reason").asString())
                 .isEqualTo("The video could not be processed because of a problem on our side.")
                 .doesNotContain("Lavc", "input string", "Exception", "/");
+    }
+
+    @Test
+    @DisplayName(
+            "Slow uploads from one address hold at most their share of request threads: the next transfer gets 429 at once, another address is still served")
+    void slowTransfersFromOneAddressAreBounded() throws Exception {
+        Api.User user = api.newUser("dribble");
+        String probe = "GET /media/no-such-file HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+        List<Socket> dribbling = new ArrayList<>();
+        try {
+            for (int i = 0; i < TRANSFERS_PER_CLIENT; i++) {
+                Socket socket = connectFrom("127.0.0.1");
+                dribbling.add(socket);
+                socket.getOutputStream()
+                        .write(("POST /api/v1/media HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                                        + user.token()
+                                        + "\r\nContent-Type: application/octet-stream\r\nContent-Length: 1000000"
+                                        + "\r\n\r\none byte at a time")
+                                .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+            }
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> rawHead("127.0.0.1", probe).startsWith("HTTP/1.1 429"));
+            String refused = rawHead("127.0.0.1", probe);
+            assertThat(refused).containsIgnoringCase("Retry-After: 5").contains("application/problem+json");
+            assertThat(rawHead("127.0.0.2", probe))
+                    .as("another address is let through to the file route")
+                    .startsWith("HTTP/1.1 404");
+        } finally {
+            for (Socket socket : dribbling) {
+                socket.close();
+            }
+        }
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> rawHead("127.0.0.1", probe).startsWith("HTTP/1.1 404"));
+    }
+
+    private Socket connectFrom(String localAddress) throws IOException {
+        Socket socket = new Socket();
+        // why: every address in 127.0.0.0/8 is this machine, so a second client can be another address
+        socket.bind(new InetSocketAddress(localAddress, 0));
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    /** The status line and headers of a request sent on a connection of its own from {@code localAddress}. */
+    private String rawHead(String localAddress, String request) throws IOException {
+        try (Socket socket = connectFrom(localAddress)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            int end = answer.indexOf("\r\n\r\n");
+            return end < 0 ? answer : answer.substring(0, end);
+        }
     }
 
     private String uploadVideo(Api.User owner, Path file) throws Exception {

@@ -38,6 +38,10 @@ import org.springframework.util.unit.DataSize;
  * @param draftRetention how long an upload put on no post is kept before it is purged, files and all
  * @param draftPurgeInterval how often the leader looks for such uploads
  * @param minFreeDisk free space on the data directory's disk below which uploads are refused (507); 0 never
+ * @param maxTransfersPerClient video uploads and downloads one client address (an IPv6 /64) may have running
+ *     at once in this process (429 past it); 0 for no limit
+ * @param maxTransfers video uploads and downloads this process runs at once (503 past it), so slow clients
+ *     cannot hold every request thread; 0 for no limit
  */
 @ConfigurationProperties("microposts.media")
 record MediaProperties(
@@ -65,7 +69,9 @@ record MediaProperties(
         DataSize uploadBytesPerDay,
         Duration draftRetention,
         Duration draftPurgeInterval,
-        DataSize minFreeDisk) {
+        DataSize minFreeDisk,
+        int maxTransfersPerClient,
+        int maxTransfers) {
 
     MediaProperties {
         ladder = ladder.stream().sorted().toList();

@@ -10,13 +10,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The requests that move many bytes of video: uploads (and the compose form sent with its file) and file
  * downloads. They take as long as the network does, so they pass the web worker's concurrency limit without a
- * permit. Uploads also get the media
+ * permit; {@link TransferSlots} bounds them instead, per client and in all. Uploads also get the media
  * size limit instead of the API's small body limit, whatever their framing: one whose declared length is over
  * it is refused before a byte of its body is read, and one that does not declare it is cut off as it grows
  * past it. Who may upload, and whether the backlog has room, is {@link UploadGate}'s business.
@@ -28,10 +30,15 @@ class MediaRequestFilter extends OncePerRequestFilter {
     /** The most a compose form without a file can weigh: 500 characters and a few fields. */
     private static final long FORM_WITHOUT_FILE = 64 * 1024;
 
+    /** Seconds a client refused for holding too many transfers is asked to wait. */
+    private static final int RETRY_AFTER_SECONDS = 5;
+
     private final MediaProperties properties;
+    private final TransferSlots transfers;
 
     MediaRequestFilter(MediaProperties properties) {
         this.properties = properties;
+        this.transfers = new TransferSlots(properties.maxTransfersPerClient(), properties.maxTransfers());
     }
 
     static boolean isUpload(HttpServletRequest request) {
@@ -65,6 +72,35 @@ class MediaRequestFilter extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        TransferSlots.Admission admission = transfers.acquire(request.getRemoteAddr());
+        if (admission != TransferSlots.Admission.ADMITTED) {
+            refuse(request, response, admission);
+            return;
+        }
+        try {
+            transfer(request, response, chain);
+        } finally {
+            transfers.release(request.getRemoteAddr());
+        }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, TransferSlots.Admission admission)
+            throws IOException {
+        boolean client = admission == TransferSlots.Admission.CLIENT_BUSY;
+        HttpStatus status = client ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.SERVICE_UNAVAILABLE;
+        String detail = client
+                ? "Too many video uploads and downloads from your address at once; try again when one has finished"
+                : "The server is moving as many videos as it can at once; try again in a few seconds";
+        response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        if (isFormWithVideo(request)) {
+            response.sendError(status.value(), detail);
+        } else {
+            ProblemResponses.write(response, ProblemDetail.forStatusAndDetail(status, detail));
+        }
+    }
+
+    private void transfer(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         request.setAttribute(RequestConcurrencyLimit.NETWORK_BOUND, Boolean.TRUE);
         if (isDownload(request) || isFormWithVideo(request)) {
