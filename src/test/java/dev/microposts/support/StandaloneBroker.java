@@ -1,6 +1,7 @@
 package dev.microposts.support;
 
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -23,6 +24,12 @@ public final class StandaloneBroker implements AutoCloseable {
 
     /** Starts a broker on {@code port}, keeping its files under {@code directory}. */
     public static StandaloneBroker start(Path directory, int port, boolean persistent) {
+        return start(directory, port, persistent, UnaryOperator.identity());
+    }
+
+    /** The same, with the task addresses' settings changed by {@code tasks} (a size limit, say). */
+    public static StandaloneBroker start(
+            Path directory, int port, boolean persistent, UnaryOperator<AddressSettings> tasks) {
         // why: outside a Spring context nothing tunes logging; the broker's audit trail would flood the output
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.activemq.audit"))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
@@ -39,12 +46,12 @@ public final class StandaloneBroker implements AutoCloseable {
             configuration.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port);
             configuration.addAddressSetting(
                     "tasks.#",
-                    new AddressSettings()
+                    tasks.apply(new AddressSettings()
                             .setDeadLetterAddress(SimpleString.of("tasks.dead"))
                             .setMaxDeliveryAttempts(20)
                             .setRedeliveryDelay(1000)
                             .setRedeliveryMultiplier(2)
-                            .setMaxRedeliveryDelay(60_000));
+                            .setMaxRedeliveryDelay(60_000)));
             broker.setConfiguration(configuration);
             broker.start();
         } catch (Exception e) {

@@ -17,7 +17,7 @@ record QueuesProperties(Map<String, Queue> queues, Workers tasks) {
 
     QueuesProperties {
         queues = queues == null ? Map.of() : queues;
-        tasks = tasks == null ? new Workers(null, null, null, null) : tasks;
+        tasks = tasks == null ? new Workers(null, null, null, null, null) : tasks;
     }
 
     Queue settings(String name) {
@@ -29,9 +29,13 @@ record QueuesProperties(Map<String, Queue> queues, Workers tasks) {
      * @param shutdownGrace how long a stopping process lets in-flight tasks finish before returning them
      * @param pollInterval how long an idle consumer waits for a message before checking whether to stop
      * @param scaling how the consumers of each queue follow its backlog
+     * @param sendTimeout longest wait for the broker to take a task; past it the send fails, as with the broker
+     *     down, and the caller goes on (a broker whose disk is full blocks senders without end)
      */
-    record Workers(Boolean workers, Duration shutdownGrace, Duration pollInterval, Scaling scaling) {
+    record Workers(
+            Boolean workers, Duration shutdownGrace, Duration pollInterval, Scaling scaling, Duration sendTimeout) {
         Workers {
+            sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
             workers = workers == null || workers;
             shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(30) : shutdownGrace;
             pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;

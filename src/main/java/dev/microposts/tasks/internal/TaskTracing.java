@@ -6,6 +6,8 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +39,17 @@ class TaskTracing {
                 // why: a header the broker will not take costs the trace, never the task
             }
         });
+    }
+
+    /** The current trace, if there is one, as the message properties that carry it to the worker. */
+    Map<String, String> currentHeaders() {
+        TraceContext context = tracer.currentTraceContext().context();
+        if (context == null) {
+            return Map.of();
+        }
+        Map<String, String> headers = new HashMap<>();
+        propagator.inject(context, headers, Map::put);
+        return headers;
     }
 
     /** Starts the span of running the task in {@code message}: in the trace it carries, or a new one. */
