@@ -149,6 +149,16 @@ class MediaPipelineTest extends ApiTest {
         assertThat(source.path("duration").asDouble()).isBetween(1.9, 2.2);
         assertThat(item.path("thumbnails")).hasSize(3);
 
+        // why: an upload on no post is its owner's alone; once posted, its files are public and never change
+        var posted = api.post(
+                "/api/v1/me/collection",
+                Map.of(
+                        "text",
+                        "in full HD",
+                        "media_ids",
+                        List.of(item.path("id").asString())),
+                user().token());
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
         String url = item.path("renditions").get(0).path("url").asString();
         long size = item.path("renditions").get(0).path("size").asLong();
         var whole = api.send(api.request(url, null).GET());
