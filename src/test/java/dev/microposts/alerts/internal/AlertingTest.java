@@ -111,7 +111,8 @@ class AlertingTest {
 
         await().atMost(Duration.ofSeconds(120))
                 .until(
-                        () -> api.get("/api/v1/media/" + mediaId)
+                        // why: an upload on no post is visible to its owner alone
+                        () -> api.get("/api/v1/media/" + mediaId, user.token())
                                 .json()
                                 .path("status")
                                 .asString(),
