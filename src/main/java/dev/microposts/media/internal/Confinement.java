@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,23 @@ record Confinement(
         Path setpriv, Path prlimit, Path bwrap, Path programs, int niceness, long maxMemoryBytes, long maxFileBytes) {
 
     private static final Path NICE = Path.of("/usr/bin/nice");
+
+    /** The sandbox's isolation and the system's programs and libraries, read-only. */
+    private static final List<String> SYSTEM = List.of(
+            "--unshare-all",
+            "--die-with-parent",
+            "--ro-bind",
+            "/usr",
+            "/usr",
+            "--ro-bind-try",
+            "/lib",
+            "/lib",
+            "--ro-bind-try",
+            "/lib64",
+            "/lib64",
+            "--ro-bind-try",
+            "/bin",
+            "/bin");
 
     /** The variables a child gets; nothing of the application's own environment. */
     static Map<String, String> environment(Path workDir) {
@@ -87,34 +105,18 @@ record Confinement(
     }
 
     private List<String> sandbox(Path bwrap, Path workDir, List<Path> readable) {
-        List<String> args = new ArrayList<>(List.of(
-                bwrap.toString(),
-                "--unshare-all",
-                "--die-with-parent",
-                "--new-session",
-                "--ro-bind",
-                "/usr",
-                "/usr",
-                "--ro-bind-try",
-                "/lib",
-                "/lib",
-                "--ro-bind-try",
-                "/lib64",
-                "/lib64",
-                "--ro-bind-try",
-                "/bin",
-                "/bin",
-                "--dev",
-                "/dev",
-                "--proc",
-                "/proc",
-                "--tmpfs",
-                "/tmp"));
         List<Path> bound = new ArrayList<>();
         if (programs != null) {
             bound.add(programs);
         }
         bound.addAll(readable);
+        return sandboxCommand(bwrap, workDir, bound);
+    }
+
+    private static List<String> sandboxCommand(Path bwrap, Path workDir, Collection<Path> bound) {
+        List<String> args = new ArrayList<>(List.of(bwrap.toString()));
+        args.addAll(SYSTEM);
+        args.addAll(List.of("--new-session", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"));
         for (Path path : bound) {
             args.addAll(List.of("--ro-bind", path.toString(), path.toString()));
         }
@@ -134,25 +136,13 @@ record Confinement(
 
     /** bubblewrap is installed where it cannot run (a container without user namespaces): try it once. */
     private static boolean sandboxWorks(Path bwrap) {
+        Path workDir = null;
         try {
-            Process probe = new ProcessBuilder(
-                            bwrap.toString(),
-                            "--unshare-all",
-                            "--die-with-parent",
-                            "--ro-bind",
-                            "/usr",
-                            "/usr",
-                            "--ro-bind-try",
-                            "/lib",
-                            "/lib",
-                            "--ro-bind-try",
-                            "/lib64",
-                            "/lib64",
-                            "--ro-bind-try",
-                            "/bin",
-                            "/bin",
-                            "--",
-                            "/usr/bin/true")
+            // why: exactly the sandbox a child gets; in a container, bubblewrap may run yet be refused /proc
+            workDir = Files.createTempDirectory("microposts-sandbox");
+            List<String> command = new ArrayList<>(sandboxCommand(bwrap, workDir, List.of()));
+            command.add("/usr/bin/true");
+            Process probe = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
@@ -166,6 +156,14 @@ record Confinement(
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            if (workDir != null) {
+                try {
+                    Files.deleteIfExists(workDir);
+                } catch (java.io.IOException e) {
+                    // why: an empty directory in the system's temporary directory; nothing depends on it
+                }
+            }
         }
     }
 }
