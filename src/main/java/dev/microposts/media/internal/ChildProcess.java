@@ -45,7 +45,7 @@ final class ChildProcess {
         Path stderr = workDir.resolve(program + ".err");
         ProcessBuilder builder = new ProcessBuilder(full);
         builder.environment().clear();
-        builder.environment().putAll(Confinement.environment(workDir));
+        builder.environment().putAll(confinement.environment(workDir));
         Process process = builder.directory(workDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(stdout.toFile())

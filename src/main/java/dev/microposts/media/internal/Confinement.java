@@ -47,9 +47,17 @@ record Confinement(
             "/bin",
             "/bin");
 
-    /** The variables a child gets; nothing of the application's own environment. */
-    static Map<String, String> environment(Path workDir) {
-        return Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "LANG", "C.UTF-8", "TMPDIR", workDir.toString());
+    /**
+     * The variables a child gets; nothing of the application's own environment. The libraries ffmpeg's own
+     * libraries load (libdrm) sit beside it, where the loader looks only when told.
+     */
+    Map<String, String> environment(Path workDir) {
+        Map<String, String> environment = new java.util.HashMap<>(
+                Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "LANG", "C.UTF-8", "TMPDIR", workDir.toString()));
+        if (programs != null) {
+            environment.put("LD_LIBRARY_PATH", programs.toString());
+        }
+        return environment;
     }
 
     static Confinement detect(Path programs, int niceness, long maxMemoryBytes, long maxFileBytes) {

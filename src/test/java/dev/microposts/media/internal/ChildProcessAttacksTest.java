@@ -129,7 +129,7 @@ class ChildProcessAttacksTest {
         assertThat(dir.resolve("work").resolve("written-inside")).hasContent("inside");
     }
 
-    private static final List<String> ALLOWED_VARIABLES = List.of("PATH", "LANG", "TMPDIR", "PWD");
+    private static final List<String> ALLOWED_VARIABLES = List.of("PATH", "LANG", "TMPDIR", "PWD", "LD_LIBRARY_PATH");
 
     /** The ffmpeg under {@code host}, found by its executable, while it runs. */
     private static Optional<ProcessHandle> descendantRunning(Process host, Path ffmpeg) {
