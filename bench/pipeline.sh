@@ -80,7 +80,9 @@ media = json.load(urllib.request.urlopen(upload))
 start = time.monotonic()
 first = thumb = None
 while True:
-    m = json.load(urllib.request.urlopen(base + "/api/v1/media/" + media["id"]))
+    # an upload on no post is visible to its owner alone
+    m = json.load(urllib.request.urlopen(urllib.request.Request(
+        base + "/api/v1/media/" + media["id"], headers={"Authorization": "Bearer " + token})))
     elapsed = time.monotonic() - start
     if first is None and m["renditions"]:
         first = elapsed
