@@ -186,9 +186,13 @@ class MediaStore {
                 .list();
     }
 
-    /** Puts a part back to pending, unless someone else took it meanwhile; its old token can no longer complete it. */
+    /**
+     * Puts a part back to pending, unless someone else took it meanwhile; its old token can no longer complete it
+     * (only a running part completes), and stays on the part so that the next claim names it and deletes what a
+     * dead holder stored under it.
+     */
     boolean revoke(Lease lease) {
-        return jdbc.sql("update media_parts set status = 'pending', lease_token = null, lease_until = null,"
+        return jdbc.sql("update media_parts set status = 'pending', lease_until = null,"
                                 + " updated_at = now() where media_id = ? and part = ? and lease_token = ?"
                                 + " and status = 'running'")
                         .params(lease.mediaId(), lease.part(), lease.token())
