@@ -73,15 +73,15 @@ class MediaRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        TransferSlots.Admission admission = transfers.acquire(request.getRemoteAddr());
-        if (admission != TransferSlots.Admission.ADMITTED) {
-            refuse(request, response, admission);
+        TransferSlots.Slot slot = transfers.acquire(request.getRemoteAddr());
+        if (slot.admission() != TransferSlots.Admission.ADMITTED) {
+            refuse(request, response, slot.admission());
             return;
         }
         try {
             transfer(request, response, chain);
         } finally {
-            transfers.release(request.getRemoteAddr());
+            transfers.release(slot);
         }
     }
 

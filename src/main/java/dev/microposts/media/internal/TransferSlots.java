@@ -32,36 +32,43 @@ final class TransferSlots {
     }
 
     /**
-     * Takes a slot for the client at {@code remoteAddress}, or says why not; an admitted transfer gives its slot
-     * back with {@link #release}.
+     * A transfer let in or refused. An admitted one gives its slot back with {@link #release}, which needs the
+     * client's key worked out again no more.
      */
-    Admission acquire(String remoteAddress) {
+    record Slot(Admission admission, String client) {}
+
+    /** Takes a slot for the client at {@code remoteAddress}, or says why not. */
+    Slot acquire(String remoteAddress) {
         if (total > 0 && held.incrementAndGet() > total) {
             held.decrementAndGet();
-            return Admission.PROCESS_BUSY;
+            return new Slot(Admission.PROCESS_BUSY, null);
         }
-        if (perClient > 0) {
-            String client = ClientAddress.limitKey(remoteAddress);
-            // why: compute keeps the count and the map entry consistent with a concurrent release
-            AtomicInteger count = byClient.compute(client, (key, current) -> {
-                AtomicInteger next = current == null ? new AtomicInteger() : current;
-                next.incrementAndGet();
-                return next;
-            });
-            if (count.get() > perClient) {
-                releaseClient(client);
-                if (total > 0) {
-                    held.decrementAndGet();
-                }
-                return Admission.CLIENT_BUSY;
+        if (perClient <= 0) {
+            return new Slot(Admission.ADMITTED, null);
+        }
+        String client = ClientAddress.limitKey(remoteAddress);
+        // why: compute keeps the count and the map entry consistent with a concurrent release
+        AtomicInteger count = byClient.compute(client, (key, current) -> {
+            AtomicInteger next = current == null ? new AtomicInteger() : current;
+            next.incrementAndGet();
+            return next;
+        });
+        if (count.get() > perClient) {
+            releaseClient(client);
+            if (total > 0) {
+                held.decrementAndGet();
             }
+            return new Slot(Admission.CLIENT_BUSY, client);
         }
-        return Admission.ADMITTED;
+        return new Slot(Admission.ADMITTED, client);
     }
 
-    void release(String remoteAddress) {
-        if (perClient > 0) {
-            releaseClient(ClientAddress.limitKey(remoteAddress));
+    void release(Slot slot) {
+        if (slot.admission() != Admission.ADMITTED) {
+            return;
+        }
+        if (slot.client() != null) {
+            releaseClient(slot.client());
         }
         if (total > 0) {
             held.decrementAndGet();
