@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (authentication needing the database, say) into a problem response instead of a stack trace.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(FilterOrder.API_REQUEST_GUARD)
 public class ApiRequestGuard extends OncePerRequestFilter {
 
     /**
