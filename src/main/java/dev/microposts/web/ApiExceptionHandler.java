@@ -3,23 +3,15 @@ package dev.microposts.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jms.JmsException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -47,9 +39,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final ApiLimits limits;
+    private final FailureTriage triage;
 
-    ApiExceptionHandler(ApiLimits limits) {
+    ApiExceptionHandler(ApiLimits limits, FailureTriage triage) {
         this.limits = limits;
+        this.triage = triage;
     }
 
     @ExceptionHandler(ApiProblem.class)
@@ -75,42 +69,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 ApiProblem.invalid(e.getName(), "'" + e.getValue() + "' is not a valid value"), request, response);
     }
 
-    @ExceptionHandler({
-        DataAccessResourceFailureException.class,
-        TransientDataAccessException.class,
-        RecoverableDataAccessException.class,
-        JmsException.class
-    })
-    ResponseEntity<ProblemDetail> databaseUnavailable(
-            Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        log.warn("Request failed, a backing service is unavailable: {}", e.toString());
-        if (!isApi(request)) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(limits.retryAfterSeconds()));
-            return errorPage(response, HttpStatus.SERVICE_UNAVAILABLE);
-        }
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(limits.retryAfterSeconds()))
-                .body(unavailable());
-    }
-
+    /**
+     * Everything no handler above answers: {@link FailureTriage} decides the outcome, and only the form of the
+     * answer is this handler's (problem+json for the API, the friendly page for the rest).
+     */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response)
+    ResponseEntity<ProblemDetail> failed(Exception e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        if (isUnavailable(e)) {
-            return databaseUnavailable(e, request, response);
-        }
-        Optional<ApiRequestGuard.BodyTooLargeException> tooLarge =
-                cause(e, ApiRequestGuard.BodyTooLargeException.class);
-        if (tooLarge.isPresent()) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                    .body(ApiRequestGuard.tooLarge(tooLarge.get().max()));
-        }
-        String reference = UUID.randomUUID().toString();
-        log.error("{} {} failed (reference {})", request.getMethod(), request.getRequestURI(), reference, e);
+        FailureTriage.Failure failure = triage.triage(e, request);
         if (!isApi(request)) {
-            return errorPage(response, HttpStatus.INTERNAL_SERVER_ERROR);
+            failure.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+            if (failure instanceof FailureTriage.Unexpected unexpected) {
+                // why: the error page the container renders shows it, as the problem's body does
+                request.setAttribute(FailureTriage.REFERENCE, unexpected.reference());
+            }
+            return errorPage(response, failure.status());
         }
-        return ResponseEntity.internalServerError().body(internalError(reference));
+        return ResponseEntity.status(failure.status())
+                .headers(failure.headers())
+                .body(failure.problem());
     }
 
     /** The problems Spring MVC itself raises (404, 405, 415, ...): pages get the error page instead. */
@@ -145,7 +122,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (causedBy(e, ApiRequestGuard.BodyTooLargeException.class)) {
+        if (FailureTriage.cause(e, ApiRequestGuard.BodyTooLargeException.class).isPresent()) {
             return handleExceptionInternal(
                     e,
                     ApiRequestGuard.tooLarge(limits.maxBodySize().toBytes()),
@@ -219,45 +196,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static String snakeCase(String field) {
         return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
-    }
-
-    /** The database cannot be reached: no connection within the pool's timeout, or a broken one. */
-    static boolean isUnavailable(Throwable e) {
-        return causedBy(e, DataAccessResourceFailureException.class)
-                || causedBy(e, CannotCreateTransactionException.class)
-                || causedBy(e, SQLTransientConnectionException.class)
-                || causedBy(e, TransientDataAccessException.class)
-                || causedBy(e, RecoverableDataAccessException.class);
-    }
-
-    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        return cause(e, type).isPresent();
-    }
-
-    /** The first exception of {@code type} in the cause chain of {@code e}, {@code e} included. */
-    static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return Optional.of(type.cast(t));
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return Optional.empty();
-    }
-
-    static ProblemDetail unavailable() {
-        return ProblemDetail.forStatusAndDetail(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "The service is temporarily unavailable (its database, broker or storage cannot be reached); try again shortly");
-    }
-
-    static ProblemDetail internalError(String reference) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side; it has been logged with reference " + reference);
-        problem.setProperty("reference", reference);
-        return problem;
     }
 }

@@ -9,10 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (authentication needing the database, say) into a problem response instead of a stack trace.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(FilterOrder.API_REQUEST_GUARD)
 public class ApiRequestGuard extends OncePerRequestFilter {
 
     /**
@@ -34,12 +30,12 @@ public class ApiRequestGuard extends OncePerRequestFilter {
      */
     public static final String BODY_LIMIT = ApiRequestGuard.class.getName() + ".bodyLimit";
 
-    private static final Logger log = LoggerFactory.getLogger(ApiRequestGuard.class);
-
     private final ApiLimits limits;
+    private final FailureTriage triage;
 
-    ApiRequestGuard(ApiLimits limits) {
+    ApiRequestGuard(ApiLimits limits, FailureTriage triage) {
         this.limits = limits;
+        this.triage = triage;
     }
 
     @Override
@@ -61,22 +57,9 @@ public class ApiRequestGuard extends OncePerRequestFilter {
         try {
             chain.doFilter(hasBody ? limitBody(request, max) : request, response);
         } catch (Exception e) {
-            if (ApiExceptionHandler.isUnavailable(e)) {
-                log.warn("API request failed, the database is unavailable: {}", e.toString());
-                response.setHeader("Retry-After", String.valueOf(limits.retryAfterSeconds()));
-                ProblemResponses.write(response, ApiExceptionHandler.unavailable());
-            } else if (ApiExceptionHandler.causedBy(e, BodyTooLargeException.class)) {
-                ProblemResponses.write(response, tooLarge(max));
-            } else {
-                String reference = UUID.randomUUID().toString();
-                log.error(
-                        "API request {} {} failed (reference {})",
-                        request.getMethod(),
-                        request.getRequestURI(),
-                        reference,
-                        e);
-                ProblemResponses.write(response, ApiExceptionHandler.internalError(reference));
-            }
+            FailureTriage.Failure failure = triage.triage(e, request);
+            failure.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+            ProblemResponses.write(response, failure.problem());
         }
     }
 

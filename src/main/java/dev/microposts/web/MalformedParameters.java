@@ -9,7 +9,6 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a chance to refuse it.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+@Order(FilterOrder.MALFORMED_PARAMETERS)
 class MalformedParameters extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(MalformedParameters.class);

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -34,7 +33,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * that waits longer than {@code microposts.web.max-wait} is answered 503 with {@code Retry-After}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(FilterOrder.REQUEST_CONCURRENCY_LIMIT)
 public class RequestConcurrencyLimit extends OncePerRequestFilter {
 
     /**

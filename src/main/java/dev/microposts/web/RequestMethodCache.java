@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -18,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * time. The method never changes during a request, so the answer is kept here.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(FilterOrder.REQUEST_METHOD_CACHE)
 class RequestMethodCache extends OncePerRequestFilter {
 
     @Override

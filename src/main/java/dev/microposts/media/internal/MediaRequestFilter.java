@@ -1,6 +1,7 @@
 package dev.microposts.media.internal;
 
 import dev.microposts.web.ApiRequestGuard;
+import dev.microposts.web.FilterOrder;
 import dev.microposts.web.ProblemResponses;
 import dev.microposts.web.RequestConcurrencyLimit;
 import jakarta.servlet.FilterChain;
@@ -8,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * past it. Who may upload, and whether the backlog has room, is {@link UploadGate}'s business.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+@Order(FilterOrder.MEDIA_TRANSFERS)
 class MediaRequestFilter extends OncePerRequestFilter {
 
     /** The most a compose form without a file can weigh: 500 characters and a few fields. */

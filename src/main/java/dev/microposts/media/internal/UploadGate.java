@@ -2,6 +2,7 @@ package dev.microposts.media.internal;
 
 import dev.microposts.web.ApiProblem;
 import dev.microposts.web.ApiRequestGuard;
+import dev.microposts.web.FilterOrder;
 import dev.microposts.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -32,7 +32,7 @@ import org.springframework.web.multipart.MultipartException;
  * token. Only an upload that then gets stored counts toward the backlog (see {@link UploadAdmission}).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 60)
+@Order(FilterOrder.UPLOAD_GATE)
 class UploadGate extends OncePerRequestFilter {
 
     private static final HttpSessionSecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();

@@ -1,5 +1,6 @@
 package dev.microposts.ops.internal;
 
+import dev.microposts.web.FilterOrder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +11,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,7 +30,7 @@ class WorkerOnlySite {
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> workerOnlySiteFilter() {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new NotFound());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(FilterOrder.WORKER_ONLY_SITE);
         registration.addUrlPatterns("/*");
         return registration;
     }

@@ -1,0 +1,44 @@
+package dev.microposts.web;
+
+import org.springframework.core.Ordered;
+
+/**
+ * Where each of the application's servlet filters stands in the chain, first to last. The order matters
+ * because the filters hand each other work through request attributes and wrappers, and because some must
+ * answer before anything reads a request's body. Spring Boot's own filters keep their places: character
+ * encoding first, Spring Session at {@code HIGHEST_PRECEDENCE + 50}, Spring Security at {@code -100}.
+ *
+ * <ol>
+ *   <li>{@link #WORKER_ONLY_SITE}: a process without the web role refuses everything but its actuator before
+ *       sessions, security or the database are touched, so nothing else may run before it.
+ *   <li>{@link #MEDIA_TRANSFERS}: uploads and downloads take a transfer slot and get the media size limit
+ *       before any other filter can read a byte of their body; it marks them network-bound for the
+ *       concurrency limit and raises the body limit for the request guard, so it must precede both.
+ *   <li>{@link #MALFORMED_PARAMETERS}: refuses an unreadable query string or form body before anything
+ *       behind it asks for a parameter and fails with a 500.
+ *   <li>{@link #API_REQUEST_GUARD}: applies the body limit the media filter may have raised, and turns every
+ *       failure of the filters and controllers behind it into a problem response.
+ *   <li>{@link #REQUEST_CONCURRENCY_LIMIT}: queues the CPU-bound requests; it needs the network-bound mark
+ *       of the media filter and nothing of the path rewrite behind it, and a request refused here is
+ *       logged with the path its client sent.
+ *   <li>{@link #UNVERSIONED_API_PATHS}: rewrites the book's unversioned paths to the current version; it
+ *       must come before Spring Security and the controllers, which know only the versioned paths.
+ *   <li>{@link #UPLOAD_GATE}: decides about an upload after Spring Session has loaded the session (it needs
+ *       to know who is signed in) and before Spring Security, whose CSRF check would read the whole body.
+ *   <li>{@link #REQUEST_METHOD_CACHE}: the last filter, so that it caches the method above every wrapper the
+ *       others added.
+ * </ol>
+ */
+public final class FilterOrder {
+
+    public static final int WORKER_ONLY_SITE = Ordered.HIGHEST_PRECEDENCE;
+    public static final int MEDIA_TRANSFERS = Ordered.HIGHEST_PRECEDENCE + 5;
+    public static final int MALFORMED_PARAMETERS = Ordered.HIGHEST_PRECEDENCE + 6;
+    public static final int API_REQUEST_GUARD = Ordered.HIGHEST_PRECEDENCE + 10;
+    public static final int REQUEST_CONCURRENCY_LIMIT = Ordered.HIGHEST_PRECEDENCE + 20;
+    public static final int UNVERSIONED_API_PATHS = Ordered.HIGHEST_PRECEDENCE + 21;
+    public static final int UPLOAD_GATE = Ordered.HIGHEST_PRECEDENCE + 60;
+    public static final int REQUEST_METHOD_CACHE = Ordered.LOWEST_PRECEDENCE;
+
+    private FilterOrder() {}
+}

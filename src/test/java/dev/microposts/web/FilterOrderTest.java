@@ -1,0 +1,68 @@
+package dev.microposts.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.microposts.support.ApiTest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.catalina.Container;
+import org.apache.catalina.Context;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+
+/**
+ * The filters run in the order {@link FilterOrder} documents, as the servlet container itself holds them, Spring
+ * Boot's encoding, session and security filters included, since some of ours must come before or after those.
+ * The container's own WebSocket filter is left out: it only takes upgrade requests, after all the others.
+ */
+class FilterOrderTest extends ApiTest {
+
+    /** By bean name, first to last, as the Javadoc of {@link FilterOrder} explains. */
+    private static final List<String> DOCUMENTED = List.of(
+            "characterEncodingFilter",
+            "mediaRequestFilter",
+            "malformedParameters",
+            "apiRequestGuard",
+            "requestConcurrencyLimit",
+            "unversionedApiPaths",
+            "springSessionRepositoryFilter",
+            "uploadGate",
+            "springSecurityFilterChain",
+            "requestMethodCache");
+
+    @Autowired
+    WebServerApplicationContext context;
+
+    @Test
+    void theServletContextRunsTheFiltersInTheDocumentedOrder() {
+        List<String> running = filtersInTheOrderTheyRun();
+
+        assertThat(running).containsAll(DOCUMENTED);
+        assertThat(running.stream().filter(DOCUMENTED::contains).toList())
+                .as("all filters, first to last: %s", running)
+                .containsExactlyElementsOf(DOCUMENTED);
+        List<String> applications =
+                running.stream().filter(name -> !name.startsWith("Tomcat ")).toList();
+        assertThat(applications.get(applications.size() - 1))
+                .as("the method cache sees every wrapper of the application's filters: %s", running)
+                .isEqualTo("requestMethodCache");
+    }
+
+    private List<String> filtersInTheOrderTheyRun() {
+        TomcatWebServer server = (TomcatWebServer) context.getWebServer();
+        List<String> names = new ArrayList<>();
+        for (Container child : server.getTomcat().getHost().findChildren()) {
+            if (child instanceof Context servletContext) {
+                Arrays.stream(servletContext.findFilterMaps())
+                        .map(FilterMap::getFilterName)
+                        .filter(name -> !names.contains(name))
+                        .forEach(names::add);
+            }
+        }
+        return names;
+    }
+}
