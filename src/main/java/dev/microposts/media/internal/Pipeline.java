@@ -136,7 +136,7 @@ class Pipeline {
         try {
             if (claim.get().previousToken() != null) {
                 // why: files a dead holder stored before it could complete; never referenced
-                storage.deleteAll("media/" + mediaId + "/" + claim.get().previousToken());
+                storage.deleteAll(MediaKeys.attemptPrefix(mediaId, claim.get().previousToken()));
             }
             Path source = source(item, workDir);
             if (part.equals(MediaStore.PROBE)) {
@@ -193,7 +193,7 @@ class Pipeline {
             // why: also when the item had failed already, so a delivery repeated after storage refused the
             // deletion completes it
             store.forgetOutputs(mediaId);
-            storage.deleteAll(MediaService.filesOf(mediaId));
+            storage.deleteAll(MediaKeys.itemPrefix(mediaId));
         }
     }
 
@@ -322,7 +322,7 @@ class Pipeline {
                     "+faststart",
                     "-f",
                     "mp4",
-                    workDir.resolve(rung.name() + ".mp4").toString()));
+                    workDir.resolve(MediaKeys.renditionFile(rung)).toString()));
         }
         long started = System.nanoTime();
         ffmpeg(command, workDir, source, task);
@@ -338,8 +338,8 @@ class Pipeline {
         }
         List<MediaStore.Output> outputs = new ArrayList<>();
         for (Ladder.Rung rung : rungs) {
-            Path file = workDir.resolve(rung.name() + ".mp4");
-            String key = "media/" + item.id() + "/" + lease.token() + "/" + rung.name() + ".mp4";
+            Path file = workDir.resolve(MediaKeys.renditionFile(rung));
+            String key = MediaKeys.attemptFile(item.id(), lease.token(), MediaKeys.renditionFile(rung));
             long size = Files.size(file);
             double duration = prober.duration(file, workDir, task.deadline());
             if (!(duration > 0)) {
@@ -420,17 +420,17 @@ class Pipeline {
                     "1",
                     "-f",
                     "image2",
-                    workDir.resolve("thumb-" + widths.get(i) + ".jpg").toString()));
+                    workDir.resolve(MediaKeys.thumbnailFile(widths.get(i))).toString()));
         }
         ffmpeg(command, workDir, source, task);
         List<MediaStore.Output> outputs = new ArrayList<>();
         for (int[] size : sizes) {
-            String name = "thumb-" + size[0];
-            Path file = workDir.resolve(name + ".jpg");
+            String name = MediaKeys.thumbnailName(size[0]);
+            Path file = workDir.resolve(MediaKeys.thumbnailFile(size[0]));
             if (!Files.exists(file) || Files.size(file) == 0) {
                 throw MediaFailure.NO_THUMBNAIL.because("No picture could be taken from the video.");
             }
-            String key = "media/" + item.id() + "/" + lease.token() + "/" + name + ".jpg";
+            String key = MediaKeys.attemptFile(item.id(), lease.token(), MediaKeys.thumbnailFile(size[0]));
             storage.put(key, file, "image/jpeg");
             written.add(key);
             outputs.add(new MediaStore.Output(
