@@ -37,8 +37,6 @@ import tools.jackson.databind.ObjectMapper;
 class Pipeline {
 
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
-    private static final String VIDEO_STREAM = "video_stream";
-    private static final String AUDIO_STREAM = "audio_stream";
     private static final double OUTPUT_MARGIN_SECONDS = 1;
     private static final double OUTPUT_MARGIN_SHARE = 0.02;
 
@@ -220,13 +218,9 @@ class Pipeline {
             throws Exception {
         Prober.Probed probed = prober.probe(source, workDir, task.deadline());
         MediaView.Source facts = probed.facts();
-        Map<String, Object> streams = new LinkedHashMap<>();
-        streams.put(VIDEO_STREAM, probed.videoStream());
-        if (probed.audioStream() != null) {
-            streams.put(AUDIO_STREAM, probed.audioStream());
-        }
+        PartSpec streams = new PartSpec(probed.videoStream(), probed.audioStream(), List.of());
         List<Ladder.Rung> rungs = Ladder.plan(facts, properties.ladder(), properties.maxOutputFrameRate());
-        Map<String, Map<String, Object>> parts = new LinkedHashMap<>();
+        Map<String, PartSpec> parts = new LinkedHashMap<>();
         List<Ladder.Rung> first =
                 rungs.stream().filter(r -> r.size() <= properties.firstGroup()).toList();
         List<Ladder.Rung> rest =
@@ -234,9 +228,7 @@ class Pipeline {
         int group = 1;
         for (List<Ladder.Rung> rungGroup : List.of(first, rest)) {
             if (!rungGroup.isEmpty()) {
-                Map<String, Object> spec = new LinkedHashMap<>(streams);
-                spec.put("rungs", rungGroup.stream().map(Ladder.Rung::spec).toList());
-                parts.put(MediaStore.TRANSCODE + group++, spec);
+                parts.put(MediaStore.TRANSCODE + group++, streams.withRungs(rungGroup));
             }
         }
         parts.put(MediaStore.THUMBNAIL, streams);
@@ -255,18 +247,16 @@ class Pipeline {
         return true;
     }
 
-    @SuppressWarnings("unchecked")
     private List<MediaStore.Output> renditions(
             Task task,
             MediaStore.Item item,
             MediaStore.Lease lease,
-            Map<String, Object> spec,
+            PartSpec spec,
             Path source,
             Path workDir,
             List<String> written)
             throws Exception {
-        List<Ladder.Rung> rungs = ((List<Map<String, Object>>) spec.get("rungs"))
-                .stream().map(Ladder.Rung::of).toList();
+        List<Ladder.Rung> rungs = spec.rungs();
         MediaView.Source facts = item.source();
         String threads = String.valueOf(properties.ffmpegThreads());
         double outputLimit = outputSeconds(facts.duration());
@@ -371,7 +361,7 @@ class Pipeline {
             Task task,
             MediaStore.Item item,
             MediaStore.Lease lease,
-            Map<String, Object> spec,
+            PartSpec spec,
             Path source,
             Path workDir,
             List<String> written)
@@ -474,12 +464,12 @@ class Pipeline {
      * The video stream the probe accepted, as a filter graph's input. A part planned by an older version has no
      * index and takes the first video stream, as that version did.
      */
-    private static String videoInput(Map<String, Object> spec) {
-        return spec.get(VIDEO_STREAM) instanceof Number index ? "[0:" + index.intValue() + "]" : "[0:v:0]";
+    private static String videoInput(PartSpec spec) {
+        return spec.videoStream() != null ? "[0:" + spec.videoStream() + "]" : "[0:v:0]";
     }
 
-    private static String audioInput(Map<String, Object> spec) {
-        return spec.get(AUDIO_STREAM) instanceof Number index ? "0:" + index.intValue() : "0:a:0";
+    private static String audioInput(PartSpec spec) {
+        return spec.audioStream() != null ? "0:" + spec.audioStream() : "0:a:0";
     }
 
     /**
