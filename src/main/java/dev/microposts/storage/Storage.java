@@ -15,9 +15,9 @@ import java.util.Optional;
  * {@link StorageUnavailableException}; a key with no object is a {@link NoSuchStoredObjectException}.
  *
  * <pre>{@code
- * storage.put("videos/42/original", upload, "video/mp4");
- * try (InputStream in = storage.open("videos/42/original", 1024, 4096)) { ... }
- * storage.deleteAll("videos/42/");
+ * storage.put("media/" + id + "/source", upload, "application/octet-stream");
+ * try (InputStream in = storage.open("media/" + id + "/" + token + "/720.mp4", 1024, 4096)) { ... }
+ * storage.deleteAll("media/" + id + "/");
  * }</pre>
  */
 public interface Storage {
@@ -52,7 +52,7 @@ public interface Storage {
     /** Deletes the object, if there is one: deleting a missing key is not an error. */
     void delete(String key);
 
-    /** Deletes every object whose key starts with the prefix, such as {@code videos/42/}. */
+    /** Deletes every object whose key starts with the prefix, such as {@code media/<id>/}. */
     void deleteAll(String prefix);
 
     /** Every key that starts with the prefix, in ascending order. */

@@ -1,6 +1,6 @@
 /**
  * Storage: where uploaded media and their renditions live, as objects under server-generated keys
- * ({@code videos/42/original}, {@code videos/42/720p/segment-3.ts}). One {@link dev.microposts.storage.Storage}
+ * ({@code media/<id>/source}, {@code media/<id>/<token>/720.mp4}). One {@link dev.microposts.storage.Storage}
  * port with two adapters, chosen by {@code STORAGE_URL}: a local directory (the default, under the data
  * directory) or an S3-compatible bucket, so that several MicroPosts processes can share the same media.
  */

@@ -59,7 +59,7 @@ class DraftPurge {
                     List<UUID> drafts =
                             store.lockDraftsBefore(clock.instant().minus(properties.draftRetention()), BATCH);
                     store.remove(drafts);
-                    drafts.forEach(id -> storage.deleteAll(MediaService.filesOf(id)));
+                    drafts.forEach(id -> storage.deleteAll(MediaKeys.itemPrefix(id)));
                     return drafts.size();
                 });
                 if (purged > 0) {

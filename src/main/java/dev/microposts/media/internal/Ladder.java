@@ -2,9 +2,7 @@ package dev.microposts.media.internal;
 
 import dev.microposts.media.MediaView;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The renditions a source gets: the configured sizes (by the short side) up to the source's own, with even
@@ -20,27 +18,6 @@ final class Ladder {
     record Rung(int size, int width, int height, double frameRate, int videoKbps, int audioKbps) {
         String name() {
             return String.valueOf(size);
-        }
-
-        Map<String, Object> spec() {
-            Map<String, Object> spec = new LinkedHashMap<>();
-            spec.put("size", size);
-            spec.put("width", width);
-            spec.put("height", height);
-            spec.put("frame_rate", frameRate);
-            spec.put("video_kbps", videoKbps);
-            spec.put("audio_kbps", audioKbps);
-            return spec;
-        }
-
-        static Rung of(Map<String, Object> spec) {
-            return new Rung(
-                    ((Number) spec.get("size")).intValue(),
-                    ((Number) spec.get("width")).intValue(),
-                    ((Number) spec.get("height")).intValue(),
-                    ((Number) spec.get("frame_rate")).doubleValue(),
-                    ((Number) spec.get("video_kbps")).intValue(),
-                    ((Number) spec.get("audio_kbps")).intValue());
         }
     }
 

@@ -58,12 +58,11 @@ class MediaAdminCommands {
                 boolean dryRun = arguments.contains("--dry-run");
                 int purged = 0;
                 for (String key : storage.list("media")) {
-                    String[] parts = key.split("/");
-                    UUID id = parts.length >= 3 ? uuid(parts[1]) : null;
+                    UUID id = MediaKeys.itemOf(key).orElse(null);
                     boolean orphan;
                     if (id == null || !store.exists(id)) {
                         orphan = true;
-                    } else if (parts.length == 3 && parts[2].equals("source")) {
+                    } else if (MediaKeys.isSource(key)) {
                         orphan = false;
                     } else {
                         // why: files of a running attempt are not referenced yet; only finished items are judged

@@ -74,7 +74,7 @@ class MediaFilesController {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        String key = "media/" + id + "/" + token + "/" + file;
+        String key = MediaKeys.attemptFile(UUID.fromString(id), UUID.fromString(token), file);
         Optional<StoredObject> stored = storage.stat(key);
         if (stored.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);

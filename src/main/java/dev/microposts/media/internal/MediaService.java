@@ -134,7 +134,7 @@ class MediaService implements MediaLibrary {
         UUID id = UUID.randomUUID();
         long size = Files.size(spool);
         quota.check(user.id(), size);
-        String key = "media/" + id + "/source";
+        String key = MediaKeys.source(id);
         try {
             storage.put(key, spool, "application/octet-stream");
         } catch (StorageUnavailableException e) {
@@ -206,19 +206,14 @@ class MediaService implements MediaLibrary {
             case ON_A_POST ->
                 throw ApiProblem.conflict(
                         "Media item " + id + " is on one of your posts; delete the post to delete it");
-            case REMOVED -> storage.deleteAll(filesOf(id));
+            case REMOVED -> storage.deleteAll(MediaKeys.itemPrefix(id));
         }
     }
 
     @Override
     public void discard(Collection<UUID> ids) {
         store.remove(ids);
-        ids.forEach(id -> storage.deleteAll(filesOf(id)));
-    }
-
-    /** The prefix of every object an item has: its upload, and what each attempt made of it. */
-    static String filesOf(UUID id) {
-        return "media/" + id + "/";
+        ids.forEach(id -> storage.deleteAll(MediaKeys.itemPrefix(id)));
     }
 
     @Override

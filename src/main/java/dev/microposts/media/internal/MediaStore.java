@@ -68,7 +68,7 @@ class MediaStore {
             MediaView.Source source,
             Instant createdAt) {}
 
-    record Claim(UUID token, UUID previousToken, Map<String, Object> spec, int attempts) {}
+    record Claim(UUID token, UUID previousToken, PartSpec spec, int attempts) {}
 
     record Output(
             String kind,
@@ -154,7 +154,7 @@ class MediaStore {
                 .query((rs, row) -> new Claim(
                         rs.getObject("lease_token", UUID.class),
                         rs.getObject("previous", UUID.class),
-                        readMap(rs.getString("spec")),
+                        PartSpec.fromJson(rs.getString("spec")),
                         rs.getInt("attempts")))
                 .optional();
     }
@@ -211,7 +211,7 @@ class MediaStore {
             UUID token,
             List<Output> outputs,
             MediaView.Source probed,
-            Map<String, Map<String, Object>> newParts) {
+            Map<String, PartSpec> newParts) {
         Item item = jdbc.sql("select * from media where id = ? for update")
                 .param(mediaId)
                 .query(this::item)
@@ -250,7 +250,7 @@ class MediaStore {
                     .update();
             int renditions = newParts.entrySet().stream()
                     .filter(p -> p.getKey().startsWith(TRANSCODE))
-                    .mapToInt(p -> ((List<?>) p.getValue().getOrDefault("rungs", List.of())).size())
+                    .mapToInt(p -> p.getValue().rungs().size())
                     .sum();
             events.publishEvent(new VideoProbed(
                     DomainEvent.newId(),
@@ -265,7 +265,7 @@ class MediaStore {
         // why: their tasks go out with the acknowledgement of this one, which is redelivered if they do not
         newParts.forEach((name, spec) -> jdbc.sql("insert into media_parts (media_id, part, spec, queued_at)"
                         + " values (?, ?, cast(? as jsonb), now()) on conflict do nothing")
-                .params(mediaId, name, json.writeValueAsString(spec))
+                .params(mediaId, name, spec.toJson())
                 .update());
         int unfinished = jdbc.sql("select count(*) from media_parts where media_id = ? and status <> 'done'")
                 .param(mediaId)
@@ -506,11 +506,6 @@ class MediaStore {
                 rs.getLong("size"),
                 rs.getObject("bitrate", Integer.class),
                 rs.getObject("duration_ms", Integer.class));
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> readMap(String text) {
-        return text == null ? Map.of() : json.readValue(text, Map.class);
     }
 
     private static Instant instant(Timestamp timestamp) {

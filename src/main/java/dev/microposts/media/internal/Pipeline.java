@@ -31,16 +31,13 @@ import tools.jackson.databind.ObjectMapper;
  * The work of the three media queues. Each task names an item and a part; the part is claimed under a lease,
  * done in a private work directory that is always deleted, its outputs stored under keys that carry the
  * lease token, and completed only if the lease is still held, so a redelivered or taken-over task never
- * leaves a second copy of anything.
+ * leaves a second copy of anything. Where files are stored is {@link MediaKeys}'s to say, what ffmpeg is told
+ * {@link EncodeCommand}'s, and what the probe planned for a part {@link PartSpec}'s.
  */
 @Component
 class Pipeline {
 
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
-    private static final String VIDEO_STREAM = "video_stream";
-    private static final String AUDIO_STREAM = "audio_stream";
-    private static final double OUTPUT_MARGIN_SECONDS = 1;
-    private static final double OUTPUT_MARGIN_SHARE = 0.02;
 
     private final MediaStore store;
     private final Storage storage;
@@ -49,6 +46,7 @@ class Pipeline {
     private final FfmpegBinaries binaries;
     private final Confinement confinement;
     private final Prober prober;
+    private final EncodeCommand encode;
     private final ObjectMapper json;
     private final Clock clock;
     private final Path workRoot;
@@ -83,6 +81,7 @@ class Pipeline {
                 properties.ffmpegMaxMemory().toBytes(),
                 properties.ffmpegMaxFileSize().toBytes());
         this.prober = new Prober(binaries, confinement, properties, json, clock);
+        this.encode = new EncodeCommand(binaries.ffmpeg(), properties.ffmpegThreads(), properties.maxOutputFrameRate());
         this.meters = meters;
         // why: a series that starts at 0 shows its first failure as an increase; one born at 1 would not
         for (MediaFailure failure : MediaFailure.values()) {
@@ -136,7 +135,7 @@ class Pipeline {
         try {
             if (claim.get().previousToken() != null) {
                 // why: files a dead holder stored before it could complete; never referenced
-                storage.deleteAll("media/" + mediaId + "/" + claim.get().previousToken());
+                storage.deleteAll(MediaKeys.attemptPrefix(mediaId, claim.get().previousToken()));
             }
             Path source = source(item, workDir);
             if (part.equals(MediaStore.PROBE)) {
@@ -193,7 +192,7 @@ class Pipeline {
             // why: also when the item had failed already, so a delivery repeated after storage refused the
             // deletion completes it
             store.forgetOutputs(mediaId);
-            storage.deleteAll(MediaService.filesOf(mediaId));
+            storage.deleteAll(MediaKeys.itemPrefix(mediaId));
         }
     }
 
@@ -220,13 +219,9 @@ class Pipeline {
             throws Exception {
         Prober.Probed probed = prober.probe(source, workDir, task.deadline());
         MediaView.Source facts = probed.facts();
-        Map<String, Object> streams = new LinkedHashMap<>();
-        streams.put(VIDEO_STREAM, probed.videoStream());
-        if (probed.audioStream() != null) {
-            streams.put(AUDIO_STREAM, probed.audioStream());
-        }
+        PartSpec streams = new PartSpec(probed.videoStream(), probed.audioStream(), List.of());
         List<Ladder.Rung> rungs = Ladder.plan(facts, properties.ladder(), properties.maxOutputFrameRate());
-        Map<String, Map<String, Object>> parts = new LinkedHashMap<>();
+        Map<String, PartSpec> parts = new LinkedHashMap<>();
         List<Ladder.Rung> first =
                 rungs.stream().filter(r -> r.size() <= properties.firstGroup()).toList();
         List<Ladder.Rung> rest =
@@ -234,9 +229,7 @@ class Pipeline {
         int group = 1;
         for (List<Ladder.Rung> rungGroup : List.of(first, rest)) {
             if (!rungGroup.isEmpty()) {
-                Map<String, Object> spec = new LinkedHashMap<>(streams);
-                spec.put("rungs", rungGroup.stream().map(Ladder.Rung::spec).toList());
-                parts.put(MediaStore.TRANSCODE + group++, spec);
+                parts.put(MediaStore.TRANSCODE + group++, streams.withRungs(rungGroup));
             }
         }
         parts.put(MediaStore.THUMBNAIL, streams);
@@ -255,77 +248,19 @@ class Pipeline {
         return true;
     }
 
-    @SuppressWarnings("unchecked")
     private List<MediaStore.Output> renditions(
             Task task,
             MediaStore.Item item,
             MediaStore.Lease lease,
-            Map<String, Object> spec,
+            PartSpec spec,
             Path source,
             Path workDir,
             List<String> written)
             throws Exception {
-        List<Ladder.Rung> rungs = ((List<Map<String, Object>>) spec.get("rungs"))
-                .stream().map(Ladder.Rung::of).toList();
+        List<Ladder.Rung> rungs = spec.rungs();
         MediaView.Source facts = item.source();
-        String threads = String.valueOf(properties.ffmpegThreads());
-        double outputLimit = outputSeconds(facts.duration());
-        List<String> command = new ArrayList<>(input(threads, source, null));
-        StringBuilder graph = new StringBuilder(videoInput(spec) + "split=" + rungs.size());
-        for (int i = 0; i < rungs.size(); i++) {
-            graph.append("[s").append(i).append(']');
-        }
-        for (int i = 0; i < rungs.size(); i++) {
-            Ladder.Rung rung = rungs.get(i);
-            graph.append(";[s")
-                    .append(i)
-                    .append("]scale=")
-                    .append(rung.width())
-                    .append(':')
-                    .append(rung.height())
-                    .append(",setsar=1,format=yuv420p[v")
-                    .append(i)
-                    .append(']');
-        }
-        command.addAll(List.of("-filter_complex", graph.toString()));
-        for (int i = 0; i < rungs.size(); i++) {
-            Ladder.Rung rung = rungs.get(i);
-            command.addAll(List.of("-map", "[v" + i + "]"));
-            if (facts.hasAudio()) {
-                command.addAll(
-                        List.of("-map", audioInput(spec), "-c:a", "aac", "-b:a", rung.audioKbps() + "k", "-ac", "2"));
-            }
-            command.addAll(List.of(
-                    "-c:v",
-                    "libx264",
-                    "-preset",
-                    "veryfast",
-                    "-profile:v",
-                    "high",
-                    "-crf",
-                    "23",
-                    "-maxrate",
-                    rung.videoKbps() + "k",
-                    "-bufsize",
-                    (2 * rung.videoKbps()) + "k",
-                    "-threads",
-                    threads,
-                    "-fpsmax",
-                    String.valueOf(properties.maxOutputFrameRate()),
-                    "-t",
-                    seconds(outputLimit),
-                    "-fs",
-                    String.valueOf(maxOutputBytes(rung, outputLimit)),
-                    "-map_metadata",
-                    "-1",
-                    "-movflags",
-                    "+faststart",
-                    "-f",
-                    "mp4",
-                    workDir.resolve(rung.name() + ".mp4").toString()));
-        }
         long started = System.nanoTime();
-        ffmpeg(command, workDir, source, task);
+        ffmpeg(encode.renditions(source, spec, facts.hasAudio(), facts.duration(), workDir), workDir, source, task);
         double seconds = (System.nanoTime() - started) / 1e9;
         double speed = facts.duration() / Math.max(seconds, 0.001);
         for (Ladder.Rung rung : rungs) {
@@ -338,8 +273,8 @@ class Pipeline {
         }
         List<MediaStore.Output> outputs = new ArrayList<>();
         for (Ladder.Rung rung : rungs) {
-            Path file = workDir.resolve(rung.name() + ".mp4");
-            String key = "media/" + item.id() + "/" + lease.token() + "/" + rung.name() + ".mp4";
+            Path file = workDir.resolve(MediaKeys.renditionFile(rung));
+            String key = MediaKeys.attemptFile(item.id(), lease.token(), MediaKeys.renditionFile(rung));
             long size = Files.size(file);
             double duration = prober.duration(file, workDir, task.deadline());
             if (!(duration > 0)) {
@@ -371,70 +306,34 @@ class Pipeline {
             Task task,
             MediaStore.Item item,
             MediaStore.Lease lease,
-            Map<String, Object> spec,
+            PartSpec spec,
             Path source,
             Path workDir,
             List<String> written)
             throws Exception {
         MediaView.Source facts = item.source();
-        int[] display = Ladder.displaySize(facts);
-        List<Integer> widths = properties.thumbnailWidths().stream()
-                .map(w -> Math.min(w, display[0] - display[0] % 2))
-                .map(w -> Math.max(w, 2))
-                .distinct()
-                .toList();
-        // why: a quarter in, past fades from black, then the frame most like its neighbours (not a flash)
-        double at = facts.duration() > 2 ? facts.duration() / 4 : 0;
-        List<String> command = new ArrayList<>(input("1", source, at));
-        StringBuilder graph = new StringBuilder(videoInput(spec) + "thumbnail=30,split=" + widths.size());
-        for (int i = 0; i < widths.size(); i++) {
-            graph.append("[s").append(i).append(']');
-        }
-        List<int[]> sizes = new ArrayList<>();
-        for (int i = 0; i < widths.size(); i++) {
-            int width = widths.get(i);
-            int height = Math.max(2, (int) Math.round((double) width * display[1] / display[0] / 2) * 2);
-            sizes.add(new int[] {width, height});
-            graph.append(";[s")
-                    .append(i)
-                    .append("]scale=")
-                    .append(width)
-                    .append(':')
-                    .append(height)
-                    .append(",setsar=1[t")
-                    .append(i)
-                    .append(']');
-        }
-        command.addAll(List.of("-filter_complex", graph.toString()));
-        for (int i = 0; i < widths.size(); i++) {
-            command.addAll(List.of(
-                    "-map",
-                    "[t" + i + "]",
-                    "-frames:v",
-                    "1",
-                    "-c:v",
-                    "mjpeg",
-                    "-q:v",
-                    "3",
-                    "-update",
-                    "1",
-                    "-f",
-                    "image2",
-                    workDir.resolve("thumb-" + widths.get(i) + ".jpg").toString()));
-        }
-        ffmpeg(command, workDir, source, task);
+        List<EncodeCommand.Thumbnail> sizes = EncodeCommand.thumbnailSizes(facts, properties.thumbnailWidths());
+        double at = EncodeCommand.thumbnailAt(facts.duration());
+        ffmpeg(encode.thumbnails(source, spec, sizes, at, workDir), workDir, source, task);
         List<MediaStore.Output> outputs = new ArrayList<>();
-        for (int[] size : sizes) {
-            String name = "thumb-" + size[0];
-            Path file = workDir.resolve(name + ".jpg");
+        for (EncodeCommand.Thumbnail size : sizes) {
+            Path file = workDir.resolve(MediaKeys.thumbnailFile(size.width()));
             if (!Files.exists(file) || Files.size(file) == 0) {
                 throw MediaFailure.NO_THUMBNAIL.because("No picture could be taken from the video.");
             }
-            String key = "media/" + item.id() + "/" + lease.token() + "/" + name + ".jpg";
+            String key = MediaKeys.attemptFile(item.id(), lease.token(), MediaKeys.thumbnailFile(size.width()));
             storage.put(key, file, "image/jpeg");
             written.add(key);
             outputs.add(new MediaStore.Output(
-                    "thumbnail", name, key, "image/jpeg", size[0], size[1], Files.size(file), null, null));
+                    "thumbnail",
+                    MediaKeys.thumbnailName(size.width()),
+                    key,
+                    "image/jpeg",
+                    size.width(),
+                    size.height(),
+                    Files.size(file),
+                    null,
+                    null));
         }
         log.info("Took {} thumbnail(s) of {} at {} s", outputs.size(), item.id(), String.format("%.2f", at));
         return outputs;
@@ -468,64 +367,6 @@ class Pipeline {
                 .tag("reason", reason)
                 .tag("step", step)
                 .register(meters);
-    }
-
-    /**
-     * The video stream the probe accepted, as a filter graph's input. A part planned by an older version has no
-     * index and takes the first video stream, as that version did.
-     */
-    private static String videoInput(Map<String, Object> spec) {
-        return spec.get(VIDEO_STREAM) instanceof Number index ? "[0:" + index.intValue() + "]" : "[0:v:0]";
-    }
-
-    private static String audioInput(Map<String, Object> spec) {
-        return spec.get(AUDIO_STREAM) instanceof Number index ? "0:" + index.intValue() : "0:a:0";
-    }
-
-    /**
-     * How much output a source of this probed length may make: a little more than it, for rounding and the
-     * last frame, but never what a file holds beyond what its headers claimed.
-     */
-    static double outputSeconds(double probedSeconds) {
-        return probedSeconds + Math.max(OUTPUT_MARGIN_SECONDS, probedSeconds * OUTPUT_MARGIN_SHARE);
-    }
-
-    /**
-     * The largest file a rendition may grow to: its capped bitrates over that length, twice over for the peaks
-     * the encoder's buffer allows, plus room for the container. Only a file built to blow up the encoder
-     * reaches it; ffmpeg then ends the rendition there instead of filling the disk.
-     */
-    static long maxOutputBytes(Ladder.Rung rung, double outputSeconds) {
-        long bitsPerSecond = (rung.videoKbps() + (long) rung.audioKbps()) * 1000L;
-        return 2 * (long) Math.ceil(bitsPerSecond / 8.0 * outputSeconds) + (1L << 20);
-    }
-
-    private static String seconds(double value) {
-        return String.format(java.util.Locale.ROOT, "%.3f", value);
-    }
-
-    /** The input half of every command: hardened as the probe is. */
-    private List<String> input(String threads, Path source, Double seekSeconds) {
-        List<String> command = new ArrayList<>(List.of(
-                binaries.ffmpeg().toString(),
-                "-nostdin",
-                "-hide_banner",
-                "-v",
-                "error",
-                "-y",
-                "-threads",
-                threads,
-                "-protocol_whitelist",
-                "file",
-                "-format_whitelist",
-                Prober.FORMATS,
-                "-probesize",
-                "50000000"));
-        if (seekSeconds != null && seekSeconds > 0) {
-            command.addAll(List.of("-ss", String.format(java.util.Locale.ROOT, "%.3f", seekSeconds)));
-        }
-        command.addAll(List.of("-i", "file:" + source));
-        return command;
     }
 
     private void ffmpeg(List<String> command, Path workDir, Path source, Task task) throws Exception {
