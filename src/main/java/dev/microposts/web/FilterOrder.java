@@ -21,7 +21,7 @@ import org.springframework.core.Ordered;
  *   <li>{@link #REQUEST_CONCURRENCY_LIMIT}: queues the CPU-bound requests; it needs the network-bound mark
  *       of the media filter and nothing of the path rewrite behind it, and a request refused here is
  *       logged with the path its client sent.
- *   <li>{@link #UNVERSIONED_API_PATHS}: rewrites the book's unversioned paths to the current version; it
+ *   <li>{@link #UNVERSIONED_API_PATHS}: rewrites the first API's unversioned paths to the current version; it
  *       must come before Spring Security and the controllers, which know only the versioned paths.
  *   <li>{@link #UPLOAD_GATE}: decides about an upload after Spring Session has loaded the session (it needs
  *       to know who is signed in) and before Spring Security, whose CSRF check would read the whole body.

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Serves the book's unversioned paths ({@code /api/users/...}) as the current version
- * ({@code /api/v1/users/...}), so clients written against the book keep working. Everything behind this
- * filter (security rules, controllers) only knows the versioned paths.
+ * Serves the unversioned paths of the first API ({@code /api/users/...}) as the current version
+ * ({@code /api/v1/users/...}), so clients written before the API had versions keep working. What comes after
+ * this filter in {@link FilterOrder} (the security rules, the controllers) sees only
+ * versioned paths; what comes before it must not rely on the version.
  */
 @Component
 @Order(FilterOrder.UNVERSIONED_API_PATHS)

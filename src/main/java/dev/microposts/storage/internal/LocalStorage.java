@@ -26,12 +26,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Objects as files under a root directory: the key {@code videos/42/original} is the file
- * {@code <root>/videos/42/original}, and its content type sits beside it in {@code original~type}. Keys
+ * Objects as files under a root directory: the key {@code media/3f2a/source} is the file
+ * {@code <root>/media/3f2a/source}, and its content type sits beside it in {@code source~type}. Keys
  * cannot contain '~', so these files and the temporary ones of unfinished writes never look like objects.
  *
- * <p>Because keys are paths, one key cannot also be a directory of others: {@code videos/42} and
- * {@code videos/42/original} cannot both be stored.
+ * <p>Because keys are paths, one key cannot also be a directory of others: {@code media/3f2a} and
+ * {@code media/3f2a/source} cannot both be stored.
  */
 final class LocalStorage implements Storage {
 
@@ -215,7 +215,7 @@ final class LocalStorage implements Storage {
 
     /**
      * Visits every file whose key starts with the prefix. Only the directories that can hold such keys are
-     * entered: for {@code videos/4} that is {@code videos/} and, below it, {@code 4*}.
+     * entered: for {@code media/3f} that is {@code media/} and, below it, {@code 3f*}.
      */
     private void walk(String prefix, FileAction action, boolean removeEmptyDirectories) throws IOException {
         BasicFileAttributes rootAttributes;
