@@ -1,5 +1,6 @@
 package dev.microposts.tasks.internal;
 
+import dev.microposts.retry.Backoff;
 import dev.microposts.tasks.PermanentTaskFailure;
 import dev.microposts.tasks.Task;
 import dev.microposts.tasks.TaskFailure;
@@ -37,6 +38,7 @@ final class TaskWorker implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(TaskWorker.class);
     private static final long BATCH_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final Backoff RECONNECT = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
 
     private final TaskHandler handler;
     private final QueuesProperties.Queue settings;
@@ -149,25 +151,23 @@ final class TaskWorker implements Runnable {
 
     @Override
     public void run() {
-        Duration reconnectDelay = Duration.ofMillis(500);
+        int failedConnections = 0;
         try {
             while (!stopping) {
                 try {
                     consume();
-                    reconnectDelay = Duration.ofMillis(500);
+                    failedConnections = 0;
                 } catch (JMSException | RuntimeException e) {
                     if (stopping) {
                         break;
                     }
+                    Duration reconnectDelay = RECONNECT.afterFailures(++failedConnections);
                     log.warn(
                             "{}: broker connection failed ({}); reconnecting in {} ms",
                             thread.getName(),
                             e.toString(),
                             reconnectDelay.toMillis());
                     pause(reconnectDelay);
-                    reconnectDelay = reconnectDelay.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
-                            ? Duration.ofSeconds(30)
-                            : reconnectDelay.multipliedBy(2);
                 }
             }
         } finally {
@@ -305,7 +305,7 @@ final class TaskWorker implements Runnable {
                     session,
                     producer);
         }
-        Duration delay = settings.backoffFor(attempt);
+        Duration delay = settings.retryBackoff().afterFailures(attempt);
         log.warn(
                 "{}: task failed on attempt {} of {} ({}); retrying in {} s",
                 thread.getName(),
