@@ -1,7 +1,6 @@
 package dev.microposts.tasks.internal;
 
 import dev.microposts.retry.Backoff;
-import dev.microposts.tasks.PermanentTaskFailure;
 import dev.microposts.tasks.Task;
 import dev.microposts.tasks.TaskFailure;
 import dev.microposts.tasks.TaskHandler;
@@ -23,6 +22,7 @@ import jakarta.jms.TextMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -42,6 +42,7 @@ final class TaskWorker implements Runnable {
 
     private final TaskHandler handler;
     private final QueuesProperties.Queue settings;
+    private final RetryPolicy retries;
     private final Duration pollInterval;
     private final TaskConnections connections;
     private final TaskTracing tracing;
@@ -73,6 +74,7 @@ final class TaskWorker implements Runnable {
             int number) {
         this.handler = handler;
         this.settings = settings;
+        this.retries = RetryPolicy.of(settings);
         this.pollInterval = pollInterval;
         this.connections = connections;
         this.tracing = tracing;
@@ -244,12 +246,9 @@ final class TaskWorker implements Runnable {
         if (payload == null) {
             return deadLetter(task, "not a text message", session, producer);
         }
-        if (attempt > settings.maxAttempts()) {
-            return giveUp(
-                    task,
-                    new TaskFailure(TaskFailure.ABANDONED, "redelivered " + redeliveries + " times without completing"),
-                    session,
-                    producer);
+        Optional<TaskFailure> abandoned = retries.abandoned(attempt, redeliveries);
+        if (abandoned.isPresent()) {
+            return giveUp(task, abandoned.get(), session, producer);
         }
         Throwable failure = null;
         long started = System.nanoTime();
@@ -280,42 +279,54 @@ final class TaskWorker implements Runnable {
             done.increment();
             return true;
         }
-        if (shutdownInterrupt) {
-            // why: not the task's fault; it goes back as the same attempt for another worker to run
-            send(session, producer, handler.queue(), payload, enqueuedAttempt, 0);
-            returned.increment();
-            return true;
+        return settle(task, enqueuedAttempt, failure, session, producer);
+    }
+
+    /** Carries out what {@link RetryPolicy} decides for a task whose attempt failed. */
+    private boolean settle(Task task, int enqueuedAttempt, Throwable failure, Session session, MessageProducer producer)
+            throws JMSException {
+        int attempt = task.attempt();
+        String payload = task.payload();
+        RetryPolicy.Verdict verdict = retries.afterFailure(attempt, failure, interruption());
+        switch (verdict.outcome()) {
+            case PUT_BACK -> {
+                // why: as the attempt it was enqueued as; the interrupt was this process's doing, not the task's
+                send(session, producer, handler.queue(), payload, enqueuedAttempt, 0);
+                returned.increment();
+            }
+            case FAIL_FOR_GOOD -> {
+                return failForGood(task, verdict.failure());
+            }
+            case CRASH -> throw (Error) failure;
+            case GIVE_UP -> {
+                return giveUp(task, verdict.failure(), session, producer);
+            }
+            case RETRY -> {
+                log.warn(
+                        "{}: task failed on attempt {} of {} ({}); retrying in {} s",
+                        thread.getName(),
+                        attempt,
+                        settings.maxAttempts(),
+                        failure.toString(),
+                        verdict.delay().toSeconds());
+                send(
+                        session,
+                        producer,
+                        handler.queue(),
+                        payload,
+                        attempt + 1,
+                        verdict.delay().toMillis());
+                retried.increment();
+            }
         }
-        if (failure instanceof PermanentTaskFailure permanent) {
-            return failForGood(task, new TaskFailure(permanent.kind(), permanent.getMessage()));
-        }
-        String reason = timedOut
-                ? "it took longer than the time limit of "
-                        + settings.timeLimit().toSeconds() + " s"
-                : String.valueOf(failure.getMessage());
-        if (failure instanceof Error error && !(failure instanceof AssertionError)) {
-            throw error;
-        }
-        if (task.lastAttempt()) {
-            return giveUp(
-                    task,
-                    new TaskFailure(
-                            timedOut ? TaskFailure.TIMED_OUT : TaskFailure.ATTEMPTS_EXHAUSTED,
-                            reason + " (after " + attempt + " attempts)"),
-                    session,
-                    producer);
-        }
-        Duration delay = settings.retryBackoff().afterFailures(attempt);
-        log.warn(
-                "{}: task failed on attempt {} of {} ({}); retrying in {} s",
-                thread.getName(),
-                attempt,
-                settings.maxAttempts(),
-                failure.toString(),
-                delay.toSeconds());
-        send(session, producer, handler.queue(), payload, attempt + 1, delay.toMillis());
-        retried.increment();
         return true;
+    }
+
+    private RetryPolicy.Interruption interruption() {
+        if (shutdownInterrupt) {
+            return RetryPolicy.Interruption.SHUTDOWN;
+        }
+        return timedOut ? RetryPolicy.Interruption.TIME_LIMIT : RetryPolicy.Interruption.NONE;
     }
 
     /**
