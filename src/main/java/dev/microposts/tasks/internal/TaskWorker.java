@@ -5,9 +5,7 @@ import dev.microposts.tasks.Task;
 import dev.microposts.tasks.TaskFailure;
 import dev.microposts.tasks.TaskHandler;
 import dev.microposts.tasks.Tasks;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import jakarta.jms.Connection;
@@ -49,12 +47,7 @@ final class TaskWorker implements Runnable {
     private final Clock clock;
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final Timer duration;
-    private final Counter done;
-    private final Counter retried;
-    private final Counter gaveUp;
-    private final Counter failed;
-    private final Counter returned;
+    private final TaskMetrics metrics;
 
     private volatile boolean stopping;
     private volatile boolean busy;
@@ -80,25 +73,7 @@ final class TaskWorker implements Runnable {
         this.tracing = tracing;
         this.clock = clock;
         this.thread = new Thread(this, "task-" + handler.queue() + "-" + number);
-        String queue = handler.queue();
-        this.duration = Timer.builder("microposts.tasks.duration")
-                .description("Time handlers spent on tasks")
-                .tag("queue", queue)
-                .publishPercentileHistogram()
-                .register(meters);
-        this.done = outcome(meters, queue, "done");
-        this.retried = outcome(meters, queue, "retried");
-        this.gaveUp = outcome(meters, queue, "gave_up");
-        this.failed = outcome(meters, queue, "failed");
-        this.returned = outcome(meters, queue, "returned");
-    }
-
-    private static Counter outcome(MeterRegistry meters, String queue, String outcome) {
-        return Counter.builder("microposts.tasks")
-                .description("Tasks taken off their queue, by what became of them")
-                .tag("queue", queue)
-                .tag("outcome", outcome)
-                .register(meters);
+        this.metrics = new TaskMetrics(meters, handler.queue());
     }
 
     void start() {
@@ -250,10 +225,23 @@ final class TaskWorker implements Runnable {
         if (abandoned.isPresent()) {
             return giveUp(task, abandoned.get(), session, producer);
         }
+        Throwable failure = runHandler(task);
+        if (failure == null) {
+            for (Task.FollowUp followUp : task.followUps()) {
+                send(session, producer, followUp.queue(), followUp.payload(), 1, 0);
+            }
+            metrics.done();
+            return true;
+        }
+        return settle(task, enqueuedAttempt, failure, session, producer);
+    }
+
+    /** Runs the handler under the task's time limit; what it threw, or null when it completed. */
+    private Throwable runHandler(Task task) {
         Throwable failure = null;
         long started = System.nanoTime();
         synchronized (this) {
-            runningUntil = deadline;
+            runningUntil = task.deadline();
             timedOut = false;
             shutdownInterrupt = false;
         }
@@ -270,16 +258,9 @@ final class TaskWorker implements Runnable {
             }
             idleSince = System.nanoTime();
             busy = false;
-            duration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            metrics.ran(System.nanoTime() - started);
         }
-        if (failure == null) {
-            for (Task.FollowUp followUp : task.followUps()) {
-                send(session, producer, followUp.queue(), followUp.payload(), 1, 0);
-            }
-            done.increment();
-            return true;
-        }
-        return settle(task, enqueuedAttempt, failure, session, producer);
+        return failure;
     }
 
     /** Carries out what {@link RetryPolicy} decides for a task whose attempt failed. */
@@ -292,7 +273,7 @@ final class TaskWorker implements Runnable {
             case PUT_BACK -> {
                 // why: as the attempt it was enqueued as; the interrupt was this process's doing, not the task's
                 send(session, producer, handler.queue(), payload, enqueuedAttempt, 0);
-                returned.increment();
+                metrics.returned();
             }
             case FAIL_FOR_GOOD -> {
                 return failForGood(task, verdict.failure());
@@ -316,7 +297,7 @@ final class TaskWorker implements Runnable {
                         payload,
                         attempt + 1,
                         verdict.delay().toMillis());
-                retried.increment();
+                metrics.retried();
             }
         }
         return true;
@@ -347,7 +328,7 @@ final class TaskWorker implements Runnable {
                 task.attempt(),
                 failure.kind(),
                 failure.reason());
-        failed.increment();
+        metrics.failed();
         return true;
     }
 
@@ -371,7 +352,7 @@ final class TaskWorker implements Runnable {
         dead.setIntProperty(JmsTasks.ATTEMPT, task.attempt());
         tracing.inject(dead);
         producer.send(session.createQueue(Tasks.DEAD_LETTER_QUEUE), dead);
-        gaveUp.increment();
+        metrics.gaveUp();
         return true;
     }
 
