@@ -1,5 +1,6 @@
 package dev.microposts.bus.internal;
 
+import dev.microposts.retry.Backoff;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -36,7 +37,6 @@ record BusProperties(
 
     /** The wait before attempt {@code attempts + 1}. */
     Duration backoff(int attempts) {
-        long millis = retryBackoff.toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
-        return Duration.ofMillis(Math.min(millis, maxRetryBackoff.toMillis()));
+        return new Backoff(retryBackoff, maxRetryBackoff).afterFailures(attempts);
     }
 }

@@ -1,5 +1,6 @@
 package dev.microposts.tasks.internal;
 
+import dev.microposts.retry.Backoff;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -104,10 +105,9 @@ record QueuesProperties(Map<String, Queue> queues, Workers tasks) {
             return Math.max(0, Math.min(minConcurrency, concurrency));
         }
 
-        Duration backoffFor(int failedAttempt) {
-            long factor = 1L << Math.min(Math.max(failedAttempt - 1, 0), 20);
-            Duration delay = backoff.multipliedBy(factor);
-            return delay.compareTo(maxBackoff) > 0 ? maxBackoff : delay;
+        /** The waits between the attempts of a task that keeps failing. */
+        Backoff retryBackoff() {
+            return new Backoff(backoff, maxBackoff);
         }
 
         private static <T> T or(T value, T fallback) {

@@ -1,13 +1,11 @@
 package dev.microposts.tasks.internal;
 
-import dev.microposts.tasks.PermanentTaskFailure;
+import dev.microposts.retry.Backoff;
 import dev.microposts.tasks.Task;
 import dev.microposts.tasks.TaskFailure;
 import dev.microposts.tasks.TaskHandler;
 import dev.microposts.tasks.Tasks;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import jakarta.jms.Connection;
@@ -22,6 +20,7 @@ import jakarta.jms.TextMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -37,21 +36,18 @@ final class TaskWorker implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(TaskWorker.class);
     private static final long BATCH_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final Backoff RECONNECT = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
 
     private final TaskHandler handler;
     private final QueuesProperties.Queue settings;
+    private final RetryPolicy retries;
     private final Duration pollInterval;
     private final TaskConnections connections;
     private final TaskTracing tracing;
     private final Clock clock;
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final Timer duration;
-    private final Counter done;
-    private final Counter retried;
-    private final Counter gaveUp;
-    private final Counter failed;
-    private final Counter returned;
+    private final TaskMetrics metrics;
 
     private volatile boolean stopping;
     private volatile boolean busy;
@@ -71,30 +67,13 @@ final class TaskWorker implements Runnable {
             int number) {
         this.handler = handler;
         this.settings = settings;
+        this.retries = RetryPolicy.of(settings);
         this.pollInterval = pollInterval;
         this.connections = connections;
         this.tracing = tracing;
         this.clock = clock;
         this.thread = new Thread(this, "task-" + handler.queue() + "-" + number);
-        String queue = handler.queue();
-        this.duration = Timer.builder("microposts.tasks.duration")
-                .description("Time handlers spent on tasks")
-                .tag("queue", queue)
-                .publishPercentileHistogram()
-                .register(meters);
-        this.done = outcome(meters, queue, "done");
-        this.retried = outcome(meters, queue, "retried");
-        this.gaveUp = outcome(meters, queue, "gave_up");
-        this.failed = outcome(meters, queue, "failed");
-        this.returned = outcome(meters, queue, "returned");
-    }
-
-    private static Counter outcome(MeterRegistry meters, String queue, String outcome) {
-        return Counter.builder("microposts.tasks")
-                .description("Tasks taken off their queue, by what became of them")
-                .tag("queue", queue)
-                .tag("outcome", outcome)
-                .register(meters);
+        this.metrics = new TaskMetrics(meters, handler.queue());
     }
 
     void start() {
@@ -149,25 +128,23 @@ final class TaskWorker implements Runnable {
 
     @Override
     public void run() {
-        Duration reconnectDelay = Duration.ofMillis(500);
+        int failedConnections = 0;
         try {
             while (!stopping) {
                 try {
                     consume();
-                    reconnectDelay = Duration.ofMillis(500);
+                    failedConnections = 0;
                 } catch (JMSException | RuntimeException e) {
                     if (stopping) {
                         break;
                     }
+                    Duration reconnectDelay = RECONNECT.afterFailures(++failedConnections);
                     log.warn(
                             "{}: broker connection failed ({}); reconnecting in {} ms",
                             thread.getName(),
                             e.toString(),
                             reconnectDelay.toMillis());
                     pause(reconnectDelay);
-                    reconnectDelay = reconnectDelay.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
-                            ? Duration.ofSeconds(30)
-                            : reconnectDelay.multipliedBy(2);
                 }
             }
         } finally {
@@ -244,17 +221,27 @@ final class TaskWorker implements Runnable {
         if (payload == null) {
             return deadLetter(task, "not a text message", session, producer);
         }
-        if (attempt > settings.maxAttempts()) {
-            return giveUp(
-                    task,
-                    new TaskFailure(TaskFailure.ABANDONED, "redelivered " + redeliveries + " times without completing"),
-                    session,
-                    producer);
+        Optional<TaskFailure> abandoned = retries.abandoned(attempt, redeliveries);
+        if (abandoned.isPresent()) {
+            return giveUp(task, abandoned.get(), session, producer);
         }
+        Throwable failure = runHandler(task);
+        if (failure == null) {
+            for (Task.FollowUp followUp : task.followUps()) {
+                send(session, producer, followUp.queue(), followUp.payload(), 1, 0);
+            }
+            metrics.done();
+            return true;
+        }
+        return settle(task, enqueuedAttempt, failure, session, producer);
+    }
+
+    /** Runs the handler under the task's time limit; what it threw, or null when it completed. */
+    private Throwable runHandler(Task task) {
         Throwable failure = null;
         long started = System.nanoTime();
         synchronized (this) {
-            runningUntil = deadline;
+            runningUntil = task.deadline();
             timedOut = false;
             shutdownInterrupt = false;
         }
@@ -271,51 +258,56 @@ final class TaskWorker implements Runnable {
             }
             idleSince = System.nanoTime();
             busy = false;
-            duration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            metrics.ran(System.nanoTime() - started);
         }
-        if (failure == null) {
-            for (Task.FollowUp followUp : task.followUps()) {
-                send(session, producer, followUp.queue(), followUp.payload(), 1, 0);
+        return failure;
+    }
+
+    /** Carries out what {@link RetryPolicy} decides for a task whose attempt failed. */
+    private boolean settle(Task task, int enqueuedAttempt, Throwable failure, Session session, MessageProducer producer)
+            throws JMSException {
+        int attempt = task.attempt();
+        String payload = task.payload();
+        RetryPolicy.Verdict verdict = retries.afterFailure(attempt, failure, interruption());
+        switch (verdict.outcome()) {
+            case PUT_BACK -> {
+                // why: as the attempt it was enqueued as; the interrupt was this process's doing, not the task's
+                send(session, producer, handler.queue(), payload, enqueuedAttempt, 0);
+                metrics.returned();
             }
-            done.increment();
-            return true;
+            case FAIL_FOR_GOOD -> {
+                return failForGood(task, verdict.failure());
+            }
+            case CRASH -> throw (Error) failure;
+            case GIVE_UP -> {
+                return giveUp(task, verdict.failure(), session, producer);
+            }
+            case RETRY -> {
+                log.warn(
+                        "{}: task failed on attempt {} of {} ({}); retrying in {} s",
+                        thread.getName(),
+                        attempt,
+                        settings.maxAttempts(),
+                        failure.toString(),
+                        verdict.delay().toSeconds());
+                send(
+                        session,
+                        producer,
+                        handler.queue(),
+                        payload,
+                        attempt + 1,
+                        verdict.delay().toMillis());
+                metrics.retried();
+            }
         }
-        if (shutdownInterrupt) {
-            // why: not the task's fault; it goes back as the same attempt for another worker to run
-            send(session, producer, handler.queue(), payload, enqueuedAttempt, 0);
-            returned.increment();
-            return true;
-        }
-        if (failure instanceof PermanentTaskFailure permanent) {
-            return failForGood(task, new TaskFailure(permanent.kind(), permanent.getMessage()));
-        }
-        String reason = timedOut
-                ? "it took longer than the time limit of "
-                        + settings.timeLimit().toSeconds() + " s"
-                : String.valueOf(failure.getMessage());
-        if (failure instanceof Error error && !(failure instanceof AssertionError)) {
-            throw error;
-        }
-        if (task.lastAttempt()) {
-            return giveUp(
-                    task,
-                    new TaskFailure(
-                            timedOut ? TaskFailure.TIMED_OUT : TaskFailure.ATTEMPTS_EXHAUSTED,
-                            reason + " (after " + attempt + " attempts)"),
-                    session,
-                    producer);
-        }
-        Duration delay = settings.backoffFor(attempt);
-        log.warn(
-                "{}: task failed on attempt {} of {} ({}); retrying in {} s",
-                thread.getName(),
-                attempt,
-                settings.maxAttempts(),
-                failure.toString(),
-                delay.toSeconds());
-        send(session, producer, handler.queue(), payload, attempt + 1, delay.toMillis());
-        retried.increment();
         return true;
+    }
+
+    private RetryPolicy.Interruption interruption() {
+        if (shutdownInterrupt) {
+            return RetryPolicy.Interruption.SHUTDOWN;
+        }
+        return timedOut ? RetryPolicy.Interruption.TIME_LIMIT : RetryPolicy.Interruption.NONE;
     }
 
     /**
@@ -336,7 +328,7 @@ final class TaskWorker implements Runnable {
                 task.attempt(),
                 failure.kind(),
                 failure.reason());
-        failed.increment();
+        metrics.failed();
         return true;
     }
 
@@ -360,7 +352,7 @@ final class TaskWorker implements Runnable {
         dead.setIntProperty(JmsTasks.ATTEMPT, task.attempt());
         tracing.inject(dead);
         producer.send(session.createQueue(Tasks.DEAD_LETTER_QUEUE), dead);
-        gaveUp.increment();
+        metrics.gaveUp();
         return true;
     }
 
