@@ -107,19 +107,30 @@ class ModularityTest {
      * hash codes of the analysed classes and so changes from one JVM to the next; sorted, the diagrams change
      * only when the architecture does.
      */
+    /**
+     * The diagram's lines with its relations, and each run of component declarations, in one order: Spring
+     * Modulith lists both in the order of a hash set, which differs from run to run.
+     */
     private static List<String> sortedRelations(List<String> lines) {
-        List<String> relations =
-                lines.stream().filter(l -> l.startsWith("Rel(")).sorted().toList();
+        return sortedRuns(sortedRuns(lines, "Rel("), "    Component(");
+    }
+
+    /** Sorts each run of consecutive lines that start with {@code prefix}, leaving every other line in place. */
+    private static List<String> sortedRuns(List<String> lines, String prefix) {
         List<String> sorted = new ArrayList<>();
-        boolean inserted = false;
+        List<String> run = new ArrayList<>();
         for (String line : lines) {
-            if (!line.startsWith("Rel(")) {
-                sorted.add(line);
-            } else if (!inserted) {
-                sorted.addAll(relations);
-                inserted = true;
+            if (line.startsWith(prefix)) {
+                run.add(line);
+                continue;
             }
+            run.sort(Comparator.naturalOrder());
+            sorted.addAll(run);
+            run.clear();
+            sorted.add(line);
         }
+        run.sort(Comparator.naturalOrder());
+        sorted.addAll(run);
         return sorted;
     }
 
