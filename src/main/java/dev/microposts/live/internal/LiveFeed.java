@@ -1,9 +1,8 @@
 package dev.microposts.live.internal;
 
+import dev.microposts.bus.BusHistory;
 import dev.microposts.timeline.FollowGraph;
 import java.io.IOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -58,7 +56,7 @@ class LiveFeed implements SmartLifecycle {
             "microposts.video.ready",
             "microposts.video.failed");
 
-    private final JdbcClient jdbc;
+    private final BusHistory history;
     private final FollowGraph follows;
     private final ObjectMapper json;
     private final LiveProperties properties;
@@ -81,13 +79,13 @@ class LiveFeed implements SmartLifecycle {
     });
 
     LiveFeed(
-            JdbcClient jdbc,
+            BusHistory history,
             FollowGraph follows,
             ObjectMapper json,
             LiveProperties properties,
             @Value("${microposts.process.web:true}") boolean web) {
         this.web = web;
-        this.jdbc = jdbc;
+        this.history = history;
         this.follows = follows;
         this.json = json;
         this.properties = properties;
@@ -127,11 +125,7 @@ class LiveFeed implements SmartLifecycle {
         emitter.onError(e -> close(stream));
         emitter.send(SseEmitter.event().comment("connected"));
         if (lastEventId != null) {
-            List<Row> missed = jdbc.sql("select seq, type, version, subject, occurred_at, data from bus_events"
-                            + " where seq > ? order by seq limit ?")
-                    .params(lastEventId, properties.replayLimit())
-                    .query(this::row)
-                    .list();
+            List<Row> missed = rows(history.after(lastEventId, properties.replayLimit()));
             for (Row row : missed) {
                 if (audience(row, List.of(userId)).contains(userId)) {
                     stream.replayed.add(row.seq());
@@ -171,9 +165,7 @@ class LiveFeed implements SmartLifecycle {
             heartbeat();
             if (settled < 0 || streams.isEmpty()) {
                 // why: nobody to send to; a stream that opens later catches up from the log by Last-Event-ID
-                settled = jdbc.sql("select coalesce(max(seq), 0) from bus_events")
-                        .query(Long.class)
-                        .single();
+                settled = history.newest();
                 sentAbove.clear();
                 gaps.clear();
                 return;
@@ -189,11 +181,7 @@ class LiveFeed implements SmartLifecycle {
     /** Sends what was logged after {@link #settled}, up to {@value #READ_LIMIT} events; answers how many. */
     private int readAfterSettled() {
         long now = System.currentTimeMillis();
-        List<Row> rows = jdbc.sql("select seq, type, version, subject, occurred_at, data from bus_events"
-                        + " where seq > ? order by seq limit " + READ_LIMIT)
-                .param(settled)
-                .query(this::row)
-                .list();
+        List<Row> rows = rows(history.after(settled, READ_LIMIT));
         long expected = settled + 1;
         for (Row row : rows) {
             for (long missing = expected; missing < row.seq(); missing++) {
@@ -299,15 +287,17 @@ class LiveFeed implements SmartLifecycle {
     }
 
     /** A row of the log; its data only for the types a stream can receive (null for the others). */
-    private Row row(ResultSet rs, int n) throws SQLException {
-        String type = rs.getString("type");
-        return new Row(
-                rs.getLong("seq"),
-                type,
-                rs.getInt("version"),
-                rs.getString("subject"),
-                rs.getTimestamp("occurred_at").toInstant(),
-                LIVE_TYPES.contains(type) ? json.readTree(rs.getString("data")) : null);
+    /** The entries with the data of the events streams carry read; the others are only counted as seen. */
+    private List<Row> rows(List<BusHistory.Entry> entries) {
+        return entries.stream()
+                .map(entry -> new Row(
+                        entry.seq(),
+                        entry.type(),
+                        entry.version(),
+                        entry.subject(),
+                        entry.occurredAt(),
+                        LIVE_TYPES.contains(entry.type()) ? json.readTree(entry.data()) : null))
+                .toList();
     }
 
     record Row(long seq, String type, int version, String subject, Instant occurredAt, JsonNode data) {}
