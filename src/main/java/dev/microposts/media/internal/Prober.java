@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +75,28 @@ final class Prober {
             // why: ffprobe only says it could not read the file; its first bytes tell the owner what it is instead
             throw MediaFailure.UNREADABLE.because(FileKind.of(file).reason());
         }
-        JsonNode root = json.readTree(result.stdout().toFile());
+        return read(json.readTree(result.stdout().toFile()), Files.size(file), Limits.of(limits));
+    }
+
+    /** What a file may be for the pipeline to take it. */
+    record Limits(int maxStreams, int maxLongSide, int maxShortSide, double maxFrameRate, Duration maxDuration) {
+
+        static Limits of(MediaProperties properties) {
+            return new Limits(
+                    properties.maxStreams(),
+                    properties.maxLongSide(),
+                    properties.maxShortSide(),
+                    properties.maxFrameRate(),
+                    properties.maxDuration());
+        }
+    }
+
+    /**
+     * Decides on ffprobe's report of a file of {@code size} bytes: its facts and the streams to encode, or a
+     * {@link PermanentTaskFailure} saying why it is not taken. The report comes from a file anyone could have
+     * made, so no field of it is trusted to be there or to be well formed.
+     */
+    static Probed read(JsonNode root, long size, Limits limits) {
         JsonNode format = root.path("format");
         JsonNode streams = root.path("streams");
         if (streams.size() > limits.maxStreams()) {
@@ -144,7 +166,7 @@ final class Prober {
                 rotation(video),
                 audio != null,
                 format.path("format_name").asString(""),
-                Files.size(file));
+                size);
         return new Probed(
                 facts,
                 video.path("index").asInt(),
@@ -182,8 +204,12 @@ final class Prober {
                 return normalize(-side.path("rotation").asInt(0));
             }
         }
-        String tag = video.path("tags").path("rotate").asString("");
-        return tag.isEmpty() ? 0 : normalize(Integer.parseInt(tag.trim()));
+        String tag = video.path("tags").path("rotate").asString("").trim();
+        try {
+            return tag.isEmpty() ? 0 : normalize(Integer.parseInt(tag));
+        } catch (NumberFormatException e) {
+            return 0; // why: a tag any tool could have written; a picture left unturned beats a failed upload
+        }
     }
 
     private static int normalize(int degrees) {
