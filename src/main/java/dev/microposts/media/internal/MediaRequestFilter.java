@@ -47,6 +47,11 @@ class MediaRequestFilter extends OncePerRequestFilter {
                 && (path.equals("/api/v1/media") || path.equals("/api/media") || path.equals(MediaController.UPLOADS));
     }
 
+    /** A bearer token or a cookie (a page session): without either, an upload is refused unread. */
+    private static boolean carriesCredentials(HttpServletRequest request) {
+        return request.getHeader("Authorization") != null || request.getHeader("Cookie") != null;
+    }
+
     static boolean isDownload(HttpServletRequest request) {
         return request.getRequestURI().startsWith("/media/");
     }
@@ -73,6 +78,12 @@ class MediaRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isUpload(request) && !carriesCredentials(request)) {
+            // why: the security rules behind refuse it with 401 before reading its body, so it moves no video
+            // and takes no slot; a burst of them must not crowd out the members' uploads with 429s
+            transfer(request, response, chain);
+            return;
+        }
         TransferSlots.Slot slot = transfers.acquire(request.getRemoteAddr());
         if (slot.admission() != TransferSlots.Admission.ADMITTED) {
             refuse(request, response, slot.admission());
