@@ -1,5 +1,6 @@
 package dev.microposts.web;
 
+import dev.microposts.refusals.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -53,6 +54,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return errorPage(response, problem.getStatusCode());
         }
         return apiProblem(problem);
+    }
+
+    /** A module's refusal, answered as the problem it maps to ({@link ApiProblem#from(Refusal)}). */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> refusal(Refusal refusal, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        return apiProblem(ApiProblem.from(refusal), request, response);
     }
 
     private static ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {

@@ -1,8 +1,10 @@
 package dev.microposts.web;
 
+import dev.microposts.refusals.Refusal;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -59,6 +61,39 @@ public class ApiProblem extends ErrorResponseException {
                                 .map(e -> Map.of("field", e.field(), "message", e.message()))
                                 .toList());
         return problem;
+    }
+
+    /**
+     * How the API answers a module's refusal: the status its reason calls for, its message as the detail,
+     * its fields as for any invalid input, and {@code Retry-After} (also as {@code retry_after} in the body)
+     * when it says how long to wait.
+     */
+    public static ApiProblem from(Refusal refusal) {
+        ApiProblem problem = refusal.reason() == Refusal.Reason.INVALID
+                ? invalid(refusal.fields().stream()
+                        .map(field -> new FieldProblem(field.name(), field.message()))
+                        .toList())
+                : new ApiProblem(status(refusal.reason()), refusal.getMessage());
+        refusal.retryAfter().ifPresent(wait -> {
+            long seconds = RateLimits.retryAfterSeconds(wait);
+            problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+            problem.getBody().setProperty("retry_after", seconds);
+        });
+        return problem;
+    }
+
+    static HttpStatus status(Refusal.Reason reason) {
+        return switch (reason) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_SIGNED_IN -> HttpStatus.UNAUTHORIZED;
+            case CHANGED_MEANWHILE -> HttpStatus.PRECONDITION_FAILED;
+            case LIMIT_REACHED -> HttpStatus.TOO_MANY_REQUESTS;
+            case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
+            case NO_SPACE -> HttpStatus.INSUFFICIENT_STORAGE;
+        };
     }
 
     /** One invalid field and why. */

@@ -1,5 +1,6 @@
 package dev.microposts.web;
 
+import dev.microposts.refusals.Refusal;
 import jakarta.jms.JMSException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLTransientConnectionException;
@@ -60,6 +61,9 @@ class FailureTriage {
         if (failure instanceof ErrorResponse response) {
             return new ClientError(response);
         }
+        if (failure instanceof Refusal refusal) {
+            return new ClientError(ApiProblem.from(refusal));
+        }
         Optional<String> service = unavailableService(failure);
         if (service.isPresent()) {
             return new Unavailable(service.get(), limits.retryAfterSeconds());
@@ -72,6 +76,10 @@ class FailureTriage {
         Optional<ErrorResponse> wrapped = cause(failure, ErrorResponse.class);
         if (wrapped.isPresent()) {
             return new ClientError(wrapped.get());
+        }
+        Optional<Refusal> wrappedRefusal = cause(failure, Refusal.class);
+        if (wrappedRefusal.isPresent()) {
+            return new ClientError(ApiProblem.from(wrappedRefusal.get()));
         }
         return new Unexpected(UUID.randomUUID().toString());
     }

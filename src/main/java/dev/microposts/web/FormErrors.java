@@ -1,5 +1,6 @@
 package dev.microposts.web;
 
+import dev.microposts.refusals.Refusal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,16 @@ public final class FormErrors {
             errors.put("form", problem.getBody().getDetail());
         }
         return errors;
+    }
+
+    /** The same for a module's refusal, which is what the API would answer with. */
+    public static Map<String, String> of(Refusal refusal) {
+        return of(ApiProblem.from(refusal));
+    }
+
+    /** {@link #sentences(ApiProblem, Map)} for a module's refusal. */
+    public static Map<String, String> sentences(Refusal refusal, Map<String, String> fieldNames) {
+        return sentences(ApiProblem.from(refusal), fieldNames);
     }
 
     /**
