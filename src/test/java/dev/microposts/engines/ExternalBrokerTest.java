@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.microposts.support.Api;
+import dev.microposts.support.OwnDataDirectory;
 import dev.microposts.support.Ports;
 import dev.microposts.support.StandaloneBroker;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jms.core.JmsTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,10 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * instead of starting its own, and readiness follows the broker's availability.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@OwnDataDirectory
 class ExternalBrokerTest {
 
-    // why: the context is closed after this class (DirtiesContext), before JUnit deletes the directory
+    // why: the standalone broker keeps its journal here, apart from the application's data directory
     @TempDir
     static Path dataDir;
 
@@ -51,7 +51,6 @@ class ExternalBrokerTest {
     @DynamicPropertySource
     static void attach(DynamicPropertyRegistry registry) {
         registry.add("BROKER_URL", () -> broker.url());
-        registry.add("microposts.data-dir", () -> dataDir.toString());
     }
 
     @Test

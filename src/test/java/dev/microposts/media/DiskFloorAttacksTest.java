@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.microposts.storage.Storage;
 import dev.microposts.support.Api;
 import dev.microposts.support.ApiTest;
-import dev.microposts.support.TestData;
+import dev.microposts.support.OwnDataDirectory;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -24,16 +20,8 @@ import org.springframework.test.context.TestPropertySource;
  * tried, not the machine's disk. A context of its own, since every upload here is refused.
  */
 @TestPropertySource(properties = "microposts.media.min-free-disk=1000000TB")
-@DirtiesContext
+@OwnDataDirectory
 class DiskFloorAttacksTest extends ApiTest {
-
-    // why: a context of its own, beside the shared one, needs engines (and so a data directory) of its own
-    private static final Supplier<Path> DATA_DIR = TestData.forSharedContext("DiskFloorAttacksTest");
-
-    @DynamicPropertySource
-    static void ownDataDirectory(DynamicPropertyRegistry registry) {
-        registry.add(OWN_DATA_DIR, () -> DATA_DIR.get().toString());
-    }
 
     @Autowired
     Storage storage;

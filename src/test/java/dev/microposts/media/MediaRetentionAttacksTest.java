@@ -7,20 +7,16 @@ import dev.microposts.media.internal.Videos;
 import dev.microposts.storage.Storage;
 import dev.microposts.support.Api;
 import dev.microposts.support.ApiTest;
-import dev.microposts.support.TestData;
+import dev.microposts.support.OwnDataDirectory;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -28,16 +24,8 @@ import org.springframework.test.context.TestPropertySource;
  * its own: the short retention would purge the drafts other test classes take their time to post.
  */
 @TestPropertySource(properties = {"microposts.media.draft-retention=5s", "microposts.media.draft-purge-interval=1s"})
-@DirtiesContext
+@OwnDataDirectory
 class MediaRetentionAttacksTest extends ApiTest {
-
-    // why: a context of its own, beside the shared one, needs engines (and so a data directory) of its own
-    private static final Supplier<Path> DATA_DIR = TestData.forSharedContext("MediaRetentionAttacksTest");
-
-    @DynamicPropertySource
-    static void ownDataDirectory(DynamicPropertyRegistry registry) {
-        registry.add(OWN_DATA_DIR, () -> DATA_DIR.get().toString());
-    }
 
     @Autowired
     Storage storage;

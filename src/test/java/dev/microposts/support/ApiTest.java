@@ -16,8 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTest {
 
-    /** The property with which a subclass that has a context of its own gives it a data directory of its own. */
-    protected static final String OWN_DATA_DIR = "microposts.test.own-data-dir";
+    /** Where a subclass marked {@link OwnDataDirectory}, and so with a context of its own, finds its directory. */
+    static final String OWN_DATA_DIR = "microposts.test.own-data-dir";
 
     private static final Supplier<Path> DATA_DIR = TestData.forSharedContext("ApiTest");
 
@@ -28,8 +28,8 @@ public abstract class ApiTest {
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        // why: a subclass whose settings make a context of its own (beside the shared one, still running) names
-        // a directory of its own in OWN_DATA_DIR; two contexts cannot share one set of engines
+        // why: a subclass whose settings make a context of its own (beside the shared one, still running) is
+        // given a directory of its own in OWN_DATA_DIR; two contexts cannot share one set of engines
         registry.add("microposts.data-dir", () -> "${" + OWN_DATA_DIR + ":" + DATA_DIR.get() + "}");
         // why: failures and take-overs in tests should settle in seconds, not minutes
         registry.add("microposts.media.lease", () -> "3s");

@@ -9,6 +9,7 @@ import dev.microposts.media.internal.Videos;
 import dev.microposts.posts.PostDeleted;
 import dev.microposts.support.Api;
 import dev.microposts.support.Browser;
+import dev.microposts.support.OwnDataDirectory;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,9 +28,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,17 +52,12 @@ import org.springframework.transaction.support.TransactionTemplate;
             "microposts.bus.max-retry-backoff=1h"
         })
 @Import(OpsPagesTest.Flaky.class)
-@DirtiesContext
+@OwnDataDirectory
 class OpsPagesTest {
 
-    // why: this class's context is closed after it (DirtiesContext), before JUnit deletes the directory
+    // why: the videos this class makes, apart from the data directory
     @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("microposts.data-dir", () -> dataDir.toString());
-    }
+    static Path videos;
 
     @LocalServerPort
     int port;
@@ -106,7 +99,7 @@ class OpsPagesTest {
     @Test
     void showsAdminsTheSystemAndLetsThemRetryOrDiscardFailedTasks() throws Exception {
         Api api = new Api(port);
-        Path clip = new Videos(dataDir).h264("late.mp4", "320x240", 1, false);
+        Path clip = new Videos(videos).h264("late.mp4", "320x240", 1, false);
         Api.User operator = api.newUser("operator");
         Api.User someone = api.newUser("someone");
         jdbc.sql("update users set admin = true where username = ?")

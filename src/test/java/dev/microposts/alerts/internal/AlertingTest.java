@@ -8,6 +8,7 @@ import dev.microposts.alerts.AlertResolved;
 import dev.microposts.media.internal.Videos;
 import dev.microposts.ops.ProcessNode;
 import dev.microposts.support.Api;
+import dev.microposts.support.OwnDataDirectory;
 import dev.microposts.tasks.Task;
 import dev.microposts.tasks.TaskHandler;
 import dev.microposts.tasks.Tasks;
@@ -26,9 +27,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,17 +48,12 @@ import tools.jackson.databind.JsonNode;
             "microposts.queues.doomed.max-attempts=1"
         })
 @Import(AlertingTest.Listener.class)
-@DirtiesContext
+@OwnDataDirectory
 class AlertingTest {
 
-    // why: this class's context is closed after it (DirtiesContext), before JUnit deletes the directory
+    // why: the videos this class makes, apart from the data directory
     @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("microposts.data-dir", () -> dataDir.toString());
-    }
+    static Path videos;
 
     @LocalServerPort
     int port;
@@ -88,7 +81,7 @@ class AlertingTest {
         jdbc.sql("update users set admin = true where username = ?")
                 .param(admin.username())
                 .update();
-        Path clip = new Videos(dataDir).h264("waiting.mp4", "1280x720", 12, true);
+        Path clip = new Videos(videos).h264("waiting.mp4", "1280x720", 12, true);
 
         String mediaId = upload(api, user, clip).json().path("id").asString();
 

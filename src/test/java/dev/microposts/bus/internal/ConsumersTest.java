@@ -8,7 +8,7 @@ import dev.microposts.bus.DomainEvent;
 import dev.microposts.bus.EventDeliveries;
 import dev.microposts.posts.PostDeleted;
 import dev.microposts.support.Api;
-import java.nio.file.Path;
+import dev.microposts.support.OwnDataDirectory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,16 +20,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -46,17 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
             "microposts.bus.redelivery-interval=200ms"
         })
 @Import(ConsumersTest.Recorder.class)
-@DirtiesContext
+@OwnDataDirectory
 class ConsumersTest {
-
-    // why: this class's context is closed after it (DirtiesContext), before JUnit deletes the directory
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("microposts.data-dir", () -> dataDir.toString());
-    }
 
     @LocalServerPort
     int port;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.microposts.support.OwnDataDirectory;
 import dev.microposts.support.Ports;
 import dev.microposts.support.StandaloneBroker;
 import dev.microposts.tasks.Tasks;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jms.JmsException;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,12 +32,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"microposts.tasks.workers=false", "microposts.tasks.send-timeout=1s"})
-@DirtiesContext
+@OwnDataDirectory
 class FullBrokerTest {
 
     private static final String PAYLOAD = "x".repeat(16 * 1024);
 
-    // why: this class's context is closed after it (DirtiesContext), before JUnit deletes the directory
+    // why: the standalone broker keeps its journal here, apart from the application's data directory
     @TempDir
     static Path root;
 
@@ -51,7 +51,6 @@ class FullBrokerTest {
         broker = StandaloneBroker.start(
                 root.resolve("broker"), Ports.free(), false, tasks -> tasks.setMaxSizeBytes(64 * 1024)
                         .setAddressFullMessagePolicy(AddressFullMessagePolicy.BLOCK));
-        registry.add("microposts.data-dir", () -> root.resolve("app").toString());
         registry.add("BROKER_URL", broker::url);
     }
 

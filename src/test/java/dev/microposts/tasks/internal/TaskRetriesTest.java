@@ -3,6 +3,7 @@ package dev.microposts.tasks.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.microposts.support.OwnDataDirectory;
 import dev.microposts.tasks.DeadLetter;
 import dev.microposts.tasks.DeadLetters;
 import dev.microposts.tasks.PermanentTaskFailure;
@@ -11,7 +12,6 @@ import dev.microposts.tasks.TaskFailure;
 import dev.microposts.tasks.TaskHandler;
 import dev.microposts.tasks.Tasks;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What becomes of a failing task on the real broker: a transient failure is tried again after the queue's
@@ -45,17 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "microposts.queues.sluggish.time-limit=1s"
         })
 @Import(TaskRetriesTest.Handlers.class)
-@DirtiesContext
+@OwnDataDirectory
 class TaskRetriesTest {
-
-    // why: this class's context is closed after it (DirtiesContext), before JUnit deletes the directory
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("microposts.data-dir", () -> dataDir.toString());
-    }
 
     @Autowired
     Tasks tasks;

@@ -3,26 +3,22 @@ package dev.microposts.tasks.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.microposts.support.OwnDataDirectory;
 import dev.microposts.tasks.Task;
 import dev.microposts.tasks.TaskHandler;
 import dev.microposts.tasks.Tasks;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The worker scaling loop, driven by a synthetic slow workload on a queue of its own: 40 tasks of 250 ms each
@@ -44,19 +40,10 @@ import org.springframework.test.context.DynamicPropertySource;
             "microposts.tasks.scaling.max-cpu=2"
         })
 @Import(WorkerScalingTest.SlowQueue.class)
-@DirtiesContext
+@OwnDataDirectory
 class WorkerScalingTest {
 
     private static final int TASKS = 40;
-
-    // why: this class's context is closed after it (DirtiesContext), before JUnit deletes the directory
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("microposts.data-dir", () -> dataDir.toString());
-    }
 
     @Autowired
     Tasks tasks;
