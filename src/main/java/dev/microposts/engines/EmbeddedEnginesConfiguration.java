@@ -19,7 +19,7 @@ class EmbeddedEnginesConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgresServer(
             BackingServices services,
-            @Value("${microposts.database.embedded-port:0}") int port,
+            @Value("${microposts.database.embedded-port}") int port,
             ObjectProvider<EarlyPostgresStart.Pending> earlyStart) {
         EarlyPostgresStart.Pending pending = earlyStart.getIfAvailable();
         EmbeddedPostgresServer server =

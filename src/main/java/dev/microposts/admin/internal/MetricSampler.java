@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -49,9 +48,9 @@ class MetricSampler implements DeploymentMetrics {
             Clock clock,
             ProcessNode node,
             Leadership leadership,
-            @Value("${microposts.admin.sample-interval:1m}") Duration interval) {
+            AdminProperties properties) {
         this.leadership = leadership;
-        this.interval = interval;
+        this.interval = properties.sampleInterval();
         this.meters = meters;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -61,8 +60,8 @@ class MetricSampler implements DeploymentMetrics {
     private record Sample(String metric, String queue, double value) {}
 
     @Scheduled(
-            fixedDelayString = "${microposts.admin.sample-interval:1m}",
-            initialDelayString = "${microposts.admin.sample-interval:1m}")
+            fixedDelayString = "${microposts.admin.sample-interval}",
+            initialDelayString = "${microposts.admin.sample-interval}")
     void sample() {
         List<Sample> samples = new ArrayList<>();
         for (Gauge gauge : meters.find("microposts.tasks.queue.depth").gauges()) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,15 +25,11 @@ class OpsDashboard {
     private final Clock clock;
     private final Duration interval;
 
-    OpsDashboard(
-            JdbcClient jdbc,
-            Releases releases,
-            Clock clock,
-            @Value("${microposts.admin.sample-interval:1m}") Duration interval) {
+    OpsDashboard(JdbcClient jdbc, Releases releases, Clock clock, AdminProperties properties) {
         this.jdbc = jdbc;
         this.releases = releases;
         this.clock = clock;
-        this.interval = interval;
+        this.interval = properties.sampleInterval();
     }
 
     /** The consumers of one queue in one process, as last sampled. */

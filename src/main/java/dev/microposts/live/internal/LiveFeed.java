@@ -83,7 +83,7 @@ class LiveFeed implements SmartLifecycle {
             FollowGraph follows,
             ObjectMapper json,
             LiveProperties properties,
-            @Value("${microposts.process.web:true}") boolean web) {
+            @Value("${microposts.process.web}") boolean web) {
         this.web = web;
         this.history = history;
         this.follows = follows;

@@ -31,7 +31,7 @@ class Leases {
             MediaStore store,
             Tasks tasks,
             MediaProperties properties,
-            @Value("${microposts.tasks.workers:true}") boolean workers) {
+            @Value("${microposts.tasks.workers}") boolean workers) {
         this.store = store;
         this.tasks = tasks;
         this.properties = properties;

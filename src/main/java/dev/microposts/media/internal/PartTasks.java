@@ -38,7 +38,7 @@ class PartTasks {
             Tasks tasks,
             MediaProperties properties,
             PlatformTransactionManager transactions,
-            @Value("${microposts.tasks.workers:true}") boolean workers) {
+            @Value("${microposts.tasks.workers}") boolean workers) {
         this.store = store;
         this.tasks = tasks;
         this.properties = properties;

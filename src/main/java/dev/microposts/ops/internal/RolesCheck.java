@@ -61,7 +61,7 @@ class RolesCheck implements ApplicationListener<ApplicationEnvironmentPreparedEv
         }
         return Optional.of("MICROPOSTS_ROLE=" + old.strip() + " is no longer read and changes nothing; this process"
                 + " runs " + ProcessRoles.SETTING + "="
-                + environment.getProperty("microposts.roles", "all").strip()
+                + RolesEnvironment.rawRoles(environment)
                 + ". Set " + ProcessRoles.SETTING + " instead (web, worker or all) and remove MICROPOSTS_ROLE");
     }
 

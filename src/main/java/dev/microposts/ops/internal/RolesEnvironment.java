@@ -53,7 +53,8 @@ class RolesEnvironment implements EnvironmentPostProcessor {
         }
     }
 
-    private static String rawRoles(PropertyResolver environment) {
+    /** {@code MICROPOSTS_ROLES} as written, {@code all} when unset: the one place that default is written. */
+    static String rawRoles(PropertyResolver environment) {
         return environment.getProperty("microposts.roles", "all").strip();
     }
 }

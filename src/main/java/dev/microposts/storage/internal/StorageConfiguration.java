@@ -18,7 +18,7 @@ class StorageConfiguration {
 
     /** The S3 adapter's client is closed with the context: Spring infers {@code close()} on the instance. */
     @Bean
-    Storage storage(StorageProperties properties, @Value("${microposts.data-dir:./data}") String dataDirectory) {
+    Storage storage(StorageProperties properties, @Value("${microposts.data-dir}") String dataDirectory) {
         Storage storage = StorageUrl.parse(properties, Path.of(dataDirectory)).open();
         log.info("Media storage: {}", storage.describe());
         return storage;
