@@ -25,8 +25,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -102,14 +102,8 @@ class AlertingTest {
                 .contains("A video has waited too long", "threshold 1", node.name());
         assertThat(alertNotice(api, user, "video-waiting")).isNull();
 
-        await().atMost(Duration.ofSeconds(120))
-                .until(
-                        // why: an upload on no post is visible to its owner alone
-                        () -> api.get("/api/v1/media/" + mediaId, user.token())
-                                .json()
-                                .path("status")
-                                .asString(),
-                        "ready"::equals);
+        // why: an upload on no post is visible to its owner alone
+        api.awaitMediaReady(user, mediaId, Duration.ofSeconds(120));
         AlertResolved resolved =
                 await().atMost(Duration.ofSeconds(30)).until(() -> events.resolved("video-waiting"), r -> r != null);
         assertThat(resolved.alertId()).isEqualTo(fired.alertId());
@@ -173,17 +167,20 @@ class AlertingTest {
         }
     }
 
-    /** The alert events as the bus delivers them to a module. */
+    /**
+     * The alert events as a module sees them: once the change that raised them has committed, as the bus delivers
+     * them. A listener inside the transaction would see the event before the alert's row could be read.
+     */
     static class Events {
         final List<AlertFired> fired = new CopyOnWriteArrayList<>();
         final List<AlertResolved> resolved = new CopyOnWriteArrayList<>();
 
-        @EventListener
+        @TransactionalEventListener(fallbackExecution = true)
         void on(AlertFired event) {
             fired.add(event);
         }
 
-        @EventListener
+        @TransactionalEventListener(fallbackExecution = true)
         void on(AlertResolved event) {
             resolved.add(event);
         }
