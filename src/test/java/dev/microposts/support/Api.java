@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -144,6 +145,23 @@ public final class Api {
             throw new IllegalStateException("post failed: " + created);
         }
         return created.json().get("id").asLong();
+    }
+
+    /**
+     * The media item once it is no longer processing, as its owner reads it; fails at once if it ended other than
+     * {@code ready}, with the item (and its reason) in the message.
+     */
+    public JsonNode awaitMediaReady(User owner, String id, Duration atMost) {
+        JsonNode item = Awaitility.await("media " + id + " ready")
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> get("/api/v1/media/" + id, owner.token()).json(),
+                        media -> !media.path("status").asString().equals("processing"));
+        if (!item.path("status").asString().equals("ready")) {
+            throw new AssertionError("media " + id + " ended " + item);
+        }
+        return item;
     }
 
     public record User(String username, String token) {}

@@ -1,7 +1,6 @@
 package dev.microposts.media.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.microposts.storage.Storage;
 import dev.microposts.support.Api;
@@ -43,23 +42,15 @@ class DeadHolderFilesTest extends ApiTest {
     @Test
     void thePartOfADeadWorkerIsHandedOverAndItsFilesDeleted(@TempDir Path directory) throws Exception {
         Api.User owner = api.newUser("deadholder");
-        long ownerId = jdbc.sql("select id from users where username = ?")
-                .param(owner.username())
-                .query(Long.class)
-                .single();
         Path clip = new Videos(directory).h264("dead-holder.mp4", "320x240", 1, false);
-        UUID id = UUID.randomUUID();
-        String source = "media/" + id + "/source";
-        storage.put(source, clip, "video/mp4");
+        UUID id = new DirectItems(jdbc, storage, store, transaction).stored(owner, clip);
+        String source = MediaKeys.source(id);
 
         // a worker of another process claims the probe, stores a file under its token, and dies: its lease lapses
         AtomicReference<UUID> deadToken = new AtomicReference<>();
-        transaction.executeWithoutResult(status -> {
-            store.insert(id, ownerId, source, clip.toFile().length());
-            deadToken.set(store.claim(id, MediaStore.PROBE, Duration.ofHours(1))
-                    .orElseThrow()
-                    .token());
-        });
+        transaction.executeWithoutResult(status -> deadToken.set(store.claim(id, MediaStore.PROBE, Duration.ofHours(1))
+                .orElseThrow()
+                .token()));
         Path stray = Files.writeString(directory.resolve("stray.jpg"), "half a thumbnail");
         String strayKey = "media/" + id + "/" + deadToken.get() + "/thumb-320.jpg";
         storage.put(strayKey, stray, "image/jpeg");
@@ -70,14 +61,7 @@ class DeadHolderFilesTest extends ApiTest {
                 .isTrue();
         tasks.enqueue(Pipeline.queueOf(MediaStore.PROBE), Pipeline.payload(id, MediaStore.PROBE));
 
-        await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(200))
-                .until(
-                        () -> api.get("/api/v1/media/" + id, owner.token())
-                                .json()
-                                .path("status")
-                                .asString(),
-                        "ready"::equals);
+        api.awaitMediaReady(owner, id.toString(), Duration.ofSeconds(90));
         assertThat(storage.list("media/" + id + "/" + deadToken.get() + "/"))
                 .as("what the dead holder stored")
                 .isEmpty();

@@ -46,10 +46,7 @@ class PartSpecRowsTest extends ApiTest {
     /** An item whose probe this test holds, so no worker runs it: the test plays the pipeline itself. */
     private UUID probeHeldByThisTest() {
         Api.User owner = api.newUser("partspec");
-        long ownerId = jdbc.sql("select id from users where username = ?")
-                .param(owner.username())
-                .query(Long.class)
-                .single();
+        long ownerId = DirectItems.userId(jdbc, owner);
         UUID item = UUID.randomUUID();
         transaction.executeWithoutResult(status -> {
             store.insert(item, ownerId, MediaKeys.source(item), 1000);

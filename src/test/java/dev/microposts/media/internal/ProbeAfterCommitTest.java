@@ -9,7 +9,6 @@ import dev.microposts.support.ApiTest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Timestamp;
@@ -91,15 +90,7 @@ class ProbeAfterCommitTest extends ApiTest {
             gate.rollback();
             Api.Response answer = upload.get(30, TimeUnit.SECONDS);
             assertThat(answer.status()).as(answer.body()).isEqualTo(202);
-            String id = answer.json().path("id").asString();
-            await().atMost(Duration.ofSeconds(90))
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(
-                            () -> api.get("/api/v1/media/" + id, owner.token())
-                                    .json()
-                                    .path("status")
-                                    .asString(),
-                            "ready"::equals);
+            api.awaitMediaReady(owner, answer.json().path("id").asString(), Duration.ofSeconds(90));
             assertThat(retried())
                     .as("no probe was retried for want of its item")
                     .isEqualTo(retriedBefore);
@@ -114,27 +105,12 @@ class ProbeAfterCommitTest extends ApiTest {
     @Test
     void anItemWhoseProbeWasNeverSentIsPickedUpByTheLeaseCheck(@TempDir Path directory) throws Exception {
         Api.User owner = api.newUser("unsent");
-        long ownerId = jdbc.sql("select id from users where username = ?")
-                .param(owner.username())
-                .query(Long.class)
-                .single();
         Path clip = new Videos(directory).h264("unsent.mp4", "320x240", 1, false);
-        long size = Files.size(clip);
-        UUID id = UUID.randomUUID();
-        String key = "media/" + id + "/source";
-        storage.put(key, clip, "application/octet-stream");
         // what an upload leaves when its process stops between the commit and the send: the item, and no task
-        transaction.executeWithoutResult(status -> store.insert(id, ownerId, key, size));
+        UUID id = new DirectItems(jdbc, storage, store, transaction).stored(owner, clip);
         assertThat(queuedAt(id)).isEmpty();
 
-        await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(200))
-                .until(
-                        () -> api.get("/api/v1/media/" + id, owner.token())
-                                .json()
-                                .path("status")
-                                .asString(),
-                        "ready"::equals);
+        api.awaitMediaReady(owner, id.toString(), Duration.ofSeconds(90));
         assertThat(queuedAt(id)).isPresent();
     }
 

@@ -50,7 +50,7 @@ class WorkerCrashTest {
         AppProcess second = AppProcess.start(dataDir, log, FAST_LEASES);
         String stopped;
         try {
-            JsonNode item = awaitReady(second.api(), user, killed);
+            JsonNode item = second.api().awaitMediaReady(user, killed, Duration.ofSeconds(120));
             assertThat(item.path("renditions")).hasSize(5);
             stopped = upload(second.api(), user, clip);
             awaitEncoding(second);
@@ -62,7 +62,7 @@ class WorkerCrashTest {
         AppProcess third = AppProcess.start(dataDir, log, FAST_LEASES);
         try {
             for (String id : List.of(killed, stopped)) {
-                JsonNode item = awaitReady(third.api(), user, id);
+                JsonNode item = third.api().awaitMediaReady(user, id, Duration.ofSeconds(120));
                 assertThat(item.path("renditions")).hasSize(5);
                 assertThat(item.path("thumbnails")).hasSize(3);
                 // one copy of everything: the source, five renditions, three thumbnails
@@ -116,15 +116,5 @@ class WorkerCrashTest {
                         .arguments()
                         .map(a -> List.of(a).contains("libx264"))
                         .orElse(false)));
-    }
-
-    private static JsonNode awaitReady(Api api, Api.User owner, String id) {
-        JsonNode item = await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(250))
-                .until(
-                        () -> api.get("/api/v1/media/" + id, owner.token()).json(),
-                        m -> !m.path("status").asString().equals("processing"));
-        assertThat(item.path("status").asString()).as(item.toString()).isEqualTo("ready");
-        return item;
     }
 }
