@@ -94,6 +94,11 @@ class PostPages {
             redirect.addFlashAttribute("composeText", text);
             redirect.addFlashAttribute("composeReferenced", referenced);
             return "redirect:/#compose";
+        } catch (Refusal refusal) {
+            redirect.addFlashAttribute("composeErrors", FormErrors.sentences(refusal, COMPOSE_FIELDS));
+            redirect.addFlashAttribute("composeText", text);
+            redirect.addFlashAttribute("composeReferenced", referenced);
+            return "redirect:/#compose";
         }
         redirect.addFlashAttribute(
                 "notice", post.mediaPending() > 0 ? "Posted. Others see it once its video is ready." : "Posted.");
