@@ -13,10 +13,13 @@ public interface Users {
     /** The user with this username, compared case-insensitively. */
     Optional<UserRef> byUsername(String username);
 
-    /** The user with this username, or a 404 problem naming it. */
+    /** The user with this username; {@link UserNotFound} naming it when there is none. */
     UserRef requireByUsername(String username);
 
-    /** The profile of the user with this username, read fresh (it changes), or a 404 problem naming it. */
+    /**
+     * The profile of the user with this username, read fresh (it changes); {@link UserNotFound} naming it when
+     * there is none.
+     */
     Profile requireProfile(String username);
 
     /** The users with these ids; ids of users that do not exist are absent from the map. */
@@ -25,7 +28,8 @@ public interface Users {
     /**
      * People whose username or display name contains {@code query}, ignoring case and a leading {@code @}:
      * the user with that very username first, then usernames starting with it, then display names with a
-     * word starting with it, then the rest. A blank or overlong query is a 400 problem naming {@code q}.
+     * word starting with it, then the rest. A blank or overlong query is refused as
+     * {@link dev.microposts.refusals.InvalidInput} naming {@code q}.
      */
     Page<Profile> search(String query, PageRequest page);
 

@@ -17,8 +17,8 @@ public interface MediaLibrary {
      * video's processing, so the writer must learn it before the post is made. Answers the new item as its
      * owner sees it.
      *
-     * @throws dev.microposts.web.ApiProblem for a refused file or while the video backlog is full, with a
-     *     detail the form shows as it is
+     * @throws dev.microposts.refusals.Refusal for a refused file, an upload past the member's quota, a full disk
+     *     or while the video backlog is full, with a message the form shows as it is
      */
     MediaView uploadFromPage(UserRef owner, InputStream body, String fileName) throws IOException;
 

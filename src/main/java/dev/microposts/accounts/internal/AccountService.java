@@ -2,10 +2,13 @@ package dev.microposts.accounts.internal;
 
 import dev.microposts.accounts.AdminChanged;
 import dev.microposts.accounts.ProfileChanged;
+import dev.microposts.accounts.UserNotFound;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.UserRegistered;
 import dev.microposts.bus.DomainEvent;
-import dev.microposts.web.ApiProblem;
+import dev.microposts.refusals.InvalidInput;
+import dev.microposts.refusals.NotSignedIn;
+import dev.microposts.refusals.Refusal;
 import dev.microposts.web.UserText;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -85,37 +87,31 @@ class AccountService {
 
     private Account register(
             String username, String password, String displayName, UnaryOperator<String> hasher, Runnable admission) {
-        List<ApiProblem.FieldProblem> problems = new ArrayList<>();
-        UsernameRules.problemWith(username).ifPresent(p -> problems.add(new ApiProblem.FieldProblem("username", p)));
-        passwordPolicy
-                .problemWith(password, username)
-                .ifPresent(p -> problems.add(new ApiProblem.FieldProblem("password", p)));
+        List<Refusal.Field> problems = new ArrayList<>();
+        UsernameRules.problemWith(username).ifPresent(p -> problems.add(new Refusal.Field("username", p)));
+        passwordPolicy.problemWith(password, username).ifPresent(p -> problems.add(new Refusal.Field("password", p)));
         String name =
                 displayName == null || displayName.isBlank() ? (username == null ? "" : username) : displayName.strip();
         UserText.problemWith(name, MAX_DISPLAY_NAME, false)
-                .ifPresent(p -> problems.add(new ApiProblem.FieldProblem("display_name", p)));
+                .ifPresent(p -> problems.add(new Refusal.Field("display_name", p)));
         if (!problems.isEmpty()) {
-            throw ApiProblem.invalid(problems);
+            throw new InvalidInput(problems);
         }
         // why: a hash is the one costly step and hashing slots are shared with logins, so a loop of sign-ups
         // for a taken name must be refused before it; the insert below still settles a race for a free name
         if (accounts.byUsername(username).isPresent()) {
-            throw taken(username);
+            throw new UsernameTaken(username);
         }
         admission.run();
         String hash = hasher.apply(password); // why: outside the transaction, which holds a connection
         Account account = transactions.execute(status -> {
-            Account created = accounts.insert(username, name, hash).orElseThrow(() -> taken(username));
+            Account created = accounts.insert(username, name, hash).orElseThrow(() -> new UsernameTaken(username));
             events.publishEvent(new UserRegistered(
                     DomainEvent.newId(), clock.instant(), created.id(), created.username(), created.displayName()));
             return created;
         });
         directory.remember(account.ref());
         return account;
-    }
-
-    private static ApiProblem taken(String username) {
-        return ApiProblem.conflict("The username '" + username + "' is already taken");
     }
 
     /**
@@ -126,10 +122,10 @@ class AccountService {
     void changePassword(long userId, String current, String replacement, String keptSession) {
         Account account = profile(userId);
         if (current == null || !hashing.matches(current, account.passwordHash())) {
-            throw ApiProblem.invalid("current_password", "is not your current password");
+            throw InvalidInput.of("current_password", "is not your current password");
         }
         passwordPolicy.problemWith(replacement, account.username()).ifPresent(problem -> {
-            throw ApiProblem.invalid("password", problem);
+            throw InvalidInput.of("password", problem);
         });
         String hash = hashing.encode(replacement);
         transactions.executeWithoutResult(status -> {
@@ -159,19 +155,19 @@ class AccountService {
         if (username == null || password == null || !UsernameRules.couldBeUsername(username)) {
             // why: only ASCII names can exist, so nothing else needs a lookup, a hash or a throttle key
             // (a database with another collation could map a non-ASCII name onto a real account)
-            throw ApiProblem.unauthorized("Wrong username or password");
+            throw wrongCredentials();
         }
         // the attempt is recorded before it is judged, so a burst of parallel guesses is counted too
         long attempt = throttle.attempted(username, clientAddress);
         Optional<Duration> wait = throttle.waitBefore(username, clientAddress, attempt);
         if (wait.isPresent()) {
-            throw TooManyAttempts.retryAfter(wait.get());
+            throw new TooManyFailedLogins(wait.get());
         }
         Optional<Account> account = accounts.byUsername(username);
         boolean matches =
                 hashing.matches(password, account.map(Account::passwordHash).orElseGet(this::decoyHash));
         if (account.isEmpty() || !matches) {
-            throw ApiProblem.unauthorized("Wrong username or password");
+            throw wrongCredentials();
         }
         throttle.succeeded(account.get().id(), account.get().username(), clientAddress);
         rehashIfOutdated(account.get(), password);
@@ -188,9 +184,13 @@ class AccountService {
         }
         try {
             accounts.rehashPassword(account.id(), account.passwordHash(), hashing.encode(password));
-        } catch (ApiProblem busy) {
+        } catch (HashingSlotsTaken busy) {
             // why: all hashing slots are taken; the next login tries again
         }
+    }
+
+    private static NotSignedIn wrongCredentials() {
+        return new NotSignedIn("Wrong username or password");
     }
 
     private String decoyHash() {
@@ -217,24 +217,23 @@ class AccountService {
     }
 
     Account profile(long userId) {
-        return accounts.byId(userId).orElseThrow(() -> ApiProblem.notFound("This account no longer exists"));
+        return accounts.byId(userId).orElseThrow(AccountGone::new);
     }
 
     Account profile(String username) {
-        return accounts.byUsername(username)
-                .orElseThrow(() -> ApiProblem.notFound("There is no user named '" + username + "'"));
+        return accounts.byUsername(username).orElseThrow(() -> new UserNotFound(username));
     }
 
     Account updateProfile(long userId, Optional<String> displayName, Optional<String> bio) {
         Account current = profile(userId);
         String name = displayName.map(String::strip).orElse(current.displayName());
         String newBio = bio.orElse(current.bio());
-        List<ApiProblem.FieldProblem> problems = new ArrayList<>();
+        List<Refusal.Field> problems = new ArrayList<>();
         UserText.problemWith(name, MAX_DISPLAY_NAME, false)
-                .ifPresent(p -> problems.add(new ApiProblem.FieldProblem("display_name", p)));
-        UserText.problemWith(newBio, MAX_BIO, true).ifPresent(p -> problems.add(new ApiProblem.FieldProblem("bio", p)));
+                .ifPresent(p -> problems.add(new Refusal.Field("display_name", p)));
+        UserText.problemWith(newBio, MAX_BIO, true).ifPresent(p -> problems.add(new Refusal.Field("bio", p)));
         if (!problems.isEmpty()) {
-            throw ApiProblem.invalid(problems);
+            throw new InvalidInput(problems);
         }
         return transactions.execute(status -> {
             Account updated = accounts.updateProfile(userId, name, newBio);
@@ -245,17 +244,4 @@ class AccountService {
     }
 
     record IssuedToken(String token, Duration lifetime) {}
-
-    /** 429 with {@code Retry-After}. */
-    static final class TooManyAttempts {
-        static ApiProblem retryAfter(Duration wait) {
-            long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
-            ApiProblem problem = new ApiProblem(
-                    HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins; try again in " + seconds + " seconds");
-            problem.getHeaders().set("Retry-After", String.valueOf(seconds));
-            return problem;
-        }
-
-        private TooManyAttempts() {}
-    }
 }

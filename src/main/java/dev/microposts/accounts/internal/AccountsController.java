@@ -1,8 +1,8 @@
 package dev.microposts.accounts.internal;
 
 import dev.microposts.accounts.UserRef;
+import dev.microposts.refusals.NotSignedIn;
 import dev.microposts.web.ApiLimits;
-import dev.microposts.web.ApiProblem;
 import dev.microposts.web.PageRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
@@ -98,7 +98,7 @@ class AccountsController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         if (!accounts.revokeToken(BearerTokenFilter.tokenFrom(authorization).orElse(""))) {
-            throw ApiProblem.unauthorized("The token is not valid");
+            throw new NotSignedIn("The token is not valid");
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.microposts.accounts.internal;
 
 import dev.microposts.ops.AdminCommand;
-import dev.microposts.web.ApiProblem;
+import dev.microposts.refusals.Refusal;
 import dev.microposts.web.FormErrors;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -67,8 +67,8 @@ class CreateUserCommand implements AdminCommand {
                 out.println("Created user '" + account.username() + "' (id " + account.id() + ")");
             }
             return 0;
-        } catch (ApiProblem problem) {
-            out.println("Not created: " + describe(problem));
+        } catch (Refusal refusal) {
+            out.println("Not created: " + describe(refusal));
             return 2;
         }
     }
@@ -86,9 +86,9 @@ class CreateUserCommand implements AdminCommand {
         }
     }
 
-    /** The refusal in one line: each invalid field and why, or the problem's detail. */
-    private static String describe(ApiProblem problem) {
-        Map<String, String> errors = FormErrors.of(problem);
+    /** The refusal in one line: each invalid field and why, or its message. */
+    private static String describe(Refusal refusal) {
+        Map<String, String> errors = FormErrors.of(refusal);
         if (errors.size() == 1 && errors.containsKey("form")) {
             return errors.get("form");
         }

@@ -1,6 +1,7 @@
 package dev.microposts.accounts.internal;
 
 import dev.microposts.accounts.UserRef;
+import dev.microposts.refusals.Refusal;
 import dev.microposts.web.ApiProblem;
 import dev.microposts.web.FormErrors;
 import dev.microposts.web.PageController;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContext;
@@ -73,9 +73,9 @@ class PagesController {
         Account account;
         try {
             account = accounts.signUp(username.strip(), password, displayName, request.getRemoteAddr());
-        } catch (ApiProblem problem) {
-            Map<String, String> errors = FormErrors.sentences(problem, SIGNUP_FIELDS);
-            if (problem.getStatusCode().value() == HttpStatus.CONFLICT.value()) {
+        } catch (Refusal refusal) {
+            Map<String, String> errors = FormErrors.sentences(refusal, SIGNUP_FIELDS);
+            if (refusal instanceof UsernameTaken) {
                 // why: a taken name is about the username field, where the person will look to change it
                 errors = Map.of(
                         "username", "The username '" + username.strip() + "' is already taken; choose another one.");
@@ -83,6 +83,8 @@ class PagesController {
             model.addAttribute("errors", errors);
             model.addAttribute("username", username);
             model.addAttribute("displayName", displayName);
+            // why: the page answers with the status and wait the API would, so scripts and proxies read it alike
+            ApiProblem problem = ApiProblem.from(refusal);
             response.setStatus(problem.getStatusCode().value());
             String retryAfter = problem.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
             if (retryAfter != null) {
@@ -119,11 +121,11 @@ class PagesController {
             RedirectAttributes redirect) {
         try {
             accounts.updateProfile(me.id(), Optional.of(displayName), Optional.of(bio));
-        } catch (ApiProblem problem) {
-            model.addAttribute("errors", FormErrors.sentences(problem, PROFILE_FIELDS));
+        } catch (Refusal refusal) {
+            model.addAttribute("errors", FormErrors.sentences(refusal, PROFILE_FIELDS));
             model.addAttribute("displayName", displayName);
             model.addAttribute("bio", bio);
-            response.setStatus(problem.getStatusCode().value());
+            response.setStatus(ApiProblem.from(refusal).getStatusCode().value());
             return "accounts/settings";
         }
         redirect.addFlashAttribute("notice", "Your profile is saved.");
@@ -142,12 +144,12 @@ class PagesController {
         try {
             HttpSession session = request.getSession(false);
             accounts.changePassword(me.id(), current, password, session == null ? null : session.getId());
-        } catch (ApiProblem problem) {
+        } catch (Refusal refusal) {
             Account account = accounts.profile(me.id());
-            model.addAttribute("passwordErrors", FormErrors.sentences(problem, PASSWORD_FIELDS));
+            model.addAttribute("passwordErrors", FormErrors.sentences(refusal, PASSWORD_FIELDS));
             model.addAttribute("displayName", account.displayName());
             model.addAttribute("bio", account.bio());
-            response.setStatus(problem.getStatusCode().value());
+            response.setStatus(ApiProblem.from(refusal).getStatusCode().value());
             return "accounts/settings";
         }
         redirect.addFlashAttribute(

@@ -1,11 +1,9 @@
 package dev.microposts.accounts.internal;
 
-import dev.microposts.web.ApiProblem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -14,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Password hashing with a bound on how many run at once. Each argon2id hash takes 19 MiB and tens of
  * milliseconds of a core on purpose; without a bound, a flood of logins or registrations (which
  * need no account) would exhaust memory and CPU for everyone else. Past the bound, callers wait
- * briefly and then get 503 with {@code Retry-After}.
+ * briefly and then are refused as busy, with a few seconds to wait.
  */
 @Component
 class PasswordHashing {
@@ -91,18 +89,11 @@ class PasswordHashing {
     private static void acquire(Semaphore semaphore) {
         try {
             if (!semaphore.tryAcquire(5, TimeUnit.SECONDS)) {
-                throw busy();
+                throw new HashingSlotsTaken();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw busy();
+            throw new HashingSlotsTaken();
         }
-    }
-
-    private static ApiProblem busy() {
-        ApiProblem problem = new ApiProblem(
-                HttpStatus.SERVICE_UNAVAILABLE, "Too many logins and sign-ups at once; try again in a few seconds");
-        problem.getHeaders().set("Retry-After", "5");
-        return problem;
     }
 }

@@ -1,6 +1,6 @@
 package dev.microposts.accounts.internal;
 
-import dev.microposts.web.ApiProblem;
+import dev.microposts.refusals.Refusal;
 import dev.microposts.web.ProblemResponses;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -275,9 +275,9 @@ class SecurityConfiguration {
                         authentication.getName(), String.valueOf(authentication.getCredentials()), address);
                 return UsernamePasswordAuthenticationToken.authenticated(
                         account.ref(), null, Roles.of(account.admin()));
-            } catch (ApiProblem problem) {
-                if (problem.getStatusCode().value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
-                    throw new LockedException(problem.getBody().getDetail());
+            } catch (Refusal refusal) {
+                if (refusal.reason() == Refusal.Reason.LIMIT_REACHED) {
+                    throw new LockedException(refusal.getMessage());
                 }
                 throw new BadCredentialsException("Wrong username or password");
             }

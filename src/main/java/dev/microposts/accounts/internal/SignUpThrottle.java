@@ -1,10 +1,9 @@
 package dev.microposts.accounts.internal;
 
-import dev.microposts.web.ApiProblem;
+import dev.microposts.refusals.LimitReached;
 import dev.microposts.web.ClientAddress;
 import dev.microposts.web.RateLimits;
 import java.time.Duration;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +21,7 @@ class SignUpThrottle {
         this.signUp = properties.signUp();
     }
 
-    /** Counts a sign-up from {@code clientAddress}, or refuses it with 429 and {@code Retry-After}. */
+    /** Counts a sign-up from {@code clientAddress}, or refuses it with the time until the address may sign up again. */
     void admit(String clientAddress) {
         limits.take("sign-up:" + ClientAddress.limitKey(clientAddress), signUp.perAddress(), signUp.period())
                 .ifPresent(wait -> {
@@ -30,13 +29,12 @@ class SignUpThrottle {
                 });
     }
 
-    private static ApiProblem tooMany(Duration wait) {
+    private static LimitReached tooMany(Duration wait) {
+        // why: whole seconds, so the message names the very wait the edge sends as Retry-After
         long seconds = RateLimits.retryAfterSeconds(wait);
-        ApiProblem problem = new ApiProblem(
-                HttpStatus.TOO_MANY_REQUESTS,
-                "Too many sign-ups from your network; try again in " + readable(seconds) + ".");
-        problem.getHeaders().set("Retry-After", String.valueOf(seconds));
-        return problem;
+        return new LimitReached(
+                "Too many sign-ups from your network; try again in " + readable(seconds) + ".",
+                Duration.ofSeconds(seconds));
     }
 
     private static String readable(long seconds) {

@@ -3,9 +3,10 @@ package dev.microposts.accounts.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.microposts.accounts.Profile;
+import dev.microposts.accounts.UserNotFound;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
-import dev.microposts.web.ApiProblem;
+import dev.microposts.refusals.InvalidInput;
 import dev.microposts.web.Page;
 import dev.microposts.web.PageRequest;
 import dev.microposts.web.UserText;
@@ -53,12 +54,12 @@ class UserDirectory implements Users {
     public Profile requireProfile(String username) {
         return accounts.byUsername(username)
                 .map(a -> new Profile(a.id(), a.username(), a.displayName(), a.bio(), a.createdAt()))
-                .orElseThrow(() -> ApiProblem.notFound("There is no user named '" + username + "'"));
+                .orElseThrow(() -> new UserNotFound(username));
     }
 
     @Override
     public UserRef requireByUsername(String username) {
-        return byUsername(username).orElseThrow(() -> ApiProblem.notFound("There is no user named '" + username + "'"));
+        return byUsername(username).orElseThrow(() -> new UserNotFound(username));
     }
 
     @Override
@@ -96,7 +97,7 @@ class UserDirectory implements Users {
             text = text.substring(1).strip();
         }
         UserText.problemWith(text, MAX_QUERY, false).ifPresent(problem -> {
-            throw ApiProblem.invalid("q", problem);
+            throw InvalidInput.of("q", problem);
         });
         return Page.of(accounts.matching(text, page.cursor(), page.limit()), page.limit(), Accounts.Ranked::position)
                 .map(Accounts.Ranked::account);

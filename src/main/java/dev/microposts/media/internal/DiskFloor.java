@@ -1,12 +1,10 @@
 package dev.microposts.media.internal;
 
 import dev.microposts.engines.BackingServices;
-import dev.microposts.web.ApiProblem;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +36,7 @@ class DiskFloor {
     }
 
     /** The refusal to give, or null while there is room; a disk that cannot be read is taken to have room. */
-    ApiProblem refusal() {
+    DiskNearlyFull refusal() {
         if (minFree <= 0) {
             return null;
         }
@@ -54,14 +52,11 @@ class DiskFloor {
         if (free >= floor(minFree, total, brokerOnThisDisk)) {
             return null;
         }
-        return new ApiProblem(
-                HttpStatus.INSUFFICIENT_STORAGE,
-                "The server's disk is nearly full, so the video was not stored; uploads resume once space is"
-                        + " freed. Posts without a video still work.");
+        return new DiskNearlyFull();
     }
 
     void check() {
-        ApiProblem refusal = refusal();
+        DiskNearlyFull refusal = refusal();
         if (refusal != null) {
             throw refusal;
         }

@@ -67,8 +67,7 @@ class MediaController {
      */
     @GetMapping({"/api/v1/media/{id}", UPLOADS + "/{id}"})
     MediaView get(@PathVariable String id, @AuthenticationPrincipal UserRef viewer) {
-        return media.view(parse(id), viewer == null ? -1 : viewer.id())
-                .orElseThrow(() -> ApiProblem.notFound("No media item " + id));
+        return media.view(parse(id), viewer == null ? -1 : viewer.id()).orElseThrow(() -> new MediaItemNotFound(id));
     }
 
     /** Deletes an upload its owner has not put on a post: {@code 204}; {@code 409} once a post carries it. */
@@ -82,7 +81,7 @@ class MediaController {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.notFound("No media item " + id);
+            throw new MediaItemNotFound(id);
         }
     }
 }

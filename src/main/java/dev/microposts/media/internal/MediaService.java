@@ -4,9 +4,9 @@ import dev.microposts.accounts.UserRef;
 import dev.microposts.engines.BackingServices;
 import dev.microposts.media.MediaLibrary;
 import dev.microposts.media.MediaView;
+import dev.microposts.refusals.InvalidInput;
 import dev.microposts.storage.Storage;
 import dev.microposts.storage.StorageUnavailableException;
-import dev.microposts.web.ApiProblem;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -78,7 +77,7 @@ class MediaService implements MediaLibrary {
         Path spool = spool(body);
         try {
             if (Files.size(spool) == 0) {
-                throw ApiProblem.invalid("file", "the upload is empty");
+                throw InvalidInput.of("file", "the upload is empty");
             }
             return store(user, spool);
         } finally {
@@ -90,10 +89,7 @@ class MediaService implements MediaLibrary {
     public MediaView uploadFromPage(UserRef user, InputStream body, String fileName) throws IOException {
         UploadAdmission.Decision decision = admission.decide();
         if (!decision.admitted()) {
-            throw new ApiProblem(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "Nothing was posted: too many videos are waiting to be processed right now. Try again in "
-                            + decision.retryAfterSeconds() + " seconds; your text is still here.");
+            throw BacklogFull.forCompose(decision);
         }
         quota.check(user.id(), 0);
         diskFloor.check();
@@ -101,12 +97,11 @@ class MediaService implements MediaLibrary {
         Path spool = spool(body);
         try {
             if (Files.size(spool) == 0) {
-                throw ApiProblem.invalid(
-                        "video", "Nothing was posted: " + name + " is empty. Your text is still here.");
+                throw InvalidInput.of("video", "Nothing was posted: " + name + " is empty. Your text is still here.");
             }
             FileKind kind = FileKind.of(spool);
             if (kind.plainlyNotAVideo()) {
-                throw ApiProblem.invalid(
+                throw InvalidInput.of(
                         "video",
                         "Nothing was posted: " + name + " is " + kind.description()
                                 + ", not a video file. Your text is still here: post it on its own, or choose a"
@@ -202,10 +197,8 @@ class MediaService implements MediaLibrary {
      */
     void delete(UserRef owner, UUID id) {
         switch (store.removeDraft(id, owner.id())) {
-            case NOT_FOUND -> throw ApiProblem.notFound("No media item " + id);
-            case ON_A_POST ->
-                throw ApiProblem.conflict(
-                        "Media item " + id + " is on one of your posts; delete the post to delete it");
+            case NOT_FOUND -> throw new MediaItemNotFound(id);
+            case ON_A_POST -> throw new MediaItemOnAPost(id);
             case REMOVED -> storage.deleteAll(MediaKeys.itemPrefix(id));
         }
     }

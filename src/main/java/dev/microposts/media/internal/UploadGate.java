@@ -67,9 +67,9 @@ class UploadGate extends OncePerRequestFilter {
                 return;
             }
             // why: before the multipart parts are written to the very disk that is short of space
-            ApiProblem full = diskFloor.refusal();
+            DiskNearlyFull full = diskFloor.refusal();
             if (full != null) {
-                ProblemResponses.write(response, full.getBody());
+                ProblemResponses.write(response, ApiProblem.from(full).getBody());
                 response.flushBuffer();
                 return;
             }
@@ -141,13 +141,9 @@ class UploadGate extends OncePerRequestFilter {
             throws IOException {
         // why: no Connection: close here; the server swallows a body up to server.tomcat.max-swallow-size so
         // the client reads the answer on a live connection, and closes the connection on a larger one
-        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "Too many videos are waiting to be processed right now (" + decision.backlog()
-                        + "); uploads reopen by themselves as they finish.");
-        problem.setProperty("retry_after", decision.retryAfterSeconds());
-        ProblemResponses.write(response, problem);
+        ApiProblem problem = ApiProblem.from(BacklogFull.forUpload(decision));
+        response.setHeader(HttpHeaders.RETRY_AFTER, problem.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+        ProblemResponses.write(response, problem.getBody());
         response.flushBuffer();
     }
 

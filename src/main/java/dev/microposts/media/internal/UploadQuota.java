@@ -1,20 +1,18 @@
 package dev.microposts.media.internal;
 
-import dev.microposts.web.ApiProblem;
+import dev.microposts.refusals.LimitReached;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
  * How much one member may upload in any 24 hours: a number of videos and a number of bytes. Each stored upload
  * costs disk and transcoding for everyone, and one account in a loop would otherwise fill both. Counted in
- * PostgreSQL, so every web process enforces the same allowance; past it, 429 with the time until enough of
- * the day's uploads age out.
+ * PostgreSQL, so every web process enforces the same allowance; past it, a refusal with the time until enough
+ * of the day's uploads age out.
  */
 @Component
 class UploadQuota {
@@ -72,16 +70,13 @@ class UploadQuota {
         }
     }
 
-    private ApiProblem refused(String why, Instant oldestToAgeOut) {
+    private LimitReached refused(String why, Instant oldestToAgeOut) {
         long seconds = Math.max(
                 1,
                 Duration.between(clock.instant(), oldestToAgeOut.plus(WINDOW)).toSeconds() + 1);
-        ApiProblem problem = new ApiProblem(
-                HttpStatus.TOO_MANY_REQUESTS,
-                why + " nothing was stored. You can upload again in " + roughly(seconds) + ".");
-        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-        problem.getBody().setProperty("retry_after", seconds);
-        return problem;
+        return new LimitReached(
+                why + " nothing was stored. You can upload again in " + roughly(seconds) + ".",
+                Duration.ofSeconds(seconds));
     }
 
     private static long total(List<MediaStore.Upload> uploads) {

@@ -5,6 +5,7 @@ import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
 import dev.microposts.media.MediaLibrary;
 import dev.microposts.posts.PostView;
+import dev.microposts.refusals.Refusal;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
 import dev.microposts.web.FormErrors;
@@ -90,6 +91,11 @@ class PostPages {
             post = posts.create(me, text, mention, attached);
         } catch (ApiProblem problem) {
             redirect.addFlashAttribute("composeErrors", FormErrors.sentences(problem, COMPOSE_FIELDS));
+            redirect.addFlashAttribute("composeText", text);
+            redirect.addFlashAttribute("composeReferenced", referenced);
+            return "redirect:/#compose";
+        } catch (Refusal refusal) {
+            redirect.addFlashAttribute("composeErrors", FormErrors.sentences(refusal, COMPOSE_FIELDS));
             redirect.addFlashAttribute("composeText", text);
             redirect.addFlashAttribute("composeReferenced", referenced);
             return "redirect:/#compose";
@@ -223,6 +229,8 @@ class PostPages {
             }
         } catch (ApiProblem problem) {
             model.addAttribute("errors", FormErrors.sentences(problem, SEARCH_FIELDS));
+        } catch (Refusal refusal) {
+            model.addAttribute("errors", FormErrors.sentences(refusal, SEARCH_FIELDS));
         }
         return "posts/search";
     }
