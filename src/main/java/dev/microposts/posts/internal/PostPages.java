@@ -5,6 +5,7 @@ import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
 import dev.microposts.media.MediaLibrary;
 import dev.microposts.posts.PostView;
+import dev.microposts.refusals.Refusal;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
 import dev.microposts.web.FormErrors;
@@ -88,15 +89,24 @@ class PostPages {
                 }
             }
             post = posts.create(me, text, mention, attached);
+        } catch (Refusal refusal) {
+            return backToCompose(FormErrors.sentences(refusal, COMPOSE_FIELDS), text, referenced, redirect);
         } catch (ApiProblem problem) {
-            redirect.addFlashAttribute("composeErrors", FormErrors.sentences(problem, COMPOSE_FIELDS));
-            redirect.addFlashAttribute("composeText", text);
-            redirect.addFlashAttribute("composeReferenced", referenced);
-            return "redirect:/#compose";
+            // why: storing the video is the media module's, which may still refuse with a problem of its own
+            return backToCompose(FormErrors.sentences(problem, COMPOSE_FIELDS), text, referenced, redirect);
         }
         redirect.addFlashAttribute(
                 "notice", post.mediaPending() > 0 ? "Posted. Others see it once its video is ready." : "Posted.");
         return "redirect:/";
+    }
+
+    /** A refused post goes back to the compose box with what was typed, so nothing is lost. */
+    private static String backToCompose(
+            Map<String, String> errors, String text, String referenced, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("composeErrors", errors);
+        redirect.addFlashAttribute("composeText", text);
+        redirect.addFlashAttribute("composeReferenced", referenced);
+        return "redirect:/#compose";
     }
 
     /** Whether the form's file field holds a file: with none chosen, browsers send it nameless and empty. */
@@ -144,27 +154,29 @@ class PostPages {
         text = asTyped(text);
         try {
             posts.edit(me, username, id, new PostService.PostChange(Optional.of(text), Optional.empty()), version);
-        } catch (ApiProblem problem) {
-            int status = problem.getStatusCode().value();
-            if (status == HttpStatus.FORBIDDEN.value()) {
-                throw problem;
+        } catch (Refusal refusal) {
+            if (refusal.reason() == Refusal.Reason.NOT_ALLOWED) {
+                throw refusal;
             }
             model.addAttribute("text", text);
-            if (status == HttpStatus.NOT_FOUND.value()) {
+            if (refusal.reason() == Refusal.Reason.NOT_FOUND) {
                 // why: deleted while the form was open; the text is all the user has left, so it stays on the page
                 model.addAttribute("gone", true);
-                response.setStatus(status);
+                response.setStatus(HttpStatus.NOT_FOUND.value());
                 return "posts/edit";
             }
             Post current = posts.ownPost(me, username, id);
-            boolean conflict = status == HttpStatus.PRECONDITION_FAILED.value();
+            boolean conflict = refusal.reason() == Refusal.Reason.CHANGED_MEANWHILE;
             model.addAttribute("post", posts.view(current));
             model.addAttribute("version", conflict ? current.version() : version);
             model.addAttribute("conflict", conflict);
             if (!conflict) {
-                model.addAttribute("errors", FormErrors.of(problem));
+                model.addAttribute("errors", FormErrors.of(refusal));
             }
-            response.setStatus(conflict ? HttpStatus.CONFLICT.value() : status);
+            response.setStatus(
+                    conflict
+                            ? HttpStatus.CONFLICT.value()
+                            : ApiProblem.from(refusal).getStatusCode().value());
             return "posts/edit";
         }
         redirect.addFlashAttribute("notice", "Your post is saved.");
@@ -221,7 +233,10 @@ class PostPages {
                 model.addAttribute(
                         "next", found.next() == null ? null : found.next().encode());
             }
+        } catch (Refusal refusal) {
+            model.addAttribute("errors", FormErrors.sentences(refusal, SEARCH_FIELDS));
         } catch (ApiProblem problem) {
+            // why: the people search is the accounts module's, which may still refuse with a problem of its own
             model.addAttribute("errors", FormErrors.sentences(problem, SEARCH_FIELDS));
         }
         return "posts/search";

@@ -12,7 +12,8 @@ import dev.microposts.posts.PostEdited;
 import dev.microposts.posts.PostPublished;
 import dev.microposts.posts.PostView;
 import dev.microposts.posts.Posts;
-import dev.microposts.web.ApiProblem;
+import dev.microposts.refusals.ChangedMeanwhile;
+import dev.microposts.refusals.InvalidInput;
 import dev.microposts.web.Page;
 import dev.microposts.web.PageRequest;
 import dev.microposts.web.UserText;
@@ -73,11 +74,11 @@ class PostService implements Posts {
         try {
             pending = media.lockForAttaching(author.id(), ids);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("media_ids", e.getMessage());
+            throw InvalidInput.of("media_ids", e.getMessage());
         }
         Post post = posts.insert(author.id(), text, referencedId, ids.size(), pending);
         if (!posts.attach(post.id(), ids)) {
-            throw ApiProblem.invalid("media_ids", "a media item is already on another post");
+            throw InvalidInput.of("media_ids", "a media item is already on another post");
         }
         events.publishEvent(new PostCreated(
                 DomainEvent.newId(), clock.instant(), post.id(), author.id(), text, referencedId, ids, pending == 0));
@@ -111,18 +112,18 @@ class PostService implements Posts {
             return List.of();
         }
         if (mediaIds.size() > 4) {
-            throw ApiProblem.invalid("media_ids", "at most 4 videos per post");
+            throw InvalidInput.of("media_ids", "at most 4 videos per post");
         }
         List<UUID> ids = new ArrayList<>();
         for (String id : mediaIds) {
             try {
                 UUID uuid = UUID.fromString(String.valueOf(id));
                 if (ids.contains(uuid)) {
-                    throw ApiProblem.invalid("media_ids", "media item " + id + " is listed twice");
+                    throw InvalidInput.of("media_ids", "media item " + id + " is listed twice");
                 }
                 ids.add(uuid);
             } catch (IllegalArgumentException e) {
-                throw ApiProblem.invalid("media_ids", "'" + id + "' is not a media id");
+                throw InvalidInput.of("media_ids", "'" + id + "' is not a media id");
             }
         }
         return ids;
@@ -139,7 +140,7 @@ class PostService implements Posts {
         UserRef owner = users.requireByUsername(username);
         return posts.byId(id, viewer())
                 .filter(post -> post.authorId() == owner.id())
-                .orElseThrow(() -> ApiProblem.notFound("User '" + owner.username() + "' has no post " + id));
+                .orElseThrow(() -> new PostNotFound(owner.username(), id));
     }
 
     @Transactional
@@ -179,10 +180,10 @@ class PostService implements Posts {
 
     Page<Post> search(String query, PageRequest page) {
         if (query == null || query.isBlank()) {
-            throw ApiProblem.invalid("q", "must not be blank");
+            throw InvalidInput.of("q", "must not be blank");
         }
         UserText.problemWith(query, 200, false).ifPresent(problem -> {
-            throw ApiProblem.invalid("q", problem);
+            throw InvalidInput.of("q", problem);
         });
         return Page.of(posts.matching(query, page.cursor(), page.limit(), viewer()), page.limit(), Post::id);
     }
@@ -267,24 +268,24 @@ class PostService implements Posts {
     Post ownPost(UserRef user, String username, long id) {
         Post post = get(username, id);
         if (post.authorId() != user.id()) {
-            throw ApiProblem.forbidden("Only its author can change post " + id);
+            throw new NotYourPost(id);
         }
         return post;
     }
 
     private void checkText(String text) {
         UserText.problemWith(text, properties.maxLength(), false).ifPresent(problem -> {
-            throw ApiProblem.invalid("text", problem);
+            throw InvalidInput.of("text", problem);
         });
     }
 
     private UserRef referencedUser(String username) {
         return users.byUsername(username)
-                .orElseThrow(() -> ApiProblem.invalid("referenced", "there is no user named '" + username + "'"));
+                .orElseThrow(() -> InvalidInput.of("referenced", "there is no user named '" + username + "'"));
     }
 
-    private static ApiProblem changedMeanwhile(long id) {
-        return ApiProblem.preconditionFailed(
+    private static ChangedMeanwhile changedMeanwhile(long id) {
+        return new ChangedMeanwhile(
                 "Post " + id + " was changed since you read it (its ETag no longer matches); read it again and retry");
     }
 

@@ -2,6 +2,7 @@ package dev.microposts.posts.internal;
 
 import dev.microposts.accounts.UserRef;
 import dev.microposts.posts.PostView;
+import dev.microposts.refusals.NotAllowed;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
 import dev.microposts.web.Page;
@@ -68,7 +69,7 @@ class PostsController {
     ResponseEntity<PostView> create(
             @AuthenticationPrincipal UserRef user, @PathVariable String username, @RequestBody PostInput input) {
         if (!user.username().equalsIgnoreCase(username)) {
-            throw ApiProblem.forbidden(
+            throw new NotAllowed(
                     "You can only post to your own collection, /api/v1/users/" + user.username() + "/collection");
         }
         Post post = posts.create(user, input.text(), input.referenced(), input.mediaIds());

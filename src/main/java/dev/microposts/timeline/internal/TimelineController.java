@@ -4,7 +4,6 @@ import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
 import dev.microposts.posts.PostView;
 import dev.microposts.web.ApiLimits;
-import dev.microposts.web.ApiProblem;
 import dev.microposts.web.PageRequest;
 import java.time.Instant;
 import java.util.List;
@@ -46,11 +45,7 @@ class TimelineController {
     @PutMapping("/me/following/{username}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void follow(@AuthenticationPrincipal UserRef user, @PathVariable String username) {
-        UserRef followee = users.requireByUsername(username);
-        if (followee.id() == user.id()) {
-            throw ApiProblem.invalid("username", "you cannot follow yourself");
-        }
-        followService.follow(user.id(), followee.id());
+        followService.follow(user.id(), users.requireByUsername(username).id());
     }
 
     @DeleteMapping("/me/following/{username}")
