@@ -4,6 +4,7 @@ import dev.microposts.accounts.UserRef;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
 import dev.microposts.web.PageRequest;
+import dev.microposts.web.PagedResponses;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +47,9 @@ class NotificationsController {
             @RequestParam(required = false) Integer limit,
             @RequestParam(defaultValue = "false") boolean unread) {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-        return notifications
+        return PagedResponses.of(notifications
                 .page(user, PageRequest.of(cursor, limit, limits), unread)
-                .map(n -> view(n, base))
-                .toResponse();
+                .map(n -> view(n, base)));
     }
 
     @GetMapping("/unread-count")

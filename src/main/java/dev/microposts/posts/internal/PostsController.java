@@ -7,6 +7,7 @@ import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
 import dev.microposts.web.Page;
 import dev.microposts.web.PageRequest;
+import dev.microposts.web.PagedResponses;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +54,7 @@ class PostsController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         Page<Post> page = posts.collection(username, PageRequest.of(cursor, limit, limits));
-        return new Page<>(posts.views(page.items()), page.next()).toResponse();
+        return PagedResponses.of(new Page<>(posts.views(page.items()), page.next()));
     }
 
     @GetMapping("/me/collection")
@@ -163,7 +164,7 @@ class PostsController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         Page<Post> page = posts.search(q, PageRequest.of(cursor, limit, limits));
-        return new Page<>(posts.views(page.items()), page.next()).toResponse();
+        return PagedResponses.of(new Page<>(posts.views(page.items()), page.next()));
     }
 
     /** What a client sends to create or replace a post. */

@@ -5,6 +5,7 @@ import dev.microposts.accounts.Users;
 import dev.microposts.posts.PostView;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.PageRequest;
+import dev.microposts.web.PagedResponses;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -92,18 +93,17 @@ class TimelineController {
             @AuthenticationPrincipal UserRef user,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        return home.page(user, PageRequest.of(cursor, limit, limits)).toResponse();
+        return PagedResponses.of(home.page(user, PageRequest.of(cursor, limit, limits)));
     }
 
     private ResponseEntity<List<Person>> people(Follows.Side side, String username, String cursor, Integer limit) {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-        return followService
+        return PagedResponses.of(followService
                 .people(side, username, PageRequest.of(cursor, limit, limits))
                 .map(link -> {
                     String name = link.user().username();
                     return new Person(name, base + "/api/v1/users/" + name, link.since());
-                })
-                .toResponse();
+                }));
     }
 
     /** Someone in a followers or following list, and since when. */
