@@ -4,7 +4,7 @@ import dev.microposts.accounts.Profile;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
 import dev.microposts.media.MediaLibrary;
-import dev.microposts.posts.PostView;
+import dev.microposts.posts.VisiblePost;
 import dev.microposts.refusals.Refusal;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
@@ -118,8 +118,10 @@ class PostPages {
     }
 
     @GetMapping("/users/{username}/posts/{id}")
-    String post(@PathVariable String username, @PathVariable long id, Model model) {
-        PostView post = posts.view(posts.get(username, id));
+    String post(
+            @AuthenticationPrincipal UserRef me, @PathVariable String username, @PathVariable long id, Model model) {
+        Optional<UserRef> viewer = Optional.ofNullable(me);
+        VisiblePost post = posts.view(posts.get(username, id, viewer), viewer);
         model.addAttribute("post", post);
         model.addAttribute("authorNames", users.displayNames(List.of(post.user())));
         return "posts/post";
@@ -129,7 +131,7 @@ class PostPages {
     String edit(
             @AuthenticationPrincipal UserRef me, @PathVariable String username, @PathVariable long id, Model model) {
         Post post = posts.ownPost(me, username, id);
-        model.addAttribute("post", posts.view(post));
+        model.addAttribute("post", posts.view(post, Optional.of(me)));
         model.addAttribute("text", post.text());
         model.addAttribute("version", post.version());
         return "posts/edit";
@@ -167,7 +169,7 @@ class PostPages {
             }
             Post current = posts.ownPost(me, username, id);
             boolean conflict = refusal.reason() == Refusal.Reason.CHANGED_MEANWHILE;
-            model.addAttribute("post", posts.view(current));
+            model.addAttribute("post", posts.view(current, Optional.of(me)));
             model.addAttribute("version", conflict ? current.version() : version);
             model.addAttribute("conflict", conflict);
             if (!conflict) {
@@ -200,6 +202,7 @@ class PostPages {
      */
     @GetMapping("/search")
     String search(
+            @AuthenticationPrincipal UserRef me,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String cursor,
@@ -219,7 +222,8 @@ class PostPages {
                                 ? PageRequest.of(cursor, null, limits)
                                 : PageRequest.of(null, Math.min(PEOPLE_ABOVE_POSTS, limits.maxPageSize()), limits));
             }
-            Page<Post> found = onlyPeople ? null : posts.search(q, PageRequest.of(cursor, null, limits));
+            Page<Post> found =
+                    onlyPeople ? null : posts.search(q, PageRequest.of(cursor, null, limits), Optional.ofNullable(me));
             if (people != null) {
                 model.addAttribute("people", people.items());
                 model.addAttribute(
@@ -227,7 +231,7 @@ class PostPages {
                         people.next() == null ? null : people.next().encode());
             }
             if (found != null) {
-                List<PostView> views = posts.views(found.items());
+                List<VisiblePost> views = posts.views(found.items(), Optional.ofNullable(me));
                 model.addAttribute("posts", views);
                 model.addAttribute("authorNames", authorNames(views));
                 model.addAttribute(
@@ -250,7 +254,8 @@ class PostPages {
         return text.replace("\r\n", "\n");
     }
 
-    private Map<String, String> authorNames(List<PostView> views) {
-        return users.displayNames(views.stream().map(PostView::user).distinct().toList());
+    private Map<String, String> authorNames(List<VisiblePost> views) {
+        return users.displayNames(
+                views.stream().map(VisiblePost::user).distinct().toList());
     }
 }

@@ -1,6 +1,7 @@
 package dev.microposts.posts.internal;
 
 import dev.microposts.accounts.UserRef;
+import dev.microposts.posts.PostLinks;
 import dev.microposts.posts.PostView;
 import dev.microposts.refusals.NotAllowed;
 import dev.microposts.web.ApiLimits;
@@ -41,20 +42,24 @@ class PostsController {
     private static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final PostService posts;
+    private final PostLinks links;
     private final ApiLimits limits;
 
-    PostsController(PostService posts, ApiLimits limits) {
+    PostsController(PostService posts, PostLinks links, ApiLimits limits) {
         this.posts = posts;
+        this.links = links;
         this.limits = limits;
     }
 
     @GetMapping("/users/{username}/collection")
     ResponseEntity<List<PostView>> collection(
+            @AuthenticationPrincipal UserRef viewer,
             @PathVariable String username,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        Page<Post> page = posts.collection(username, PageRequest.of(cursor, limit, limits));
-        return PagedResponses.of(new Page<>(posts.views(page.items()), page.next()));
+        Page<Post> page =
+                posts.collection(username, PageRequest.of(cursor, limit, limits), Optional.ofNullable(viewer));
+        return PagedResponses.of(viewed(page, viewer));
     }
 
     @GetMapping("/me/collection")
@@ -62,7 +67,7 @@ class PostsController {
             @AuthenticationPrincipal UserRef user,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        return collection(user.username(), cursor, limit);
+        return collection(user, user.username(), cursor, limit);
     }
 
     @PostMapping(path = "/users/{username}/collection", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -74,7 +79,7 @@ class PostsController {
                     "You can only post to your own collection, /api/v1/users/" + user.username() + "/collection");
         }
         Post post = posts.create(user, input.text(), input.referenced(), input.mediaIds());
-        PostView view = posts.view(post);
+        PostView view = links.view(posts.view(post, Optional.of(user)));
         return ResponseEntity.created(URI.create(view.href())).eTag(post.etag()).body(view);
     }
 
@@ -85,13 +90,14 @@ class PostsController {
     }
 
     @GetMapping("/users/{username}/collection/{id}")
-    ResponseEntity<PostView> get(@PathVariable String username, @PathVariable long id) {
-        return withEtag(posts.get(username, id));
+    ResponseEntity<PostView> get(
+            @AuthenticationPrincipal UserRef viewer, @PathVariable String username, @PathVariable long id) {
+        return withEtag(posts.get(username, id, Optional.ofNullable(viewer)), viewer);
     }
 
     @GetMapping("/me/collection/{id}")
     ResponseEntity<PostView> getMine(@AuthenticationPrincipal UserRef user, @PathVariable long id) {
-        return get(user.username(), id);
+        return get(user, user.username(), id);
     }
 
     @PutMapping(path = "/users/{username}/collection/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -104,7 +110,7 @@ class PostsController {
         var change = new PostService.PostChange(
                 Optional.ofNullable(input.text()).or(() -> Optional.of("")),
                 Optional.of(Optional.ofNullable(input.referenced())));
-        return withEtag(posts.edit(user, username, id, change, expectedVersion(ifMatch)));
+        return withEtag(posts.edit(user, username, id, change, expectedVersion(ifMatch)), user);
     }
 
     @PutMapping(path = "/me/collection/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -125,7 +131,7 @@ class PostsController {
             @PathVariable long id,
             @RequestBody JsonNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withEtag(posts.edit(user, username, id, changeFrom(patch), expectedVersion(ifMatch)));
+        return withEtag(posts.edit(user, username, id, changeFrom(patch), expectedVersion(ifMatch)), user);
     }
 
     @PatchMapping(
@@ -160,19 +166,24 @@ class PostsController {
 
     @GetMapping("/search/posts")
     ResponseEntity<List<PostView>> search(
+            @AuthenticationPrincipal UserRef viewer,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        Page<Post> page = posts.search(q, PageRequest.of(cursor, limit, limits));
-        return PagedResponses.of(new Page<>(posts.views(page.items()), page.next()));
+        Page<Post> page = posts.search(q, PageRequest.of(cursor, limit, limits), Optional.ofNullable(viewer));
+        return PagedResponses.of(viewed(page, viewer));
     }
 
     /** What a client sends to create or replace a post. */
     /** A post as written; {@code media_ids} are taken when the post is created and fixed after that. */
     record PostInput(String text, String referenced, List<String> mediaIds) {}
 
-    private ResponseEntity<PostView> withEtag(Post post) {
-        return ResponseEntity.ok().eTag(post.etag()).body(posts.view(post));
+    private ResponseEntity<PostView> withEtag(Post post, UserRef viewer) {
+        return ResponseEntity.ok().eTag(post.etag()).body(links.view(posts.view(post, Optional.ofNullable(viewer))));
+    }
+
+    private Page<PostView> viewed(Page<Post> page, UserRef viewer) {
+        return new Page<>(links.views(posts.views(page.items(), Optional.ofNullable(viewer))), page.next());
     }
 
     /**

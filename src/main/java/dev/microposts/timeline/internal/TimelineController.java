@@ -2,6 +2,7 @@ package dev.microposts.timeline.internal;
 
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
+import dev.microposts.posts.PostLinks;
 import dev.microposts.posts.PostView;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.PageRequest;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Follow and unfollow ({@code PUT}/{@code DELETE /me/following/{username}}, both idempotent), the
@@ -33,13 +33,21 @@ class TimelineController {
     private final FollowService followService;
     private final HomeTimeline home;
     private final Users users;
+    private final PostLinks links;
     private final ApiLimits limits;
 
-    TimelineController(Follows follows, FollowService followService, HomeTimeline home, Users users, ApiLimits limits) {
+    TimelineController(
+            Follows follows,
+            FollowService followService,
+            HomeTimeline home,
+            Users users,
+            PostLinks links,
+            ApiLimits limits) {
         this.follows = follows;
         this.followService = followService;
         this.home = home;
         this.users = users;
+        this.links = links;
         this.limits = limits;
     }
 
@@ -93,16 +101,16 @@ class TimelineController {
             @AuthenticationPrincipal UserRef user,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        return PagedResponses.of(home.page(user, PageRequest.of(cursor, limit, limits)));
+        return PagedResponses.of(
+                home.page(user, PageRequest.of(cursor, limit, limits)).map(links::view));
     }
 
     private ResponseEntity<List<Person>> people(Follows.Side side, String username, String cursor, Integer limit) {
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         return PagedResponses.of(followService
                 .people(side, username, PageRequest.of(cursor, limit, limits))
                 .map(link -> {
                     String name = link.user().username();
-                    return new Person(name, base + "/api/v1/users/" + name, link.since());
+                    return new Person(name, links.user(name), link.since());
                 }));
     }
 
