@@ -9,6 +9,7 @@ import dev.microposts.web.ApiProblem;
 import dev.microposts.web.Page;
 import dev.microposts.web.PageRequest;
 import dev.microposts.web.PagedResponses;
+import dev.microposts.web.UsernameOrMe;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The book's collection resources: {@code /users/{username}/collection[/{id}]}, the same for the
- * logged-in user under {@code /me/collection}, and search.  Edits honour {@code If-Match} with the post's ETag.
+ * logged-in user under {@code /me/collection} (each handler serves both, see {@link UsernameOrMe}), and search.  Edits honour {@code If-Match} with the post's ETag.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -51,10 +52,10 @@ class PostsController {
         this.limits = limits;
     }
 
-    @GetMapping("/users/{username}/collection")
+    @GetMapping({"/users/{username}/collection", "/me/collection"})
     ResponseEntity<List<PostView>> collection(
             @AuthenticationPrincipal UserRef viewer,
-            @PathVariable String username,
+            @UsernameOrMe String username,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         Page<Post> page =
@@ -62,18 +63,12 @@ class PostsController {
         return PagedResponses.of(viewed(page, viewer));
     }
 
-    @GetMapping("/me/collection")
-    ResponseEntity<List<PostView>> myCollection(
-            @AuthenticationPrincipal UserRef user,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
-        return collection(user, user.username(), cursor, limit);
-    }
-
-    @PostMapping(path = "/users/{username}/collection", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = {"/users/{username}/collection", "/me/collection"},
+            consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<PostView> create(
-            @AuthenticationPrincipal UserRef user, @PathVariable String username, @RequestBody PostInput input) {
+            @AuthenticationPrincipal UserRef user, @UsernameOrMe String username, @RequestBody PostInput input) {
         if (!user.username().equalsIgnoreCase(username)) {
             throw new NotAllowed(
                     "You can only post to your own collection, /api/v1/users/" + user.username() + "/collection");
@@ -83,27 +78,18 @@ class PostsController {
         return ResponseEntity.created(URI.create(view.href())).eTag(post.etag()).body(view);
     }
 
-    @PostMapping(path = "/me/collection", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<PostView> createMine(@AuthenticationPrincipal UserRef user, @RequestBody PostInput input) {
-        return create(user, user.username(), input);
-    }
-
-    @GetMapping("/users/{username}/collection/{id}")
+    @GetMapping({"/users/{username}/collection/{id}", "/me/collection/{id}"})
     ResponseEntity<PostView> get(
-            @AuthenticationPrincipal UserRef viewer, @PathVariable String username, @PathVariable long id) {
+            @AuthenticationPrincipal UserRef viewer, @UsernameOrMe String username, @PathVariable long id) {
         return withEtag(posts.get(username, id, Optional.ofNullable(viewer)), viewer);
     }
 
-    @GetMapping("/me/collection/{id}")
-    ResponseEntity<PostView> getMine(@AuthenticationPrincipal UserRef user, @PathVariable long id) {
-        return get(user, user.username(), id);
-    }
-
-    @PutMapping(path = "/users/{username}/collection/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PutMapping(
+            path = {"/users/{username}/collection/{id}", "/me/collection/{id}"},
+            consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PostView> replace(
             @AuthenticationPrincipal UserRef user,
-            @PathVariable String username,
+            @UsernameOrMe String username,
             @PathVariable long id,
             @RequestBody PostInput input,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -113,55 +99,26 @@ class PostsController {
         return withEtag(posts.edit(user, username, id, change, expectedVersion(ifMatch)), user);
     }
 
-    @PutMapping(path = "/me/collection/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<PostView> replaceMine(
-            @AuthenticationPrincipal UserRef user,
-            @PathVariable long id,
-            @RequestBody PostInput input,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return replace(user, user.username(), id, input, ifMatch);
-    }
-
     @PatchMapping(
-            path = "/users/{username}/collection/{id}",
+            path = {"/users/{username}/collection/{id}", "/me/collection/{id}"},
             consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH})
     ResponseEntity<PostView> patch(
             @AuthenticationPrincipal UserRef user,
-            @PathVariable String username,
+            @UsernameOrMe String username,
             @PathVariable long id,
             @RequestBody JsonNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return withEtag(posts.edit(user, username, id, changeFrom(patch), expectedVersion(ifMatch)), user);
     }
 
-    @PatchMapping(
-            path = "/me/collection/{id}",
-            consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH})
-    ResponseEntity<PostView> patchMine(
-            @AuthenticationPrincipal UserRef user,
-            @PathVariable long id,
-            @RequestBody JsonNode patch,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return patch(user, user.username(), id, patch, ifMatch);
-    }
-
-    @DeleteMapping("/users/{username}/collection/{id}")
+    @DeleteMapping({"/users/{username}/collection/{id}", "/me/collection/{id}"})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(
             @AuthenticationPrincipal UserRef user,
-            @PathVariable String username,
+            @UsernameOrMe String username,
             @PathVariable long id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         posts.delete(user, username, id, expectedVersion(ifMatch));
-    }
-
-    @DeleteMapping("/me/collection/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteMine(
-            @AuthenticationPrincipal UserRef user,
-            @PathVariable long id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        delete(user, user.username(), id, ifMatch);
     }
 
     @GetMapping("/search/posts")

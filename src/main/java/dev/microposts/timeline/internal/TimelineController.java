@@ -7,6 +7,7 @@ import dev.microposts.posts.PostView;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.PageRequest;
 import dev.microposts.web.PagedResponses;
+import dev.microposts.web.UsernameOrMe;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -63,36 +64,20 @@ class TimelineController {
         followService.unfollow(user.id(), users.requireByUsername(username).id());
     }
 
-    @GetMapping("/users/{username}/followers")
+    @GetMapping({"/users/{username}/followers", "/me/followers"})
     ResponseEntity<List<Person>> followers(
-            @PathVariable String username,
+            @UsernameOrMe String username,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         return people(Follows.Side.FOLLOWERS, username, cursor, limit);
     }
 
-    @GetMapping("/users/{username}/following")
+    @GetMapping({"/users/{username}/following", "/me/following"})
     ResponseEntity<List<Person>> following(
-            @PathVariable String username,
+            @UsernameOrMe String username,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         return people(Follows.Side.FOLLOWING, username, cursor, limit);
-    }
-
-    @GetMapping("/me/following")
-    ResponseEntity<List<Person>> myFollowing(
-            @AuthenticationPrincipal UserRef user,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
-        return following(user.username(), cursor, limit);
-    }
-
-    @GetMapping("/me/followers")
-    ResponseEntity<List<Person>> myFollowers(
-            @AuthenticationPrincipal UserRef user,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
-        return followers(user.username(), cursor, limit);
     }
 
     /** The home timeline ({@link HomeTimeline}). */
