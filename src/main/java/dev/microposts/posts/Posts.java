@@ -1,17 +1,22 @@
 package dev.microposts.posts;
 
+import dev.microposts.accounts.UserRef;
 import dev.microposts.web.Page;
 import dev.microposts.web.PageRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** What other modules may read of the posts. */
 public interface Posts {
 
-    /** Posts by any of these authors, newest first: the building block of a home timeline. */
-    Page<PostView> byAuthors(Collection<Long> authorIds, PageRequest page);
+    /**
+     * Posts by any of these authors, newest first, as {@code viewer} may see them (an author sees their own
+     * unpublished posts; nobody signed in sees only published ones): the building block of a home timeline.
+     */
+    Page<VisiblePost> byAuthors(Collection<Long> authorIds, PageRequest page, Optional<UserRef> viewer);
 
     /**
      * Ids of an author's posts older than {@code before}, newest first: only published ones, unless
@@ -25,6 +30,6 @@ public interface Posts {
      */
     Map<UUID, Long> postIdsByMedia(Collection<UUID> mediaIds);
 
-    /** These posts as the current reader may see them, in the order given; gone or hidden ones left out. */
-    List<PostView> byIds(List<Long> ids);
+    /** These posts as {@code viewer} may see them, in the order given; gone or hidden ones left out. */
+    List<VisiblePost> byIds(List<Long> ids, Optional<UserRef> viewer);
 }

@@ -20,6 +20,44 @@ import tools.jackson.databind.JsonNode;
 class PostsApiTest extends ApiTest {
 
     @Test
+    void everyMePathIsTheSignedInUsersOwnResource() {
+        Api.User ida = api.newUser("ida");
+        Api.User jon = api.newUser("jon");
+        long id = api.newPost(ida, "mine, read through /me");
+        assertThat(api.put("/api/v1/me/following/" + jon.username(), "", ida.token())
+                        .status())
+                .isEqualTo(204);
+        String href = api.base() + "/api/v1/users/" + ida.username() + "/collection/" + id;
+
+        Api.Response collection = api.get("/api/v1/me/collection", ida.token());
+        assertThat(collection.status()).as(collection.toString()).isEqualTo(200);
+        assertThat(collection.json().findValuesAsString("href")).containsExactly(href);
+        Api.Response one = api.get("/api/v1/me/collection/" + id, ida.token());
+        assertThat(one.status()).as(one.toString()).isEqualTo(200);
+        assertThat(one.json().get("href").asString()).isEqualTo(href);
+        Api.Response replaced =
+                api.put("/api/v1/me/collection/" + id, Map.of("text", "replaced through /me"), ida.token());
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        assertThat(api.get(href).json().get("text").asString()).isEqualTo("replaced through /me");
+
+        Api.Response notJons = api.get("/api/v1/me/collection/" + id, jon.token());
+        assertThat(notJons.status()).isEqualTo(404);
+        assertThat(notJons.json().get("detail").asString())
+                .isEqualTo("User '" + jon.username() + "' has no post " + id);
+
+        assertThat(api.get("/api/v1/me/following", ida.token()).json().findValuesAsString("username"))
+                .containsExactly(jon.username());
+        assertThat(api.get("/api/v1/me/followers", jon.token()).json().findValuesAsString("href"))
+                .containsExactly(api.base() + "/api/v1/users/" + ida.username());
+
+        for (String path : List.of("/api/v1/me/collection", "/api/v1/me/followers", "/api/v1/me/following")) {
+            Api.Response anonymous = api.get(path);
+            assertThat(anonymous.status()).as(path).isEqualTo(401);
+            assertThat(anonymous.contentType()).as(path).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
     void createsReadsEditsAndDeletesAPostWithTheBooksFields() {
         Api.User alice = api.newUser("alice");
         Api.User bob = api.newUser("bob");

@@ -58,6 +58,18 @@ class TimelineApiTest extends ApiTest {
     }
 
     @Test
+    void followingYourselfIsRefusedAndFollowsNobody() {
+        Api.User narcissus = api.newUser("narcissus");
+
+        Api.Response refused = api.put("/api/v1/me/following/" + narcissus.username(), "", narcissus.token());
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asString()).isEqualTo("username: you cannot follow yourself");
+        assertThat(refused.json().at("/errors/0/field").asString()).isEqualTo("username");
+        assertThat(api.get("/api/v1/me/following", narcissus.token()).json()).isEmpty();
+    }
+
+    @Test
     void followingIsIdempotentAndListedOnBothSides() {
         Api.User star = api.newUser("star");
         List<Api.User> fans = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.microposts.accounts.UserRef;
 import dev.microposts.refusals.NotSignedIn;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.PageRequest;
+import dev.microposts.web.PagedResponses;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -69,10 +70,8 @@ class AccountsController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        return directory
-                .matching(q, PageRequest.of(cursor, limit, limits))
-                .map(Profile::of)
-                .toResponse();
+        return PagedResponses.of(
+                directory.matching(q, PageRequest.of(cursor, limit, limits)).map(Profile::of));
     }
 
     @GetMapping("/me")

@@ -1,9 +1,11 @@
 package dev.microposts.notifications.internal;
 
 import dev.microposts.accounts.UserRef;
+import dev.microposts.posts.PostLinks;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
 import dev.microposts.web.PageRequest;
+import dev.microposts.web.PagedResponses;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +33,14 @@ class NotificationsController {
 
     private final NotificationStore store;
     private final NotificationList notifications;
+    private final PostLinks links;
     private final ApiLimits limits;
 
-    NotificationsController(NotificationStore store, NotificationList notifications, ApiLimits limits) {
+    NotificationsController(
+            NotificationStore store, NotificationList notifications, PostLinks links, ApiLimits limits) {
         this.store = store;
         this.notifications = notifications;
+        this.links = links;
         this.limits = limits;
     }
 
@@ -46,10 +51,9 @@ class NotificationsController {
             @RequestParam(required = false) Integer limit,
             @RequestParam(defaultValue = "false") boolean unread) {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-        return notifications
+        return PagedResponses.of(notifications
                 .page(user, PageRequest.of(cursor, limit, limits), unread)
-                .map(n -> view(n, base))
-                .toResponse();
+                .map(n -> view(n, base)));
     }
 
     @GetMapping("/unread-count")
@@ -72,9 +76,8 @@ class NotificationsController {
         return Map.of("marked", store.markAllRead(user.id(), request == null ? null : request.upTo()));
     }
 
-    private static NotificationView view(NotificationList.Entry n, String base) {
-        String post =
-                n.postAuthor() == null ? null : base + "/api/v1/users/" + n.postAuthor() + "/collection/" + n.postId();
+    private NotificationView view(NotificationList.Entry n, String base) {
+        String post = n.postAuthor() == null ? null : links.post(n.postAuthor(), n.postId());
         String media = n.mediaId() == null ? null : base + "/api/v1/media/" + n.mediaId();
         return new NotificationView(n.id(), n.kind(), n.actor(), post, media, n.reason(), n.createdAt(), n.read());
     }

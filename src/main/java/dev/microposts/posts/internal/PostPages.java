@@ -4,7 +4,7 @@ import dev.microposts.accounts.Profile;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
 import dev.microposts.media.MediaLibrary;
-import dev.microposts.posts.PostView;
+import dev.microposts.posts.VisiblePost;
 import dev.microposts.refusals.Refusal;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
@@ -89,20 +89,21 @@ class PostPages {
                 }
             }
             post = posts.create(me, text, mention, attached);
-        } catch (ApiProblem problem) {
-            redirect.addFlashAttribute("composeErrors", FormErrors.sentences(problem, COMPOSE_FIELDS));
-            redirect.addFlashAttribute("composeText", text);
-            redirect.addFlashAttribute("composeReferenced", referenced);
-            return "redirect:/#compose";
         } catch (Refusal refusal) {
-            redirect.addFlashAttribute("composeErrors", FormErrors.sentences(refusal, COMPOSE_FIELDS));
-            redirect.addFlashAttribute("composeText", text);
-            redirect.addFlashAttribute("composeReferenced", referenced);
-            return "redirect:/#compose";
+            return backToCompose(FormErrors.sentences(refusal, COMPOSE_FIELDS), text, referenced, redirect);
         }
         redirect.addFlashAttribute(
                 "notice", post.mediaPending() > 0 ? "Posted. Others see it once its video is ready." : "Posted.");
         return "redirect:/";
+    }
+
+    /** A refused post goes back to the compose box with what was typed, so nothing is lost. */
+    private static String backToCompose(
+            Map<String, String> errors, String text, String referenced, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("composeErrors", errors);
+        redirect.addFlashAttribute("composeText", text);
+        redirect.addFlashAttribute("composeReferenced", referenced);
+        return "redirect:/#compose";
     }
 
     /** Whether the form's file field holds a file: with none chosen, browsers send it nameless and empty. */
@@ -114,8 +115,10 @@ class PostPages {
     }
 
     @GetMapping("/users/{username}/posts/{id}")
-    String post(@PathVariable String username, @PathVariable long id, Model model) {
-        PostView post = posts.view(posts.get(username, id));
+    String post(
+            @AuthenticationPrincipal UserRef me, @PathVariable String username, @PathVariable long id, Model model) {
+        Optional<UserRef> viewer = Optional.ofNullable(me);
+        VisiblePost post = posts.view(posts.get(username, id, viewer), viewer);
         model.addAttribute("post", post);
         model.addAttribute("authorNames", users.displayNames(List.of(post.user())));
         return "posts/post";
@@ -125,7 +128,7 @@ class PostPages {
     String edit(
             @AuthenticationPrincipal UserRef me, @PathVariable String username, @PathVariable long id, Model model) {
         Post post = posts.ownPost(me, username, id);
-        model.addAttribute("post", posts.view(post));
+        model.addAttribute("post", posts.view(post, Optional.of(me)));
         model.addAttribute("text", post.text());
         model.addAttribute("version", post.version());
         return "posts/edit";
@@ -150,27 +153,29 @@ class PostPages {
         text = asTyped(text);
         try {
             posts.edit(me, username, id, new PostService.PostChange(Optional.of(text), Optional.empty()), version);
-        } catch (ApiProblem problem) {
-            int status = problem.getStatusCode().value();
-            if (status == HttpStatus.FORBIDDEN.value()) {
-                throw problem;
+        } catch (Refusal refusal) {
+            if (refusal.reason() == Refusal.Reason.NOT_ALLOWED) {
+                throw refusal;
             }
             model.addAttribute("text", text);
-            if (status == HttpStatus.NOT_FOUND.value()) {
+            if (refusal.reason() == Refusal.Reason.NOT_FOUND) {
                 // why: deleted while the form was open; the text is all the user has left, so it stays on the page
                 model.addAttribute("gone", true);
-                response.setStatus(status);
+                response.setStatus(HttpStatus.NOT_FOUND.value());
                 return "posts/edit";
             }
             Post current = posts.ownPost(me, username, id);
-            boolean conflict = status == HttpStatus.PRECONDITION_FAILED.value();
-            model.addAttribute("post", posts.view(current));
+            boolean conflict = refusal.reason() == Refusal.Reason.CHANGED_MEANWHILE;
+            model.addAttribute("post", posts.view(current, Optional.of(me)));
             model.addAttribute("version", conflict ? current.version() : version);
             model.addAttribute("conflict", conflict);
             if (!conflict) {
-                model.addAttribute("errors", FormErrors.of(problem));
+                model.addAttribute("errors", FormErrors.of(refusal));
             }
-            response.setStatus(conflict ? HttpStatus.CONFLICT.value() : status);
+            response.setStatus(
+                    conflict
+                            ? HttpStatus.CONFLICT.value()
+                            : ApiProblem.from(refusal).getStatusCode().value());
             return "posts/edit";
         }
         redirect.addFlashAttribute("notice", "Your post is saved.");
@@ -194,6 +199,7 @@ class PostPages {
      */
     @GetMapping("/search")
     String search(
+            @AuthenticationPrincipal UserRef me,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String cursor,
@@ -213,7 +219,8 @@ class PostPages {
                                 ? PageRequest.of(cursor, null, limits)
                                 : PageRequest.of(null, Math.min(PEOPLE_ABOVE_POSTS, limits.maxPageSize()), limits));
             }
-            Page<Post> found = onlyPeople ? null : posts.search(q, PageRequest.of(cursor, null, limits));
+            Page<Post> found =
+                    onlyPeople ? null : posts.search(q, PageRequest.of(cursor, null, limits), Optional.ofNullable(me));
             if (people != null) {
                 model.addAttribute("people", people.items());
                 model.addAttribute(
@@ -221,16 +228,17 @@ class PostPages {
                         people.next() == null ? null : people.next().encode());
             }
             if (found != null) {
-                List<PostView> views = posts.views(found.items());
+                List<VisiblePost> views = posts.views(found.items(), Optional.ofNullable(me));
                 model.addAttribute("posts", views);
                 model.addAttribute("authorNames", authorNames(views));
                 model.addAttribute(
                         "next", found.next() == null ? null : found.next().encode());
             }
-        } catch (ApiProblem problem) {
-            model.addAttribute("errors", FormErrors.sentences(problem, SEARCH_FIELDS));
         } catch (Refusal refusal) {
             model.addAttribute("errors", FormErrors.sentences(refusal, SEARCH_FIELDS));
+        } catch (ApiProblem problem) {
+            // why: a cursor the page did not hand out is refused by the pagination of the edge itself
+            model.addAttribute("errors", FormErrors.sentences(problem, SEARCH_FIELDS));
         }
         return "posts/search";
     }
@@ -243,7 +251,8 @@ class PostPages {
         return text.replace("\r\n", "\n");
     }
 
-    private Map<String, String> authorNames(List<PostView> views) {
-        return users.displayNames(views.stream().map(PostView::user).distinct().toList());
+    private Map<String, String> authorNames(List<VisiblePost> views) {
+        return users.displayNames(
+                views.stream().map(VisiblePost::user).distinct().toList());
     }
 }

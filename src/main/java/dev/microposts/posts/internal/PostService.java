@@ -10,9 +10,10 @@ import dev.microposts.posts.PostCreated;
 import dev.microposts.posts.PostDeleted;
 import dev.microposts.posts.PostEdited;
 import dev.microposts.posts.PostPublished;
-import dev.microposts.posts.PostView;
 import dev.microposts.posts.Posts;
-import dev.microposts.web.ApiProblem;
+import dev.microposts.posts.VisiblePost;
+import dev.microposts.refusals.ChangedMeanwhile;
+import dev.microposts.refusals.InvalidInput;
 import dev.microposts.web.Page;
 import dev.microposts.web.PageRequest;
 import dev.microposts.web.UserText;
@@ -27,11 +28,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The posts use cases: write, edit and delete your own posts; read anyone's; search. */
 @Service
@@ -73,11 +71,11 @@ class PostService implements Posts {
         try {
             pending = media.lockForAttaching(author.id(), ids);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("media_ids", e.getMessage());
+            throw InvalidInput.of("media_ids", e.getMessage());
         }
         Post post = posts.insert(author.id(), text, referencedId, ids.size(), pending);
         if (!posts.attach(post.id(), ids)) {
-            throw ApiProblem.invalid("media_ids", "a media item is already on another post");
+            throw InvalidInput.of("media_ids", "a media item is already on another post");
         }
         events.publishEvent(new PostCreated(
                 DomainEvent.newId(), clock.instant(), post.id(), author.id(), text, referencedId, ids, pending == 0));
@@ -111,35 +109,34 @@ class PostService implements Posts {
             return List.of();
         }
         if (mediaIds.size() > 4) {
-            throw ApiProblem.invalid("media_ids", "at most 4 videos per post");
+            throw InvalidInput.of("media_ids", "at most 4 videos per post");
         }
         List<UUID> ids = new ArrayList<>();
         for (String id : mediaIds) {
             try {
                 UUID uuid = UUID.fromString(String.valueOf(id));
                 if (ids.contains(uuid)) {
-                    throw ApiProblem.invalid("media_ids", "media item " + id + " is listed twice");
+                    throw InvalidInput.of("media_ids", "media item " + id + " is listed twice");
                 }
                 ids.add(uuid);
             } catch (IllegalArgumentException e) {
-                throw ApiProblem.invalid("media_ids", "'" + id + "' is not a media id");
+                throw InvalidInput.of("media_ids", "'" + id + "' is not a media id");
             }
         }
         return ids;
     }
 
-    /** Who is asking: their own unpublished posts are visible to them; -1 for anonymous readers. */
-    private static long viewer() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof UserRef user ? user.id() : -1;
+    /** Whose own unpublished posts are visible too; -1, nobody's, for anonymous readers. */
+    private static long viewerId(Optional<UserRef> viewer) {
+        return viewer.map(UserRef::id).orElse(-1L);
     }
 
-    /** The post {@code id} in {@code username}'s collection; 404 if it is someone else's. */
-    Post get(String username, long id) {
+    /** The post {@code id} in {@code username}'s collection as {@code viewer} may see it; refused if it is someone else's. */
+    Post get(String username, long id, Optional<UserRef> viewer) {
         UserRef owner = users.requireByUsername(username);
-        return posts.byId(id, viewer())
+        return posts.byId(id, viewerId(viewer))
                 .filter(post -> post.authorId() == owner.id())
-                .orElseThrow(() -> ApiProblem.notFound("User '" + owner.username() + "' has no post " + id));
+                .orElseThrow(() -> new PostNotFound(owner.username(), id));
     }
 
     @Transactional
@@ -172,26 +169,27 @@ class PostService implements Posts {
                 new PostDeleted(DomainEvent.newId(), clock.instant(), current.id(), current.authorId(), mediaIds));
     }
 
-    Page<Post> collection(String username, PageRequest page) {
+    Page<Post> collection(String username, PageRequest page, Optional<UserRef> viewer) {
         UserRef owner = users.requireByUsername(username);
-        return Page.of(posts.byAuthor(owner.id(), page.cursor(), page.limit(), viewer()), page.limit(), Post::id);
+        return Page.of(
+                posts.byAuthor(owner.id(), page.cursor(), page.limit(), viewerId(viewer)), page.limit(), Post::id);
     }
 
-    Page<Post> search(String query, PageRequest page) {
+    Page<Post> search(String query, PageRequest page, Optional<UserRef> viewer) {
         if (query == null || query.isBlank()) {
-            throw ApiProblem.invalid("q", "must not be blank");
+            throw InvalidInput.of("q", "must not be blank");
         }
         UserText.problemWith(query, 200, false).ifPresent(problem -> {
-            throw ApiProblem.invalid("q", problem);
+            throw InvalidInput.of("q", problem);
         });
-        return Page.of(posts.matching(query, page.cursor(), page.limit(), viewer()), page.limit(), Post::id);
+        return Page.of(posts.matching(query, page.cursor(), page.limit(), viewerId(viewer)), page.limit(), Post::id);
     }
 
     @Override
-    public Page<PostView> byAuthors(Collection<Long> authorIds, PageRequest page) {
-        Page<Post> rows =
-                Page.of(posts.byAuthors(authorIds, page.cursor(), page.limit(), viewer()), page.limit(), Post::id);
-        return new Page<>(views(rows.items()), rows.next());
+    public Page<VisiblePost> byAuthors(Collection<Long> authorIds, PageRequest page, Optional<UserRef> viewer) {
+        Page<Post> rows = Page.of(
+                posts.byAuthors(authorIds, page.cursor(), page.limit(), viewerId(viewer)), page.limit(), Post::id);
+        return new Page<>(views(rows.items(), viewer), rows.next());
     }
 
     @Override
@@ -205,18 +203,18 @@ class PostService implements Posts {
     }
 
     @Override
-    public List<PostView> byIds(List<Long> ids) {
+    public List<VisiblePost> byIds(List<Long> ids, Optional<UserRef> viewer) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<Long, Post> found = new java.util.HashMap<>();
-        posts.byIds(ids, viewer()).forEach(post -> found.put(post.id(), post));
+        posts.byIds(ids, viewerId(viewer)).forEach(post -> found.put(post.id(), post));
         return views(
-                ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList());
+                ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList(), viewer);
     }
 
-    /** The API's view of these posts, with usernames resolved in one lookup. */
-    List<PostView> views(List<Post> rows) {
+    /** These posts as {@code viewer} sees them, with usernames resolved in one lookup. */
+    List<VisiblePost> views(List<Post> rows, Optional<UserRef> viewer) {
         Set<Long> ids = new HashSet<>();
         for (Post post : rows) {
             ids.add(post.authorId());
@@ -230,28 +228,26 @@ class PostService implements Posts {
                 .map(Post::id)
                 .toList());
         Map<UUID, MediaView> mediaViews =
-                media.views(mediaIds.values().stream().flatMap(List::stream).toList(), viewer());
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-        List<PostView> views = new ArrayList<>(rows.size());
+                media.views(mediaIds.values().stream().flatMap(List::stream).toList(), viewerId(viewer));
+        List<VisiblePost> views = new ArrayList<>(rows.size());
         for (Post post : rows) {
             List<MediaView> attached = mediaIds.getOrDefault(post.id(), List.of()).stream()
                     .map(mediaViews::get)
                     .filter(java.util.Objects::nonNull)
                     .toList();
-            views.add(view(post, names, base, attached));
+            views.add(view(post, names, attached));
         }
         return views;
     }
 
-    PostView view(Post post) {
-        return views(List.of(post)).get(0);
+    VisiblePost view(Post post, Optional<UserRef> viewer) {
+        return views(List.of(post), viewer).get(0);
     }
 
-    private static PostView view(Post post, Map<Long, UserRef> names, String base, List<MediaView> media) {
+    private static VisiblePost view(Post post, Map<Long, UserRef> names, List<MediaView> media) {
         String author = names.get(post.authorId()).username();
         UserRef referenced = post.referencedId() == null ? null : names.get(post.referencedId());
-        return new PostView(
-                base + "/api/v1/users/" + author + "/collection/" + post.id(),
+        return new VisiblePost(
                 post.id(),
                 post.text(),
                 referenced == null ? null : referenced.username(),
@@ -265,26 +261,26 @@ class PostService implements Posts {
 
     /** The post {@code id} if {@code user} wrote it: 404 if there is no such post, 403 if it is someone else's. */
     Post ownPost(UserRef user, String username, long id) {
-        Post post = get(username, id);
+        Post post = get(username, id, Optional.of(user));
         if (post.authorId() != user.id()) {
-            throw ApiProblem.forbidden("Only its author can change post " + id);
+            throw new NotYourPost(id);
         }
         return post;
     }
 
     private void checkText(String text) {
         UserText.problemWith(text, properties.maxLength(), false).ifPresent(problem -> {
-            throw ApiProblem.invalid("text", problem);
+            throw InvalidInput.of("text", problem);
         });
     }
 
     private UserRef referencedUser(String username) {
         return users.byUsername(username)
-                .orElseThrow(() -> ApiProblem.invalid("referenced", "there is no user named '" + username + "'"));
+                .orElseThrow(() -> InvalidInput.of("referenced", "there is no user named '" + username + "'"));
     }
 
-    private static ApiProblem changedMeanwhile(long id) {
-        return ApiProblem.preconditionFailed(
+    private static ChangedMeanwhile changedMeanwhile(long id) {
+        return new ChangedMeanwhile(
                 "Post " + id + " was changed since you read it (its ETag no longer matches); read it again and retry");
     }
 

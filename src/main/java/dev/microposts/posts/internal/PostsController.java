@@ -1,11 +1,15 @@
 package dev.microposts.posts.internal;
 
 import dev.microposts.accounts.UserRef;
+import dev.microposts.posts.PostLinks;
 import dev.microposts.posts.PostView;
+import dev.microposts.refusals.NotAllowed;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
 import dev.microposts.web.Page;
 import dev.microposts.web.PageRequest;
+import dev.microposts.web.PagedResponses;
+import dev.microposts.web.UsernameOrMe;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The book's collection resources: {@code /users/{username}/collection[/{id}]}, the same for the
- * logged-in user under {@code /me/collection}, and search.  Edits honour {@code If-Match} with the post's ETag.
+ * logged-in user under {@code /me/collection} (each handler serves both, see {@link UsernameOrMe}), and search.  Edits honour {@code If-Match} with the post's ETag.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -39,138 +43,104 @@ class PostsController {
     private static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final PostService posts;
+    private final PostLinks links;
     private final ApiLimits limits;
 
-    PostsController(PostService posts, ApiLimits limits) {
+    PostsController(PostService posts, PostLinks links, ApiLimits limits) {
         this.posts = posts;
+        this.links = links;
         this.limits = limits;
     }
 
-    @GetMapping("/users/{username}/collection")
+    @GetMapping({"/users/{username}/collection", "/me/collection"})
     ResponseEntity<List<PostView>> collection(
-            @PathVariable String username,
+            @AuthenticationPrincipal UserRef viewer,
+            @UsernameOrMe String username,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        Page<Post> page = posts.collection(username, PageRequest.of(cursor, limit, limits));
-        return new Page<>(posts.views(page.items()), page.next()).toResponse();
+        Page<Post> page =
+                posts.collection(username, PageRequest.of(cursor, limit, limits), Optional.ofNullable(viewer));
+        return PagedResponses.of(viewed(page, viewer));
     }
 
-    @GetMapping("/me/collection")
-    ResponseEntity<List<PostView>> myCollection(
-            @AuthenticationPrincipal UserRef user,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
-        return collection(user.username(), cursor, limit);
-    }
-
-    @PostMapping(path = "/users/{username}/collection", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = {"/users/{username}/collection", "/me/collection"},
+            consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<PostView> create(
-            @AuthenticationPrincipal UserRef user, @PathVariable String username, @RequestBody PostInput input) {
+            @AuthenticationPrincipal UserRef user, @UsernameOrMe String username, @RequestBody PostInput input) {
         if (!user.username().equalsIgnoreCase(username)) {
-            throw ApiProblem.forbidden(
+            throw new NotAllowed(
                     "You can only post to your own collection, /api/v1/users/" + user.username() + "/collection");
         }
         Post post = posts.create(user, input.text(), input.referenced(), input.mediaIds());
-        PostView view = posts.view(post);
+        PostView view = links.view(posts.view(post, Optional.of(user)));
         return ResponseEntity.created(URI.create(view.href())).eTag(post.etag()).body(view);
     }
 
-    @PostMapping(path = "/me/collection", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<PostView> createMine(@AuthenticationPrincipal UserRef user, @RequestBody PostInput input) {
-        return create(user, user.username(), input);
+    @GetMapping({"/users/{username}/collection/{id}", "/me/collection/{id}"})
+    ResponseEntity<PostView> get(
+            @AuthenticationPrincipal UserRef viewer, @UsernameOrMe String username, @PathVariable long id) {
+        return withEtag(posts.get(username, id, Optional.ofNullable(viewer)), viewer);
     }
 
-    @GetMapping("/users/{username}/collection/{id}")
-    ResponseEntity<PostView> get(@PathVariable String username, @PathVariable long id) {
-        return withEtag(posts.get(username, id));
-    }
-
-    @GetMapping("/me/collection/{id}")
-    ResponseEntity<PostView> getMine(@AuthenticationPrincipal UserRef user, @PathVariable long id) {
-        return get(user.username(), id);
-    }
-
-    @PutMapping(path = "/users/{username}/collection/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PutMapping(
+            path = {"/users/{username}/collection/{id}", "/me/collection/{id}"},
+            consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PostView> replace(
             @AuthenticationPrincipal UserRef user,
-            @PathVariable String username,
+            @UsernameOrMe String username,
             @PathVariable long id,
             @RequestBody PostInput input,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         var change = new PostService.PostChange(
                 Optional.ofNullable(input.text()).or(() -> Optional.of("")),
                 Optional.of(Optional.ofNullable(input.referenced())));
-        return withEtag(posts.edit(user, username, id, change, expectedVersion(ifMatch)));
-    }
-
-    @PutMapping(path = "/me/collection/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<PostView> replaceMine(
-            @AuthenticationPrincipal UserRef user,
-            @PathVariable long id,
-            @RequestBody PostInput input,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return replace(user, user.username(), id, input, ifMatch);
+        return withEtag(posts.edit(user, username, id, change, expectedVersion(ifMatch)), user);
     }
 
     @PatchMapping(
-            path = "/users/{username}/collection/{id}",
+            path = {"/users/{username}/collection/{id}", "/me/collection/{id}"},
             consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH})
     ResponseEntity<PostView> patch(
             @AuthenticationPrincipal UserRef user,
-            @PathVariable String username,
+            @UsernameOrMe String username,
             @PathVariable long id,
             @RequestBody JsonNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withEtag(posts.edit(user, username, id, changeFrom(patch), expectedVersion(ifMatch)));
+        return withEtag(posts.edit(user, username, id, changeFrom(patch), expectedVersion(ifMatch)), user);
     }
 
-    @PatchMapping(
-            path = "/me/collection/{id}",
-            consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH})
-    ResponseEntity<PostView> patchMine(
-            @AuthenticationPrincipal UserRef user,
-            @PathVariable long id,
-            @RequestBody JsonNode patch,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return patch(user, user.username(), id, patch, ifMatch);
-    }
-
-    @DeleteMapping("/users/{username}/collection/{id}")
+    @DeleteMapping({"/users/{username}/collection/{id}", "/me/collection/{id}"})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(
             @AuthenticationPrincipal UserRef user,
-            @PathVariable String username,
+            @UsernameOrMe String username,
             @PathVariable long id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         posts.delete(user, username, id, expectedVersion(ifMatch));
     }
 
-    @DeleteMapping("/me/collection/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteMine(
-            @AuthenticationPrincipal UserRef user,
-            @PathVariable long id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        delete(user, user.username(), id, ifMatch);
-    }
-
     @GetMapping("/search/posts")
     ResponseEntity<List<PostView>> search(
+            @AuthenticationPrincipal UserRef viewer,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        Page<Post> page = posts.search(q, PageRequest.of(cursor, limit, limits));
-        return new Page<>(posts.views(page.items()), page.next()).toResponse();
+        Page<Post> page = posts.search(q, PageRequest.of(cursor, limit, limits), Optional.ofNullable(viewer));
+        return PagedResponses.of(viewed(page, viewer));
     }
 
     /** What a client sends to create or replace a post. */
     /** A post as written; {@code media_ids} are taken when the post is created and fixed after that. */
     record PostInput(String text, String referenced, List<String> mediaIds) {}
 
-    private ResponseEntity<PostView> withEtag(Post post) {
-        return ResponseEntity.ok().eTag(post.etag()).body(posts.view(post));
+    private ResponseEntity<PostView> withEtag(Post post, UserRef viewer) {
+        return ResponseEntity.ok().eTag(post.etag()).body(links.view(posts.view(post, Optional.ofNullable(viewer))));
+    }
+
+    private Page<PostView> viewed(Page<Post> page, UserRef viewer) {
+        return new Page<>(links.views(posts.views(page.items(), Optional.ofNullable(viewer))), page.next());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.microposts.timeline.internal;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
 import dev.microposts.bus.DomainEvent;
+import dev.microposts.refusals.InvalidInput;
 import dev.microposts.timeline.UserFollowed;
 import dev.microposts.timeline.UserUnfollowed;
 import dev.microposts.web.Page;
@@ -44,6 +45,9 @@ class FollowService {
 
     @Transactional
     void follow(long followerId, long followeeId) {
+        if (followerId == followeeId) {
+            throw InvalidInput.of("username", "you cannot follow yourself");
+        }
         if (follows.follow(followerId, followeeId)) {
             events.publishEvent(new UserFollowed(DomainEvent.newId(), clock.instant(), followerId, followeeId));
         }

@@ -1,13 +1,14 @@
 package dev.microposts.timeline.internal;
 
 import dev.microposts.accounts.UserRef;
-import dev.microposts.posts.PostView;
 import dev.microposts.posts.Posts;
+import dev.microposts.posts.VisiblePost;
 import dev.microposts.web.Page;
 import dev.microposts.web.PageRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,12 +27,12 @@ class HomeTimeline {
         this.posts = posts;
     }
 
-    Page<PostView> page(UserRef user, PageRequest page) {
+    Page<VisiblePost> page(UserRef user, PageRequest page) {
         long before = page.cursor().before();
         List<Long> ids = new ArrayList<>(timelines.page(user.id(), before, page.limit() + 1));
         ids.addAll(posts.idsByAuthor(user.id(), before, page.limit() + 1, true));
         ids.sort(Comparator.reverseOrder());
         Page<Long> idPage = Page.of(ids.subList(0, Math.min(ids.size(), page.limit() + 1)), page.limit(), id -> id);
-        return new Page<>(posts.byIds(idPage.items()), idPage.next());
+        return new Page<>(posts.byIds(idPage.items(), Optional.of(user)), idPage.next());
     }
 }

@@ -2,10 +2,12 @@ package dev.microposts.timeline.internal;
 
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
+import dev.microposts.posts.PostLinks;
 import dev.microposts.posts.PostView;
 import dev.microposts.web.ApiLimits;
-import dev.microposts.web.ApiProblem;
 import dev.microposts.web.PageRequest;
+import dev.microposts.web.PagedResponses;
+import dev.microposts.web.UsernameOrMe;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -19,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Follow and unfollow ({@code PUT}/{@code DELETE /me/following/{username}}, both idempotent), the
@@ -33,24 +34,28 @@ class TimelineController {
     private final FollowService followService;
     private final HomeTimeline home;
     private final Users users;
+    private final PostLinks links;
     private final ApiLimits limits;
 
-    TimelineController(Follows follows, FollowService followService, HomeTimeline home, Users users, ApiLimits limits) {
+    TimelineController(
+            Follows follows,
+            FollowService followService,
+            HomeTimeline home,
+            Users users,
+            PostLinks links,
+            ApiLimits limits) {
         this.follows = follows;
         this.followService = followService;
         this.home = home;
         this.users = users;
+        this.links = links;
         this.limits = limits;
     }
 
     @PutMapping("/me/following/{username}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void follow(@AuthenticationPrincipal UserRef user, @PathVariable String username) {
-        UserRef followee = users.requireByUsername(username);
-        if (followee.id() == user.id()) {
-            throw ApiProblem.invalid("username", "you cannot follow yourself");
-        }
-        followService.follow(user.id(), followee.id());
+        followService.follow(user.id(), users.requireByUsername(username).id());
     }
 
     @DeleteMapping("/me/following/{username}")
@@ -59,36 +64,20 @@ class TimelineController {
         followService.unfollow(user.id(), users.requireByUsername(username).id());
     }
 
-    @GetMapping("/users/{username}/followers")
+    @GetMapping({"/users/{username}/followers", "/me/followers"})
     ResponseEntity<List<Person>> followers(
-            @PathVariable String username,
+            @UsernameOrMe String username,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         return people(Follows.Side.FOLLOWERS, username, cursor, limit);
     }
 
-    @GetMapping("/users/{username}/following")
+    @GetMapping({"/users/{username}/following", "/me/following"})
     ResponseEntity<List<Person>> following(
-            @PathVariable String username,
+            @UsernameOrMe String username,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         return people(Follows.Side.FOLLOWING, username, cursor, limit);
-    }
-
-    @GetMapping("/me/following")
-    ResponseEntity<List<Person>> myFollowing(
-            @AuthenticationPrincipal UserRef user,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
-        return following(user.username(), cursor, limit);
-    }
-
-    @GetMapping("/me/followers")
-    ResponseEntity<List<Person>> myFollowers(
-            @AuthenticationPrincipal UserRef user,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
-        return followers(user.username(), cursor, limit);
     }
 
     /** The home timeline ({@link HomeTimeline}). */
@@ -97,18 +86,17 @@ class TimelineController {
             @AuthenticationPrincipal UserRef user,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        return home.page(user, PageRequest.of(cursor, limit, limits)).toResponse();
+        return PagedResponses.of(
+                home.page(user, PageRequest.of(cursor, limit, limits)).map(links::view));
     }
 
     private ResponseEntity<List<Person>> people(Follows.Side side, String username, String cursor, Integer limit) {
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-        return followService
+        return PagedResponses.of(followService
                 .people(side, username, PageRequest.of(cursor, limit, limits))
                 .map(link -> {
                     String name = link.user().username();
-                    return new Person(name, base + "/api/v1/users/" + name, link.since());
-                })
-                .toResponse();
+                    return new Person(name, links.user(name), link.since());
+                }));
     }
 
     /** Someone in a followers or following list, and since when. */

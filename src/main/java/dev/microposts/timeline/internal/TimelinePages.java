@@ -3,8 +3,8 @@ package dev.microposts.timeline.internal;
 import dev.microposts.accounts.Profile;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
-import dev.microposts.posts.PostView;
 import dev.microposts.posts.Posts;
+import dev.microposts.posts.VisiblePost;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
 import dev.microposts.web.Page;
@@ -12,6 +12,7 @@ import dev.microposts.web.PageController;
 import dev.microposts.web.PageRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -60,7 +61,7 @@ class TimelinePages {
         if (me == null) {
             return "timeline/welcome";
         }
-        Page<PostView> page = home.page(me, PageRequest.of(cursor, null, limits));
+        Page<VisiblePost> page = home.page(me, PageRequest.of(cursor, null, limits));
         model.addAttribute("posts", page.items());
         model.addAttribute("authorNames", authorNames(page.items()));
         model.addAttribute("next", page.next() == null ? null : page.next().encode());
@@ -71,11 +72,11 @@ class TimelinePages {
 
     /** These posts as timeline entries, in the order given, leaving out those the reader may not see (any longer). */
     @GetMapping("/timeline/entries")
-    String entries(@RequestParam List<Long> ids, Model model) {
+    String entries(@AuthenticationPrincipal UserRef me, @RequestParam List<Long> ids, Model model) {
         if (ids.size() > limits.maxPageSize()) {
             throw ApiProblem.invalid("ids", "at most " + limits.maxPageSize() + " posts at a time");
         }
-        List<PostView> shown = posts.byIds(ids.stream().distinct().toList());
+        List<VisiblePost> shown = posts.byIds(ids.stream().distinct().toList(), Optional.ofNullable(me));
         model.addAttribute("posts", shown);
         model.addAttribute("authorNames", authorNames(shown));
         return "timeline/entries";
@@ -88,7 +89,8 @@ class TimelinePages {
             @RequestParam(required = false) String cursor,
             Model model) {
         Profile profile = users.requireProfile(username);
-        Page<PostView> page = posts.byAuthors(List.of(profile.id()), PageRequest.of(cursor, null, limits));
+        Page<VisiblePost> page =
+                posts.byAuthors(List.of(profile.id()), PageRequest.of(cursor, null, limits), Optional.ofNullable(me));
         model.addAttribute("profile", profile);
         model.addAttribute("counts", follows.counts(profile.id()));
         model.addAttribute("self", me != null && me.id() == profile.id());
@@ -180,7 +182,8 @@ class TimelinePages {
         return "timeline/people";
     }
 
-    private Map<String, String> authorNames(List<PostView> posts) {
-        return users.displayNames(posts.stream().map(PostView::user).distinct().toList());
+    private Map<String, String> authorNames(List<VisiblePost> posts) {
+        return users.displayNames(
+                posts.stream().map(VisiblePost::user).distinct().toList());
     }
 }

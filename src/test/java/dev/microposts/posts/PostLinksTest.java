@@ -1,0 +1,67 @@
+package dev.microposts.posts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+class PostLinksTest {
+
+    private final PostLinks links = new PostLinks(() -> UriComponentsBuilder.fromUriString("https://social.example"));
+
+    @AfterEach
+    void forgetTheRequest() {
+        RequestContextHolder.resetRequestAttributes();
+    }
+
+    @Test
+    void aPostLivesInItsAuthorsCollection() {
+        assertThat(links.post("ann", 42)).isEqualTo("https://social.example/api/v1/users/ann/collection/42");
+    }
+
+    @Test
+    void aPersonLivesUnderTheUsers() {
+        assertThat(links.user("bob_2")).isEqualTo("https://social.example/api/v1/users/bob_2");
+    }
+
+    @Test
+    void theViewKeepsEveryFieldAndAddsWhereThePostIs() {
+        Instant written = Instant.parse("2026-11-30T12:00:00Z");
+        Instant edited = Instant.parse("2026-11-30T12:05:00Z");
+        VisiblePost post = new VisiblePost(7, "hello", "bob", written, "ann", written, edited, List.of(), false);
+
+        PostView view = links.view(post);
+
+        assertThat(view)
+                .isEqualTo(new PostView(
+                        "https://social.example/api/v1/users/ann/collection/7",
+                        7,
+                        "hello",
+                        "bob",
+                        written,
+                        "ann",
+                        written,
+                        edited,
+                        List.of(),
+                        false));
+    }
+
+    @Test
+    void withinARequestLinksUseTheAddressItCameTo() {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/app/api/v1/search/posts");
+        request.setScheme("https");
+        request.setServerName("posts.example.net");
+        request.setServerPort(8443);
+        request.setContextPath("/app");
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+
+        assertThat(new PostLinks().post("cy", 3))
+                .isEqualTo("https://posts.example.net:8443/app/api/v1/users/cy/collection/3");
+    }
+}
