@@ -1,7 +1,7 @@
 package dev.microposts.notifications.internal;
 
 import dev.microposts.accounts.UserRef;
-import dev.microposts.posts.PostLinks;
+import dev.microposts.posts.web.PostLinks;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
 import dev.microposts.web.PageRequest;

@@ -1,8 +1,8 @@
 package dev.microposts.posts.internal;
 
 import dev.microposts.accounts.UserRef;
-import dev.microposts.posts.PostLinks;
-import dev.microposts.posts.PostView;
+import dev.microposts.posts.web.PostLinks;
+import dev.microposts.posts.web.PostView;
 import dev.microposts.refusals.NotAllowed;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;

@@ -2,8 +2,8 @@ package dev.microposts.timeline.internal;
 
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
-import dev.microposts.posts.PostLinks;
-import dev.microposts.posts.PostView;
+import dev.microposts.posts.web.PostLinks;
+import dev.microposts.posts.web.PostView;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.PageRequest;
 import dev.microposts.web.PagedResponses;

@@ -1,7 +1,8 @@
-package dev.microposts.posts;
+package dev.microposts.posts.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microposts.posts.VisiblePost;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,7 @@
-package dev.microposts.posts;
+package dev.microposts.posts.web;
 
 import dev.microposts.media.MediaView;
+import dev.microposts.posts.VisiblePost;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package dev.microposts.posts;
+package dev.microposts.posts.web;
 
+import dev.microposts.posts.VisiblePost;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
