@@ -116,8 +116,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/api/")
-                || request.getAttribute(ProblemResponses.FOR_SCRIPTS) != null;
+        return ApiPaths.isApi(request) || request.getAttribute(ProblemResponses.FOR_SCRIPTS) != null;
     }
 
     /** Hands the error to the servlet container, which renders the friendly error page for it. */

@@ -40,7 +40,7 @@ public class ApiRequestGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !ApiPaths.isApi(request);
     }
 
     @Override

@@ -69,7 +69,7 @@ class ContainerErrorReports {
             String uri = request.getRequestURI();
             try {
                 response.resetBuffer();
-                if (uri != null && uri.startsWith("/api/")) {
+                if (ApiPaths.isApi(uri)) {
                     ProblemResponses.write(
                             response.getResponse(),
                             ProblemDetail.forStatusAndDetail(status, ErrorAnswers.detail(status)));

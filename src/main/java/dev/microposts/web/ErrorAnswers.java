@@ -43,7 +43,7 @@ class ErrorAnswers implements ErrorController {
     /** The request that failed, not this forward to the error path, decides the form of the answer. */
     private static boolean wasApi(HttpServletRequest request) {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        return (uri instanceof String path && path.startsWith("/api/"))
+        return (uri instanceof String path && ApiPaths.isApi(path))
                 || request.getAttribute(ProblemResponses.FOR_SCRIPTS) != null;
     }
 

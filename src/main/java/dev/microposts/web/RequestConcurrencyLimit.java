@@ -108,7 +108,7 @@ public class RequestConcurrencyLimit extends OncePerRequestFilter {
 
     private void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Retry-After", String.valueOf(api.retryAfterSeconds()));
-        if (request.getRequestURI().startsWith("/api/")) {
+        if (ApiPaths.isApi(request)) {
             ProblemResponses.write(
                     response,
                     ProblemDetail.forStatusAndDetail(

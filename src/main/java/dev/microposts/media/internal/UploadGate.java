@@ -1,5 +1,6 @@
 package dev.microposts.media.internal;
 
+import dev.microposts.web.ApiPaths;
 import dev.microposts.web.ApiProblem;
 import dev.microposts.web.ApiRequestGuard;
 import dev.microposts.web.FilterOrder;
@@ -99,7 +100,7 @@ class UploadGate extends OncePerRequestFilter {
     }
 
     private static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/api/");
+        return ApiPaths.isApi(request);
     }
 
     private static boolean forScripts(HttpServletRequest request) {
