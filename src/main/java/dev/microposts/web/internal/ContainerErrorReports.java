@@ -1,5 +1,7 @@
-package dev.microposts.web;
+package dev.microposts.web.internal;
 
+import dev.microposts.web.ApiPaths;
+import dev.microposts.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;

@@ -1,4 +1,4 @@
-package dev.microposts.web;
+package dev.microposts.web.internal;
 
 import jakarta.validation.constraints.Min;
 import java.time.Duration;

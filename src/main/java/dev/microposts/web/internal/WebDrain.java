@@ -1,4 +1,4 @@
-package dev.microposts.web;
+package dev.microposts.web.internal;
 
 import dev.microposts.engines.BackingServices;
 import java.time.Duration;
