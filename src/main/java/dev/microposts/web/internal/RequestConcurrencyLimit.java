@@ -50,7 +50,7 @@ class RequestConcurrencyLimit extends OncePerRequestFilter {
     private final DeclaredRoutes routes;
 
     RequestConcurrencyLimit(
-            ConcurrencyLimits limits,
+            WebProperties limits,
             ApiLimits api,
             DeclaredRoutes routes,
             MeterRegistry meters,
