@@ -15,12 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ProblemResponses {
 
-    /**
-     * Request attribute set on a page route that the pages' scripts call: its errors are answered as
-     * problem+json, as the API's are, instead of as the HTML error page.
-     */
-    public static final String FOR_SCRIPTS = ProblemResponses.class.getName() + ".FOR_SCRIPTS";
-
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemResponses() {}

@@ -1,5 +1,6 @@
 package dev.microposts.web;
 
+import dev.microposts.web.spi.FilterOrder;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

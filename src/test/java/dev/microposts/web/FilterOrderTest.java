@@ -3,9 +3,12 @@ package dev.microposts.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.microposts.support.ApiTest;
+import dev.microposts.web.spi.FilterOrder;
+import jakarta.servlet.Filter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.catalina.Container;
 import org.apache.catalina.Context;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
@@ -50,6 +53,33 @@ class FilterOrderTest extends ApiTest {
         assertThat(applications.get(applications.size() - 1))
                 .as("the method cache sees every wrapper of the application's filters: %s", running)
                 .isEqualTo("requestMethodCache");
+    }
+
+    /**
+     * A filter of ours that the list leaves out would run wherever its order number happens to put it, unseen by
+     * the test above; every one must have its documented place, the modules' filters as much as the edge's.
+     */
+    @Test
+    void everyFilterOfTheApplicationHasItsPlaceInTheDocumentedOrder() {
+        List<String> ours = context.getBeansOfType(Filter.class).entrySet().stream()
+                .filter(bean -> bean.getValue().getClass().getName().startsWith("dev.microposts."))
+                .filter(bean -> !isTestCode(bean.getValue().getClass()))
+                .map(Map.Entry::getKey)
+                .toList();
+
+        assertThat(ours).as("the application's filters").isNotEmpty().allMatch(DOCUMENTED::contains);
+        assertThat(ours)
+                .as("a module's filter and the edge's")
+                .contains("mediaRequestFilter", "uploadGate", "apiRequestGuard", "requestConcurrencyLimit");
+    }
+
+    /** The tests' own filters (failures on purpose) are placed by the tests that use them. */
+    private static boolean isTestCode(Class<?> type) {
+        return type.getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .getPath()
+                .endsWith("/test-classes/");
     }
 
     private List<String> filtersInTheOrderTheyRun() {

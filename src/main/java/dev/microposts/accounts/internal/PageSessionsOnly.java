@@ -1,5 +1,6 @@
 package dev.microposts.accounts.internal;
 
+import dev.microposts.web.ApiPaths;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -33,7 +34,7 @@ class PageSessionsOnly implements BeanPostProcessor {
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
             String uri = ((HttpServletRequest) request).getRequestURI();
-            if (uri.startsWith("/api/") || uri.startsWith("/actuator/")) {
+            if (ApiPaths.isApi(uri) || uri.startsWith("/actuator/")) {
                 chain.doFilter(request, response);
             } else {
                 sessions.doFilter(request, response, chain);

@@ -1,9 +1,8 @@
 package dev.microposts.media.internal;
 
-import dev.microposts.web.ApiRequestGuard;
-import dev.microposts.web.FilterOrder;
 import dev.microposts.web.ProblemResponses;
-import dev.microposts.web.RequestConcurrencyLimit;
+import dev.microposts.web.spi.BodyLimits;
+import dev.microposts.web.spi.FilterOrder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The requests that move many bytes of video: uploads (and the compose form sent with its file) and file
  * downloads. They take as long as the network does, so they pass the web worker's concurrency limit without a
- * permit; {@link TransferSlots} bounds them instead, per client and in all. Uploads also get the media
+ * permit (as {@link MediaRoutes} declares them to the edge); {@link TransferSlots} bounds them instead, per client
+ * and in all. Uploads also get the media
  * size limit instead of the API's small body limit, whatever their framing: one whose declared length is over
  * it is refused before a byte of its body is read, and one that does not declare it is cut off as it grows
  * past it. Who may upload, and whether the backlog has room, is {@link UploadGate}'s business.
@@ -113,27 +113,21 @@ class MediaRequestFilter extends OncePerRequestFilter {
 
     private void transfer(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        request.setAttribute(RequestConcurrencyLimit.NETWORK_BOUND, Boolean.TRUE);
         if (isDownload(request) || isFormWithVideo(request)) {
             chain.doFilter(request, response);
             return;
-        }
-        if (request.getRequestURI().equals(MediaController.UPLOADS)) {
-            // why: the compose box's script reads the reason for a refusal, as an API client would
-            request.setAttribute(ProblemResponses.FOR_SCRIPTS, Boolean.TRUE);
         }
         long max = properties.maxUploadSize().toBytes();
         if (request.getContentLengthLong() > max) {
             // why: answer now instead of reading a body that will be refused; the server closes the connection
             // rather than swallow it, and a client that sent Expect: 100-continue never sends it at all
-            ProblemResponses.write(response, ApiRequestGuard.tooLarge(max));
+            ProblemResponses.write(response, BodyLimits.tooLarge(max));
             response.flushBuffer();
             return;
         }
         // why: the API's guard covers only /api/, and a body sent chunked declares no length to check above;
         // counting the bytes as they are read is the only bound. A multipart body is bounded by the container
         // (UploadMultipartConfiguration), since it reads those bytes itself, past any wrapper.
-        request.setAttribute(ApiRequestGuard.BODY_LIMIT, max);
-        chain.doFilter(ApiRequestGuard.limitBody(request, max), response);
+        chain.doFilter(BodyLimits.limit(request, max), response);
     }
 }

@@ -1,9 +1,11 @@
 package dev.microposts.media.internal;
 
+import dev.microposts.web.ApiPaths;
 import dev.microposts.web.ApiProblem;
-import dev.microposts.web.ApiRequestGuard;
-import dev.microposts.web.FilterOrder;
 import dev.microposts.web.ProblemResponses;
+import dev.microposts.web.spi.BodyLimits;
+import dev.microposts.web.spi.BodyTooLargeException;
+import dev.microposts.web.spi.FilterOrder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -99,7 +101,7 @@ class UploadGate extends OncePerRequestFilter {
     }
 
     private static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/api/");
+        return ApiPaths.isApi(request);
     }
 
     private static boolean forScripts(HttpServletRequest request) {
@@ -149,14 +151,13 @@ class UploadGate extends OncePerRequestFilter {
 
     private void refuseUnreadable(HttpServletRequest request, HttpServletResponse response, Exception e)
             throws IOException {
-        boolean tooLarge = causedBy(e, SizeException.class) || causedBy(e, ApiRequestGuard.BodyTooLargeException.class);
+        boolean tooLarge = causedBy(e, SizeException.class) || causedBy(e, BodyTooLargeException.class);
         HttpStatus status = tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
         if (forScripts(request)) {
             ProblemResponses.write(
                     response,
                     tooLarge
-                            ? ApiRequestGuard.tooLarge(
-                                    properties.maxUploadSize().toBytes())
+                            ? BodyLimits.tooLarge(properties.maxUploadSize().toBytes())
                             : ProblemDetail.forStatusAndDetail(status, "The multipart body could not be read"));
         } else {
             // why: the error page is rendered by a dispatch that would try to read the parts again and fail

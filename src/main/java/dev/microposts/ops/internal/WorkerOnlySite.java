@@ -1,6 +1,6 @@
 package dev.microposts.ops.internal;
 
-import dev.microposts.web.FilterOrder;
+import dev.microposts.web.spi.FilterOrder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
-package dev.microposts.web;
+package dev.microposts.web.internal;
 
+import dev.microposts.web.PageController;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,5 +1,7 @@
-package dev.microposts.web;
+package dev.microposts.web.internal;
 
+import dev.microposts.web.ProblemResponses;
+import dev.microposts.web.spi.FilterOrder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,9 +34,11 @@ class MalformedParameters extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(MalformedParameters.class);
 
     private final int maxParameters;
+    private final DeclaredRoutes routes;
 
-    MalformedParameters(@Value("${server.tomcat.max-parameter-count:1000}") int maxParameters) {
+    MalformedParameters(@Value("${server.tomcat.max-parameter-count:1000}") int maxParameters, DeclaredRoutes routes) {
         this.maxParameters = maxParameters;
+        this.routes = routes;
     }
 
     @Override
@@ -59,7 +63,7 @@ class MalformedParameters extends OncePerRequestFilter {
                 request.getMethod(),
                 request.getRequestURI(),
                 e.getMessage());
-        if (ApiExceptionHandler.isApi(request)) {
+        if (routes.answersWithProblems(request)) {
             ProblemResponses.write(
                     response,
                     ProblemDetail.forStatusAndDetail(

@@ -1,6 +1,10 @@
-package dev.microposts.web;
+package dev.microposts.web.internal;
 
 import dev.microposts.refusals.Refusal;
+import dev.microposts.web.ApiLimits;
+import dev.microposts.web.ApiProblem;
+import dev.microposts.web.spi.BodyLimits;
+import dev.microposts.web.spi.BodyTooLargeException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -41,10 +45,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private final ApiLimits limits;
     private final FailureTriage triage;
+    private final DeclaredRoutes routes;
 
-    ApiExceptionHandler(ApiLimits limits, FailureTriage triage) {
+    ApiExceptionHandler(ApiLimits limits, FailureTriage triage, DeclaredRoutes routes) {
         this.limits = limits;
         this.triage = triage;
+        this.routes = routes;
     }
 
     @ExceptionHandler(ApiProblem.class)
@@ -115,9 +121,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(e, body, headers, status, request);
     }
 
-    static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/api/")
-                || request.getAttribute(ProblemResponses.FOR_SCRIPTS) != null;
+    private boolean isApi(HttpServletRequest request) {
+        return routes.answersWithProblems(request);
     }
 
     /** Hands the error to the servlet container, which renders the friendly error page for it. */
@@ -130,10 +135,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (FailureTriage.cause(e, ApiRequestGuard.BodyTooLargeException.class).isPresent()) {
+        if (FailureTriage.cause(e, BodyTooLargeException.class).isPresent()) {
             return handleExceptionInternal(
                     e,
-                    ApiRequestGuard.tooLarge(limits.maxBodySize().toBytes()),
+                    BodyLimits.tooLarge(limits.maxBodySize().toBytes()),
                     headers,
                     HttpStatus.CONTENT_TOO_LARGE,
                     request);

@@ -1,26 +1,29 @@
-package dev.microposts.web;
+package dev.microposts.web.spi;
 
 import org.springframework.core.Ordered;
 
 /**
- * Where each of the application's servlet filters stands in the chain, first to last. The order matters
- * because the filters hand each other work through request attributes and wrappers, and because some must
- * answer before anything reads a request's body. Spring Boot's own filters keep their places: character
+ * Where each of the application's servlet filters stands in the chain, first to last, the modules' own and the
+ * edge's alike. The order matters because the filters hand each other wrapped requests, and because some must
+ * answer before anything reads a request's body. What a module's filter knows about its routes it does not
+ * hand to the edge's filters on the request: it declares it once as {@link RouteTraits}, which the edge's
+ * filters ask wherever they stand. Spring Boot's own filters keep their places: character
  * encoding first, Spring Session at {@code HIGHEST_PRECEDENCE + 50}, Spring Security at {@code -100}.
  *
  * <ol>
  *   <li>{@link #WORKER_ONLY_SITE}: a process without the web role refuses everything but its actuator before
  *       sessions, security or the database are touched, so nothing else may run before it.
  *   <li>{@link #MEDIA_TRANSFERS}: uploads and downloads take a transfer slot and get the media size limit
- *       before any other filter can read a byte of their body; it marks them network-bound for the
- *       concurrency limit and raises the body limit for the request guard, so it must precede both.
+ *       before any other filter can read a byte of their body, and one past the media limit is
+ *       refused unread; the guard and the concurrency limit behind it learn the same routes' limit and their being
+ *       transfers from the media module's {@link RouteTraits}.
  *   <li>{@link #MALFORMED_PARAMETERS}: refuses an unreadable query string or form body before anything
  *       behind it asks for a parameter and fails with a 500.
- *   <li>{@link #API_REQUEST_GUARD}: applies the body limit the media filter may have raised, and turns every
+ *   <li>{@link #API_REQUEST_GUARD}: applies the body limit a module declared for the route, or the API's, and turns every
  *       failure of the filters and controllers behind it into a problem response.
- *   <li>{@link #REQUEST_CONCURRENCY_LIMIT}: queues the CPU-bound requests; it needs the network-bound mark
- *       of the media filter and nothing of the path rewrite behind it, and a request refused here is
- *       logged with the path its client sent.
+ *   <li>{@link #REQUEST_CONCURRENCY_LIMIT}: queues the CPU-bound requests (a declared transfer passes); it
+ *       needs nothing of the path rewrite behind it, and a request refused here is logged with the path its
+ *       client sent.
  *   <li>{@link #UNVERSIONED_API_PATHS}: rewrites the first API's unversioned paths to the current version; it
  *       must come before Spring Security and the controllers, which know only the versioned paths.
  *   <li>{@link #UPLOAD_GATE}: decides about an upload after Spring Session has loaded the session (it needs

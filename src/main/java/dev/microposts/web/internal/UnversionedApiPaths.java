@@ -1,5 +1,7 @@
-package dev.microposts.web;
+package dev.microposts.web.internal;
 
+import dev.microposts.web.ApiPaths;
+import dev.microposts.web.spi.FilterOrder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +29,7 @@ class UnversionedApiPaths extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        return !uri.startsWith("/api/")
+        return !ApiPaths.isApi(uri)
                 || uri.startsWith(CURRENT)
                 || VERSIONED.matcher(uri).matches();
     }
@@ -35,7 +37,7 @@ class UnversionedApiPaths extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String versioned = CURRENT + request.getRequestURI().substring("/api/".length());
+        String versioned = CURRENT + request.getRequestURI().substring(ApiPaths.PREFIX.length());
         chain.doFilter(
                 new HttpServletRequestWrapper(request) {
                     @Override
@@ -46,7 +48,7 @@ class UnversionedApiPaths extends OncePerRequestFilter {
                     @Override
                     public StringBuffer getRequestURL() {
                         StringBuffer url = super.getRequestURL();
-                        int path = url.indexOf("/api/");
+                        int path = url.indexOf(ApiPaths.PREFIX);
                         return new StringBuffer(url.substring(0, path)).append(versioned);
                     }
 

@@ -1,11 +1,10 @@
-package dev.microposts.web;
+package dev.microposts.web.internal;
 
 import dev.microposts.engines.BackingServices;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
@@ -16,13 +15,10 @@ import org.springframework.stereotype.Component;
  * answers 503 (Spring Boot refuses traffic as soon as the stop begins), so load balancers and Kubernetes take it out
  * of rotation before anything is refused; only then do the components stop: live streams close with a reconnect
  * hint, requests in hand finish, and the process exits. The context's closed event comes before any component
- * stops, which is why the wait is here. With embedded engines there is no other process to send clients to, so
- * the default there is no wait at all, and Ctrl-C stays quick.
+ * stops, which is why the wait is here. How long it is when none is set is {@link WebProperties}' decision.
  */
 @Component
 class WebDrain implements ApplicationListener<ContextClosedEvent> {
-
-    static final Duration DEFAULT_WITH_EXTERNAL_ENGINES = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(WebDrain.class);
 
@@ -32,13 +28,10 @@ class WebDrain implements ApplicationListener<ContextClosedEvent> {
     WebDrain(
             ApplicationContext context,
             BackingServices services,
-            @Value("${microposts.process.web:true}") boolean web,
-            @Value("${microposts.web.drain-delay:}") String configured) {
+            WebProperties properties,
+            @Value("${microposts.process.web:true}") boolean web) {
         this.context = context;
-        Duration fallback = services.databaseEmbedded() || services.brokerEmbedded()
-                ? Duration.ZERO
-                : DEFAULT_WITH_EXTERNAL_ENGINES;
-        this.delay = !web ? Duration.ZERO : configured.isBlank() ? fallback : DurationStyle.detectAndParse(configured);
+        this.delay = properties.drainDelay(web, services.databaseEmbedded() || services.brokerEmbedded());
     }
 
     @Override

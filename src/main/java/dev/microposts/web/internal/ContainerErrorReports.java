@@ -1,5 +1,7 @@
-package dev.microposts.web;
+package dev.microposts.web.internal;
 
+import dev.microposts.web.ApiPaths;
+import dev.microposts.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
@@ -69,7 +71,7 @@ class ContainerErrorReports {
             String uri = request.getRequestURI();
             try {
                 response.resetBuffer();
-                if (uri != null && uri.startsWith("/api/")) {
+                if (ApiPaths.isApi(uri)) {
                     ProblemResponses.write(
                             response.getResponse(),
                             ProblemDetail.forStatusAndDetail(status, ErrorAnswers.detail(status)));

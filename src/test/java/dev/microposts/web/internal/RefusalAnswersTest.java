@@ -1,4 +1,4 @@
-package dev.microposts.web;
+package dev.microposts.web.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,9 @@ import dev.microposts.refusals.NotAllowed;
 import dev.microposts.refusals.NotFound;
 import dev.microposts.refusals.NotSignedIn;
 import dev.microposts.refusals.Refusal;
+import dev.microposts.web.ApiLimits;
+import dev.microposts.web.ApiProblem;
+import dev.microposts.web.FormErrors;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package dev.microposts.web;
+package dev.microposts.web.internal;
 
+import dev.microposts.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;

@@ -1,5 +1,7 @@
-package dev.microposts.web;
+package dev.microposts.web.internal;
 
+import dev.microposts.web.ApiPaths;
+import dev.microposts.web.ProblemResponses;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +23,12 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorAnswers implements ErrorController {
 
+    private final DeclaredRoutes routes;
+
+    ErrorAnswers(DeclaredRoutes routes) {
+        this.routes = routes;
+    }
+
     @RequestMapping("${server.error.path:/error}")
     ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpStatus status = status(request);
@@ -41,10 +49,10 @@ class ErrorAnswers implements ErrorController {
     }
 
     /** The request that failed, not this forward to the error path, decides the form of the answer. */
-    private static boolean wasApi(HttpServletRequest request) {
+    private boolean wasApi(HttpServletRequest request) {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        return (uri instanceof String path && path.startsWith("/api/"))
-                || request.getAttribute(ProblemResponses.FOR_SCRIPTS) != null;
+        return (uri instanceof String path && ApiPaths.isApi(path))
+                || routes.of(request).answersScripts();
     }
 
     static String detail(HttpStatus status) {

@@ -1,5 +1,9 @@
-package dev.microposts.web;
+package dev.microposts.web.internal;
 
+import dev.microposts.web.ApiLimits;
+import dev.microposts.web.ApiPaths;
+import dev.microposts.web.ProblemResponses;
+import dev.microposts.web.spi.FilterOrder;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -27,20 +31,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * door instead lets each admitted request run to completion: the same throughput with a far shorter tail
  * (see {@code bench/fanout.sh}).
  *
- * <p>Requests bounded by the network rather than the CPU (an upload, a video download) are marked
- * {@link #NETWORK_BOUND} by the filter of the module that owns them, and pass without a permit, as do the
+ * <p>Requests bounded by the network rather than the CPU (an upload, a video download) are declared
+ * transfers by the module that owns them ({@link dev.microposts.web.spi.RouteTraits}), and pass without a permit, as do the
  * actuator's health probes and metrics. A request
  * that waits longer than {@code microposts.web.max-wait} is answered 503 with {@code Retry-After}.
  */
 @Component
 @Order(FilterOrder.REQUEST_CONCURRENCY_LIMIT)
-public class RequestConcurrencyLimit extends OncePerRequestFilter {
-
-    /**
-     * A request attribute ({@code Boolean.TRUE}) with which an earlier filter exempts a long, network-bound
-     * request from the limit.
-     */
-    public static final String NETWORK_BOUND = RequestConcurrencyLimit.class.getName() + ".networkBound";
+class RequestConcurrencyLimit extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestConcurrencyLimit.class);
 
@@ -49,12 +47,15 @@ public class RequestConcurrencyLimit extends OncePerRequestFilter {
     private final long maxWaitNanos;
     private final ApiLimits api;
     private final String managementPath;
+    private final DeclaredRoutes routes;
 
     RequestConcurrencyLimit(
-            ConcurrencyLimits limits,
+            WebProperties limits,
             ApiLimits api,
+            DeclaredRoutes routes,
             MeterRegistry meters,
             @Value("${management.endpoints.web.base-path:/actuator}") String managementPath) {
+        this.routes = routes;
         this.managementPath = managementPath + "/";
         this.limit = limits.effectiveLimit();
         this.permits = new Semaphore(limit, true);
@@ -72,8 +73,7 @@ public class RequestConcurrencyLimit extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         // why: health probes and metrics scrapes must answer most of all when the worker is saturated
-        return Boolean.TRUE.equals(request.getAttribute(NETWORK_BOUND))
-                || request.getRequestURI().startsWith(managementPath);
+        return routes.of(request).transfer() || request.getRequestURI().startsWith(managementPath);
     }
 
     @Override
@@ -108,7 +108,7 @@ public class RequestConcurrencyLimit extends OncePerRequestFilter {
 
     private void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Retry-After", String.valueOf(api.retryAfterSeconds()));
-        if (request.getRequestURI().startsWith("/api/")) {
+        if (ApiPaths.isApi(request)) {
             ProblemResponses.write(
                     response,
                     ProblemDetail.forStatusAndDetail(

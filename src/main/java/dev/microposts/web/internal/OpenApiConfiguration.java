@@ -1,4 +1,4 @@
-package dev.microposts.web;
+package dev.microposts.web.internal;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.jackson.ModelResolver;

@@ -1,7 +1,10 @@
-package dev.microposts.web;
+package dev.microposts.web.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microposts.web.ApiLimits;
+import dev.microposts.web.ApiProblem;
+import dev.microposts.web.spi.BodyTooLargeException;
 import jakarta.jms.JMSException;
 import jakarta.servlet.ServletException;
 import java.sql.SQLTransientConnectionException;
@@ -66,8 +69,8 @@ class FailureTriageTest {
 
     @Test
     void aBodyOverItsLimitDeepInTheChainIs413WithThatLimit() {
-        FailureTriage.Failure failure = triage.triage(new ServletException(
-                new IllegalStateException("unreadable", new ApiRequestGuard.BodyTooLargeException(1234))));
+        FailureTriage.Failure failure = triage.triage(
+                new ServletException(new IllegalStateException("unreadable", new BodyTooLargeException(1234))));
 
         assertThat(failure).isEqualTo(new FailureTriage.TooLarge(1234));
         assertThat(failure.status().value()).isEqualTo(413);

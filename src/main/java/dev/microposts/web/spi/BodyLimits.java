@@ -1,68 +1,24 @@
-package dev.microposts.web;
+package dev.microposts.web.spi;
 
-import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The first thing every API request meets. It refuses bodies over the limit (by their declared length
- * before reading, or while streaming them), and turns any failure that escapes the filters behind it
- * (authentication needing the database, say) into a problem response instead of a stack trace.
+ * Bounds a request body however it is framed, and words the refusal of one that is too large the same way
+ * everywhere: a module whose filter must bound a body before the edge's guard runs (an upload that no other
+ * filter may read first) uses the same wrapper and the same 413 as the guard.
  */
-@Component
-@Order(FilterOrder.API_REQUEST_GUARD)
-public class ApiRequestGuard extends OncePerRequestFilter {
+public final class BodyLimits {
 
-    /**
-     * A request attribute with which an earlier filter raises the body limit of the endpoints it owns (an
-     * upload, say), as a {@code Long} number of bytes.
-     */
-    public static final String BODY_LIMIT = ApiRequestGuard.class.getName() + ".bodyLimit";
+    private BodyLimits() {}
 
-    private final ApiLimits limits;
-    private final FailureTriage triage;
-
-    ApiRequestGuard(ApiLimits limits, FailureTriage triage) {
-        this.limits = limits;
-        this.triage = triage;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        long max = request.getAttribute(BODY_LIMIT) instanceof Long raised
-                ? raised
-                : limits.maxBodySize().toBytes();
-        if (request.getContentLengthLong() > max) {
-            ProblemResponses.write(response, tooLarge(max));
-            return;
-        }
-        boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
-        try {
-            chain.doFilter(hasBody ? limitBody(request, max) : request, response);
-        } catch (Exception e) {
-            FailureTriage.Failure failure = triage.triage(e, request);
-            failure.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-            ProblemResponses.write(response, failure.problem());
-        }
-    }
-
+    /** The answer to a body over {@code max} bytes. */
     public static ProblemDetail tooLarge(long max) {
         return ProblemDetail.forStatusAndDetail(
                 HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than the limit of " + max + " bytes");
@@ -73,26 +29,12 @@ public class ApiRequestGuard extends OncePerRequestFilter {
      * been read, whatever its framing: a client that declares no length cannot send more than that. A request
      * that is already limited keeps its limit rather than being counted twice.
      */
-    public static HttpServletRequest limitBody(HttpServletRequest request, long max) {
+    public static HttpServletRequest limit(HttpServletRequest request, long max) {
         if (request instanceof LimitedBodyRequest
                 || request instanceof ServletRequestWrapper wrapper && wrapper.isWrapperFor(LimitedBodyRequest.class)) {
             return request;
         }
         return new LimitedBodyRequest(request, max);
-    }
-
-    /** Raised while reading a body that grows past the limit without having declared its length. */
-    public static final class BodyTooLargeException extends IOException {
-        private final long max;
-
-        public BodyTooLargeException(long max) {
-            super("request body exceeds " + max + " bytes");
-            this.max = max;
-        }
-
-        public long max() {
-            return max;
-        }
     }
 
     private static final class LimitedBodyRequest extends HttpServletRequestWrapper {

@@ -1,5 +1,6 @@
-package dev.microposts.web;
+package dev.microposts.web.internal;
 
+import dev.microposts.web.spi.FilterOrder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

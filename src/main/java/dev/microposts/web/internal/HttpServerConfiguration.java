@@ -1,4 +1,4 @@
-package dev.microposts.web;
+package dev.microposts.web.internal;
 
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.tomcat.TomcatProtocolHandlerCustomizer;

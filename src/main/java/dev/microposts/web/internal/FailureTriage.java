@@ -1,6 +1,10 @@
-package dev.microposts.web;
+package dev.microposts.web.internal;
 
 import dev.microposts.refusals.Refusal;
+import dev.microposts.web.ApiLimits;
+import dev.microposts.web.ApiProblem;
+import dev.microposts.web.spi.BodyLimits;
+import dev.microposts.web.spi.BodyTooLargeException;
 import jakarta.jms.JMSException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLTransientConnectionException;
@@ -68,8 +72,7 @@ class FailureTriage {
         if (service.isPresent()) {
             return new Unavailable(service.get(), limits.retryAfterSeconds());
         }
-        Optional<ApiRequestGuard.BodyTooLargeException> tooLarge =
-                cause(failure, ApiRequestGuard.BodyTooLargeException.class);
+        Optional<BodyTooLargeException> tooLarge = cause(failure, BodyTooLargeException.class);
         if (tooLarge.isPresent()) {
             return new TooLarge(tooLarge.get().max());
         }
@@ -183,7 +186,7 @@ class FailureTriage {
 
         @Override
         public ProblemDetail problem() {
-            return ApiRequestGuard.tooLarge(maxBytes);
+            return BodyLimits.tooLarge(maxBytes);
         }
     }
 
