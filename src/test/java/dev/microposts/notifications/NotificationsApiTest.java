@@ -28,6 +28,10 @@ class NotificationsApiTest extends ApiTest {
         assertThat(api.put("/api/v1/me/following/" + dana.username(), null, eli.token())
                         .status())
                 .isEqualTo(204);
+        // why: each kind is recorded by a listener of its own, so only what has arrived has an order to check
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> list(dana, ""), list -> list.size() == 1);
         var posted = api.post(
                 "/api/v1/me/collection", Map.of("text", "Hello @dana", "referenced", dana.username()), eli.token());
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
