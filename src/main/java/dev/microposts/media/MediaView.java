@@ -42,6 +42,11 @@ public record MediaView(
             String container,
             long size) {}
 
+    /** Where the API serves a media item, relative to the site: the one place that writes this path. */
+    public static String href(String id) {
+        return "/api/v1/media/" + id;
+    }
+
     /** The stage of an item with {@code status}, whose probe has run when {@code probed}. */
     public static String stage(String status, boolean probed) {
         if (!status.equals("processing")) {

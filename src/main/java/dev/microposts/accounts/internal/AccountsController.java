@@ -1,13 +1,13 @@
 package dev.microposts.accounts.internal;
 
 import dev.microposts.accounts.UserRef;
+import dev.microposts.accounts.web.UserLinks;
 import dev.microposts.refusals.NotSignedIn;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.PageRequest;
 import dev.microposts.web.PagedResponses;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Registration, tokens and profiles. */
 @RestController
@@ -36,8 +35,10 @@ class AccountsController {
     private final AccountService accounts;
     private final UserDirectory directory;
     private final ApiLimits limits;
+    private final UserLinks links;
 
-    AccountsController(AccountService accounts, UserDirectory directory, ApiLimits limits) {
+    AccountsController(AccountService accounts, UserDirectory directory, ApiLimits limits, UserLinks links) {
+        this.links = links;
         this.accounts = accounts;
         this.directory = directory;
         this.limits = limits;
@@ -48,16 +49,12 @@ class AccountsController {
     ResponseEntity<Profile> register(@RequestBody Registration registration, HttpServletRequest request) {
         Account account = accounts.signUp(
                 registration.username(), registration.password(), registration.displayName(), request.getRemoteAddr());
-        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/v1/users/{username}")
-                .buildAndExpand(account.username())
-                .toUri();
-        return ResponseEntity.created(location).body(Profile.of(account));
+        return ResponseEntity.created(links.userUri(account.username())).body(Profile.of(account, links));
     }
 
     @GetMapping("/users/{username}")
     Profile profile(@PathVariable String username) {
-        return Profile.of(accounts.profile(username));
+        return Profile.of(accounts.profile(username), links);
     }
 
     /**
@@ -70,19 +67,22 @@ class AccountsController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        return PagedResponses.of(
-                directory.matching(q, PageRequest.of(cursor, limit, limits)).map(Profile::of));
+        return PagedResponses.of(directory
+                .matching(q, PageRequest.of(cursor, limit, limits))
+                .map(account -> Profile.of(account, links)));
     }
 
     @GetMapping("/me")
     Profile me(@AuthenticationPrincipal UserRef user) {
-        return Profile.of(accounts.profile(user.id()));
+        return Profile.of(accounts.profile(user.id()), links);
     }
 
     @PatchMapping("/me")
     Profile updateMe(@AuthenticationPrincipal UserRef user, @RequestBody ProfileChange change) {
-        return Profile.of(accounts.updateProfile(
-                user.id(), Optional.ofNullable(change.displayName()), Optional.ofNullable(change.bio())));
+        return Profile.of(
+                accounts.updateProfile(
+                        user.id(), Optional.ofNullable(change.displayName()), Optional.ofNullable(change.bio())),
+                links);
     }
 
     @PostMapping("/token")
@@ -116,18 +116,15 @@ class AccountsController {
     record Token(String accessToken, String tokenType, long expiresIn) {}
 
     record Profile(String username, String displayName, String bio, Instant createdAt, String href, String collection) {
-        static Profile of(Account account) {
-            String base = ServletUriComponentsBuilder.fromCurrentContextPath()
-                    .path("/api/v1/users/{username}")
-                    .buildAndExpand(account.username())
-                    .toUriString();
+        static Profile of(Account account, UserLinks links) {
+            String base = links.user(account.username());
             return new Profile(
                     account.username(),
                     account.displayName(),
                     account.bio(),
                     account.createdAt(),
                     base,
-                    base + "/collection");
+                    links.under(account.username(), "/collection").toString());
         }
     }
 }

@@ -51,7 +51,7 @@ class MediaUrls {
                 renditions,
                 thumbnailUrl,
                 thumbnails,
-                "/api/v1/media/" + item.id(),
+                MediaView.href(item.id().toString()),
                 item.createdAt());
     }
 }

@@ -1,6 +1,7 @@
 package dev.microposts.notifications.internal;
 
 import dev.microposts.accounts.UserRef;
+import dev.microposts.media.MediaView;
 import dev.microposts.posts.web.PostLinks;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
@@ -78,7 +79,8 @@ class NotificationsController {
 
     private NotificationView view(NotificationList.Entry n, String base) {
         String post = n.postAuthor() == null ? null : links.post(n.postAuthor(), n.postId());
-        String media = n.mediaId() == null ? null : base + "/api/v1/media/" + n.mediaId();
+        String media =
+                n.mediaId() == null ? null : base + MediaView.href(n.mediaId().toString());
         return new NotificationView(n.id(), n.kind(), n.actor(), post, media, n.reason(), n.createdAt(), n.read());
     }
 

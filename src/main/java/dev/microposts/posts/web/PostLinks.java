@@ -1,11 +1,9 @@
 package dev.microposts.posts.web;
 
+import dev.microposts.accounts.web.UserLinks;
 import dev.microposts.posts.VisiblePost;
 import java.util.List;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Where the API serves posts and the people who write them. It is the one place that knows these paths, so the
@@ -15,19 +13,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 public class PostLinks {
 
-    private static final String USER = "/api/v1/users/{username}";
-    private static final String POST = USER + "/collection/{id}";
+    private final UserLinks users;
 
-    private final Supplier<UriComponentsBuilder> root;
-
-    /** Links under the address the current request came to, as a proxy in front forwarded it. */
-    PostLinks() {
-        this(ServletUriComponentsBuilder::fromCurrentContextPath);
-    }
-
-    /** Links under a fixed root, for uses outside a request. */
-    PostLinks(Supplier<UriComponentsBuilder> root) {
-        this.root = root;
+    /** Posts hang under their author's profile, wherever the accounts module serves it. */
+    public PostLinks(UserLinks users) {
+        this.users = users;
     }
 
     /** The API's view of a post, linked to where it is served. */
@@ -41,11 +31,11 @@ public class PostLinks {
 
     /** A post in its author's collection. */
     public String post(String author, long id) {
-        return root.get().path(POST).buildAndExpand(author, id).encode().toUriString();
+        return users.under(author, "/collection/" + id).toString();
     }
 
     /** Someone's profile. */
     public String user(String username) {
-        return root.get().path(USER).buildAndExpand(username).encode().toUriString();
+        return users.user(username);
     }
 }

@@ -2,6 +2,7 @@ package dev.microposts.posts.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microposts.accounts.web.UserLinks;
 import dev.microposts.posts.VisiblePost;
 import java.time.Instant;
 import java.util.List;
@@ -10,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 class PostLinksTest {
 
-    private final PostLinks links = new PostLinks(() -> UriComponentsBuilder.fromUriString("https://social.example"));
+    private final PostLinks links =
+            new PostLinks(new UserLinks(() -> UriComponentsBuilder.fromUriString("https://social.example")));
 
     @AfterEach
     void forgetTheRequest() {
@@ -62,7 +65,7 @@ class PostLinksTest {
         request.setContextPath("/app");
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
 
-        assertThat(new PostLinks().post("cy", 3))
+        assertThat(new PostLinks(new UserLinks(ServletUriComponentsBuilder::fromCurrentContextPath)).post("cy", 3))
                 .isEqualTo("https://posts.example.net:8443/app/api/v1/users/cy/collection/3");
     }
 }
