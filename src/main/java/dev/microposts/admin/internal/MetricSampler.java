@@ -4,6 +4,7 @@ import dev.microposts.ops.DeploymentMetrics;
 import dev.microposts.ops.Leadership;
 import dev.microposts.ops.ProcessNode;
 import dev.microposts.ops.RequestCounts;
+import dev.microposts.tasks.TaskMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,14 +65,14 @@ class MetricSampler implements DeploymentMetrics {
             initialDelayString = "${microposts.admin.sample-interval}")
     void sample() {
         List<Sample> samples = new ArrayList<>();
-        for (Gauge gauge : meters.find("microposts.tasks.queue.depth").gauges()) {
+        for (Gauge gauge : meters.find(TaskMeters.QUEUE_DEPTH).gauges()) {
             samples.add(new Sample("depth", gauge.getId().getTag("queue"), gauge.value()));
         }
-        gauges("microposts.tasks.workers", "workers", samples);
-        gauges("microposts.tasks.workers.busy", "busy", samples);
-        gauges("microposts.tasks.workers.min", "min", samples);
-        gauges("microposts.tasks.workers.max", "max", samples);
-        for (Counter counter : meters.find("microposts.tasks").counters()) {
+        gauges(TaskMeters.WORKERS, "workers", samples);
+        gauges(TaskMeters.WORKERS_BUSY, "busy", samples);
+        gauges(TaskMeters.WORKERS_MIN, "min", samples);
+        gauges(TaskMeters.WORKERS_MAX, "max", samples);
+        for (Counter counter : meters.find(TaskMeters.TASKS).counters()) {
             String outcome = counter.getId().getTag("outcome");
             String queue = counter.getId().getTag("queue");
             if ("done".equals(outcome) || "retried".equals(outcome) || "gave_up".equals(outcome)) {

@@ -1,6 +1,7 @@
 package dev.microposts.admin.internal;
 
 import dev.microposts.alerts.Alerts;
+import dev.microposts.bus.BusMeters;
 import dev.microposts.bus.EventDeliveries;
 import dev.microposts.tasks.DeadLetters;
 import dev.microposts.web.PageController;
@@ -58,7 +59,7 @@ class OpsPages {
         model.addAttribute("deadLetters", deadLetters.list(DEAD_LETTERS_SHOWN));
         model.addAttribute("incompleteEvents", deliveries.incompleteCount());
         model.addAttribute("incomplete", deliveries.incomplete(DELIVERIES_SHOWN));
-        model.addAttribute("unsentEvents", gauge("microposts.bus.unsent"));
+        model.addAttribute("unsentEvents", gauge(BusMeters.UNSENT));
         return "admin/dashboard";
     }
 

@@ -1,6 +1,8 @@
 package dev.microposts.alerts.internal;
 
+import dev.microposts.bus.BusMeters;
 import dev.microposts.ops.DeploymentMetrics;
+import dev.microposts.tasks.TaskMeters;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -39,7 +41,7 @@ class AlertRules {
                         "task-waiting",
                         "page",
                         "The oldest task on a queue has waited too long (seconds)",
-                        () -> max("microposts.tasks.queue.oldest.age", gauge -> !"dead"
+                        () -> max(TaskMeters.QUEUE_OLDEST_AGE, gauge -> !"dead"
                                 .equals(gauge.getId().getTag("queue"))),
                         properties.taskWaiting().toSeconds(),
                         false),
@@ -54,7 +56,7 @@ class AlertRules {
                         "dead-letters",
                         "ticket",
                         "Given-up tasks wait in the dead-letter queue; retry or discard them",
-                        () -> max("microposts.tasks.queue.depth", gauge -> "dead"
+                        () -> max(TaskMeters.QUEUE_DEPTH, gauge -> "dead"
                                 .equals(gauge.getId().getTag("queue"))),
                         properties.deadLetters(),
                         false),
@@ -62,14 +64,14 @@ class AlertRules {
                         "incomplete-events",
                         "page",
                         "Event deliveries are incomplete and piling up",
-                        () -> max("microposts.events.incomplete", gauge -> true),
+                        () -> max(BusMeters.INCOMPLETE, gauge -> true),
                         properties.incompleteEvents(),
                         false),
                 new AlertRule(
                         "events-late",
                         "page",
                         "An event has waited too long to reach one of its listeners (seconds)",
-                        () -> max("microposts.events.incomplete.oldest.age", gauge -> true),
+                        () -> max(BusMeters.INCOMPLETE_OLDEST_AGE, gauge -> true),
                         properties.eventWaiting().toSeconds(),
                         false),
                 new AlertRule(
@@ -83,7 +85,7 @@ class AlertRules {
                         "broker-down",
                         "page",
                         "The task broker does not answer",
-                        () -> max("microposts.broker.up", gauge -> true),
+                        () -> max(TaskMeters.BROKER_UP, gauge -> true),
                         1,
                         true));
     }

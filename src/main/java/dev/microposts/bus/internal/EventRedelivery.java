@@ -1,5 +1,6 @@
 package dev.microposts.bus.internal;
 
+import dev.microposts.bus.BusMeters;
 import dev.microposts.bus.EventDeliveries;
 import dev.microposts.ops.Leadership;
 import io.micrometer.core.instrument.Gauge;
@@ -62,10 +63,10 @@ class EventRedelivery implements EventDeliveries {
         this.clock = clock;
         this.meters = meters;
         this.transactions = new TransactionTemplate(transactionManager);
-        Gauge.builder("microposts.events.incomplete", this, EventRedelivery::countIncomplete)
+        Gauge.builder(BusMeters.INCOMPLETE, this, EventRedelivery::countIncomplete)
                 .description("In-process event deliveries not completed yet: set aside after a failure, or not reached")
                 .register(meters);
-        Gauge.builder("microposts.events.incomplete.oldest.age", this, EventRedelivery::oldestIncompleteAge)
+        Gauge.builder(BusMeters.INCOMPLETE_OLDEST_AGE, this, EventRedelivery::oldestIncompleteAge)
                 .description("How long the oldest in-process delivery not completed yet has waited")
                 .baseUnit("seconds")
                 .register(meters);

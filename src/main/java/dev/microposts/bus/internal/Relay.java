@@ -1,5 +1,6 @@
 package dev.microposts.bus.internal;
 
+import dev.microposts.bus.BusMeters;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -77,7 +78,7 @@ class Relay implements SmartLifecycle {
         this.signal = signal;
         this.tracer = tracer;
         this.propagator = propagator;
-        Gauge.builder("microposts.bus.unsent", this, Relay::unsent)
+        Gauge.builder(BusMeters.UNSENT, this, Relay::unsent)
                 .description("Domain events logged but not yet sent to the broker")
                 .register(meters);
         this.lag = Lag.timer(

@@ -1,5 +1,6 @@
 package dev.microposts.tasks.internal;
 
+import dev.microposts.tasks.TaskMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -32,7 +33,7 @@ final class TaskMetrics {
     }
 
     private static Counter outcome(MeterRegistry meters, String queue, String outcome) {
-        return Counter.builder("microposts.tasks")
+        return Counter.builder(TaskMeters.TASKS)
                 .description("Tasks taken off their queue, by what became of them")
                 .tag("queue", queue)
                 .tag("outcome", outcome)

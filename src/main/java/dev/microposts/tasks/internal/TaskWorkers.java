@@ -1,6 +1,7 @@
 package dev.microposts.tasks.internal;
 
 import dev.microposts.tasks.TaskHandler;
+import dev.microposts.tasks.TaskMeters;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
@@ -103,7 +104,7 @@ class TaskWorkers implements SmartLifecycle {
         }
         monitored = monitored();
         monitored.forEach(this::registerQueueMeters);
-        Gauge.builder("microposts.broker.up", this, workers -> workers.brokerAnswers ? 1 : 0)
+        Gauge.builder(TaskMeters.BROKER_UP, this, workers -> workers.brokerAnswers ? 1 : 0)
                 .description("1 when the broker answered the last reading of the queues, 0 when it did not")
                 .register(meters);
         Gauge.builder("microposts.tasks.scaling.cpu", this, workers -> workers.cpu)
@@ -132,12 +133,12 @@ class TaskWorkers implements SmartLifecycle {
     }
 
     private void registerQueueMeters(String queue) {
-        queueGauge(queue, "microposts.tasks.queue.depth", "Tasks waiting for a consumer", QueueStats::ready);
+        queueGauge(queue, TaskMeters.QUEUE_DEPTH, "Tasks waiting for a consumer", QueueStats::ready);
         queueGauge(queue, "microposts.tasks.queue.scheduled", "Retries waiting for their time", QueueStats::scheduled);
         queueGauge(queue, "microposts.tasks.queue.running", "Tasks handed to a consumer", QueueStats::running);
         queueGauge(queue, "microposts.tasks.queue.consumers", "Consumers in all processes", QueueStats::consumers);
         Gauge.builder(
-                        "microposts.tasks.queue.oldest.age",
+                        TaskMeters.QUEUE_OLDEST_AGE,
                         queues,
                         stats -> stats.getOrDefault(queue, QueueStats.EMPTY).oldestAgeMillis() / 1000.0)
                 .description("How long the oldest task in the queue has been there")

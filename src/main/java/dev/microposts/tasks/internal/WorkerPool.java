@@ -1,6 +1,7 @@
 package dev.microposts.tasks.internal;
 
 import dev.microposts.tasks.TaskHandler;
+import dev.microposts.tasks.TaskMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,19 +32,19 @@ final class WorkerPool {
         this.settings = settings;
         this.workerFactory = workerFactory;
         String queue = handler.queue();
-        Gauge.builder("microposts.tasks.workers", this, WorkerPool::consumers)
+        Gauge.builder(TaskMeters.WORKERS, this, WorkerPool::consumers)
                 .description("Consumers of the queue in this process")
                 .tag("queue", queue)
                 .register(meters);
-        Gauge.builder("microposts.tasks.workers.busy", this, WorkerPool::busy)
+        Gauge.builder(TaskMeters.WORKERS_BUSY, this, WorkerPool::busy)
                 .description("Consumers of the queue in this process running a task now")
                 .tag("queue", queue)
                 .register(meters);
-        Gauge.builder("microposts.tasks.workers.min", this, pool -> pool.min())
+        Gauge.builder(TaskMeters.WORKERS_MIN, this, pool -> pool.min())
                 .description("The fewest consumers of the queue in this process")
                 .tag("queue", queue)
                 .register(meters);
-        Gauge.builder("microposts.tasks.workers.max", this, pool -> pool.max())
+        Gauge.builder(TaskMeters.WORKERS_MAX, this, pool -> pool.max())
                 .description("The most consumers of the queue in this process")
                 .tag("queue", queue)
                 .register(meters);
