@@ -29,7 +29,7 @@ class WebDrain implements ApplicationListener<ContextClosedEvent> {
             ApplicationContext context,
             BackingServices services,
             WebProperties properties,
-            @Value("${microposts.process.web:true}") boolean web) {
+            @Value("${microposts.process.web}") boolean web) {
         this.context = context;
         this.delay = properties.drainDelay(web, services.databaseEmbedded() || services.brokerEmbedded());
     }
