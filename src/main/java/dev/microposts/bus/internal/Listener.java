@@ -70,10 +70,11 @@ final class Listener {
 
     /** The events as the listener's records; the log keeps their envelope apart from their data. */
     List<DomainEvent> decode(List<LoggedEvent> events, ObjectMapper json) {
-        return events.stream().map(event -> decode(event, json)).toList();
+        return events.stream().map(event -> decode(event, eventClass, json)).toList();
     }
 
-    private DomainEvent decode(LoggedEvent event, ObjectMapper json) {
+    /** One logged event as the record {@code eventClass}; the compatibility tests read each release's with it. */
+    static DomainEvent decode(LoggedEvent event, Class<? extends DomainEvent> eventClass, ObjectMapper json) {
         ObjectNode node = (ObjectNode) json.readTree(event.data());
         node.put("id", event.id().toString());
         node.put("occurred_at", event.occurredAt().toString());
