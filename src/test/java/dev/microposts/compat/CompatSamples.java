@@ -26,6 +26,9 @@ public final class CompatSamples {
     /** The system property naming the release whose samples a run writes. */
     public static final String WRITE_PROPERTY = "compat.write";
 
+    /** The kind of sample that holds task payloads, one file per queue and shape of payload. */
+    public static final String TASKS = "tasks";
+
     static final Path ROOT = Path.of("src", "test", "resources", "compat");
 
     private CompatSamples() {}
@@ -107,6 +110,23 @@ public final class CompatSamples {
             throw new UncheckedIOException(e);
         }
         return true;
+    }
+
+    /**
+     * Fails when today's payload of the task sample {@code name} ({@code fanout.json}) breaks a handler of the
+     * newest release: tasks carry no version, and during a rolling upgrade a handler of that release takes
+     * whatever today's producers enqueue.
+     */
+    public static void assertTaskKeepsShape(ObjectMapper json, String name, String todayPayload) {
+        String newest = newest();
+        Path sample = file(newest, TASKS, name)
+                .orElseThrow(() -> new AssertionError(name + " has no sample in " + where(newest)));
+        List<String> breaks = JsonShape.breaks(json.readTree(text(sample)), json.readTree(todayPayload));
+        if (!breaks.isEmpty()) {
+            throw new AssertionError("task " + name.replaceFirst("\\.json$", "") + " " + String.join(", ", breaks)
+                    + " (in " + where(newest) + "): its handlers still read that; keep the field and add the new"
+                    + " one beside it, or send the new payload on a new queue");
+        }
     }
 
     static int bySemver(String left, String right) {
