@@ -144,6 +144,31 @@ class EventSamplesTest {
         }
     }
 
+    /**
+     * A process of the next release may add a field to a version; a listener of this one, still running beside
+     * it, reads the same log and must go on.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everySample")
+    void aListenerIgnoresAFieldAddedByALaterRelease(String release, String name, Path file) {
+        JsonNode cloudEvent = json.readTree(CompatSamples.text(file));
+        String type = cloudEvent.path("type").asString();
+        String typeName = type.substring(0, type.lastIndexOf(".v"));
+        int version = Integer.parseInt(type.substring(type.lastIndexOf(".v") + 2));
+        Class<? extends DomainEvent> record = EventCatalog.all().stream()
+                .filter(candidate -> EventCatalog.typeOf(candidate).name().equals(typeName))
+                .findFirst()
+                .orElseThrow();
+        if (version != EventCatalog.typeOf(record).version()) {
+            return;
+        }
+        ((ObjectNode) cloudEvent.path("data")).put("added_in_a_later_release", "a value this release knows nothing of");
+
+        DomainEvent event = Listener.decode(logged(cloudEvent, typeName, version), record, json);
+
+        assertKeyFields(event);
+    }
+
     static Stream<Arguments> everyTypeAndVersion() {
         return ReleasedEvents.all().values().stream()
                 .flatMap(event -> versions(event).stream().map(version -> Arguments.of(event, version)));
