@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * rather than in a rolling upgrade. The queues are those the application configures: each one that has a
  * handler has its settings in application.yml.
  */
-class TaskSamplesCoverageTest {
+class TaskSamplesTest {
 
     /** why: its payload is the benchmark's empty document, written by the command itself, with nothing to read */
     private static final String NOOP = "noop.json";
