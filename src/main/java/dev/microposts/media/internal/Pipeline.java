@@ -103,11 +103,25 @@ class Pipeline {
         return "{\"media\":\"" + mediaId + "\",\"part\":\"" + part + "\"}";
     }
 
+    /**
+     * A task's payload as the media queues read it; on its own so the compatibility tests read every release's
+     * payloads exactly this way.
+     */
+    static PartTask read(ObjectMapper json, String payload) {
+        JsonNode node = json.readTree(payload);
+        return new PartTask(
+                UUID.fromString(node.path("media").asString()),
+                node.path("part").asString());
+    }
+
+    /** The part of one media item a task asks for: {@code probe}, {@code transcode-720}, {@code thumbnail}. */
+    record PartTask(UUID mediaId, String part) {}
+
     /** Runs the part a task names; a no-op when the part is done, held elsewhere, or the item is gone. */
     void run(Task task) throws Exception {
-        JsonNode payload = json.readTree(task.payload());
-        UUID mediaId = UUID.fromString(payload.path("media").asString());
-        String part = payload.path("part").asString();
+        PartTask named = read(json, task.payload());
+        UUID mediaId = named.mediaId();
+        String part = named.part();
         Optional<MediaStore.Claim> claim = store.claim(mediaId, part, properties.lease());
         if (claim.isEmpty()) {
             if (!store.exists(mediaId)) {
@@ -176,8 +190,7 @@ class Pipeline {
      * machinery (attempts exhausted, time limit) the files stay, for the operators' Retry or reprocessing.
      */
     void gaveUp(Task task, TaskFailure failure) throws Exception {
-        JsonNode payload = json.readTree(task.payload());
-        UUID mediaId = UUID.fromString(payload.path("media").asString());
+        UUID mediaId = read(json, task.payload()).mediaId();
         String reason = MediaFailure.ownerReason(failure);
         if (!reason.equals(failure.reason())) {
             log.warn("{} failed in {} ({}): {}", mediaId, task.queue(), failure.kind(), failure.reason());

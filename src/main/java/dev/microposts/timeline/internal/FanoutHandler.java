@@ -42,23 +42,33 @@ class FanoutHandler implements TaskHandler {
         return QUEUE;
     }
 
+    /**
+     * A task's payload as the handler reads it; on its own so the compatibility tests read every release's
+     * payloads exactly this way.
+     */
+    static Fanout read(ObjectMapper json, String payload) {
+        JsonNode node = json.readTree(payload);
+        return new Fanout(
+                node.path("post").asLong(),
+                node.path("author").asLong(),
+                node.path("after").asLong(),
+                node.hasNonNull("until") ? node.path("until").asLong() : null);
+    }
+
     @Override
     public void handle(Task task) {
-        JsonNode payload = json.readTree(task.payload());
-        long postId = payload.path("post").asLong();
-        long authorId = payload.path("author").asLong();
-        if (payload.hasNonNull("until")) {
-            timelines.fanOutRange(
-                    postId,
-                    authorId,
-                    payload.path("after").asLong(),
-                    payload.path("until").asLong());
+        Fanout fanout = read(json, task.payload());
+        if (fanout.untilFollowId() != null) {
+            timelines.fanOutRange(fanout.postId(), fanout.authorId(), fanout.afterFollowId(), fanout.untilFollowId());
             return;
         }
         HomeTimelines.Batch batch =
-                timelines.fanOut(postId, authorId, payload.path("after").asLong(), properties.fanoutBatch());
+                timelines.fanOut(fanout.postId(), fanout.authorId(), fanout.afterFollowId(), properties.fanoutBatch());
         if (batch.size() == properties.fanoutBatch()) {
-            task.followUp(QUEUE, payload(postId, authorId, batch.lastFollowId()));
+            task.followUp(QUEUE, payload(fanout.postId(), fanout.authorId(), batch.lastFollowId()));
         }
     }
+
+    /** One range of followers to push a post to; an open range when {@code untilFollowId} is null. */
+    record Fanout(long postId, long authorId, long afterFollowId, Long untilFollowId) {}
 }

@@ -57,6 +57,32 @@ class EventCatalogDocumentTest extends ApiTest {
                 .append(
                         "sending, in the same trace). A consumer ignores fields it does not know; while a type has two\n")
                 .append("versions, both are sent, with the same `id`.\n\n")
+                .append("## Versions and compatibility\n\n")
+                .append(
+                        "During a rolling upgrade, processes of two releases read the same bus log and the same topic.\n")
+                .append("So a field is never removed, renamed or retyped within a version. Such a change is a new\n")
+                .append(
+                        "version, published beside the old one (as `microposts.post.created` v1 and v2 are) until every\n")
+                .append(
+                        "consumer of the previous release is gone; only then may the old one stop. Adding a field keeps\n")
+                .append("the version: consumers, the in-process listeners too, skip fields they do not know. Task\n")
+                .append("payloads follow the same rule, queue by queue.\n\n")
+                .append(
+                        "Each release keeps a sample of every event type and version, and of every task payload, under\n")
+                .append(
+                        "`src/test/resources/compat/<release>/`: `events/PostCreated.v2.json` is the whole CloudEvent\n")
+                .append(
+                        "the relay sends (subscribers outside route on its envelope), `tasks/fanout.json` a payload as\n")
+                .append("enqueued. The tests read every release's samples with today's listeners and handlers, and\n")
+                .append(
+                        "check that today's producers still send every field of the newest release's samples with the\n")
+                .append(
+                        "same JSON type (a field that was null may take any); a type, version or queue without a sample\n")
+                .append("in the newest release fails. Before tagging a release, write its samples with\n")
+                .append(
+                        "`./mvnw test -Dtest='*SamplesTest' -Dcompat.write=0.2.0` (the release's version); a run without\n")
+                .append("the property never writes.\n\n")
+                .append("## Types\n\n")
                 .append("| type | version | published by | what happened |\n| --- | --- | --- | --- |\n");
         for (Class<? extends DomainEvent> event : events) {
             EventType type = EventCatalog.typeOf(event);
