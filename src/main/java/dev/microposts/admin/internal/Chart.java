@@ -64,7 +64,8 @@ record Chart(String title, String unit, List<Chart.Line> lines, String top, List
         return new Chart(title, unit, lines, format(top), markers);
     }
 
-    private static int x(Instant at, Instant from, Instant to) {
+    /** Where a moment falls on the time axis, 0 to {@value #WIDTH}. */
+    static int x(Instant at, Instant from, Instant to) {
         double span = Math.max(1, Duration.between(from, to).toMillis());
         return (int) Math.round(Duration.between(from, at).toMillis() / span * WIDTH);
     }

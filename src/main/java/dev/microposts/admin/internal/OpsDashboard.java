@@ -20,6 +20,9 @@ class OpsDashboard {
 
     static final Duration WINDOW = Duration.ofHours(1);
 
+    /** Sampling intervals a process may miss and still count as running (a long pause, a busy database). */
+    private static final int QUIET_INTERVALS = 3;
+
     private final JdbcClient jdbc;
     private final Releases releases;
     private final Clock clock;
@@ -83,7 +86,7 @@ class OpsDashboard {
         List<Map.Entry<Instant, String>> marks = new ArrayList<>();
         String running = null;
         for (ProcessStart start : releases.since(from)) {
-            String label = start.version() + " (" + start.commit() + ")";
+            String label = Rollout.label(start);
             if (!label.equals(running)) {
                 marks.add(Map.entry(start.startedAt(), label));
                 running = label;
@@ -98,15 +101,24 @@ class OpsDashboard {
                 marks);
     }
 
-    /** The versions started in the last hour, newest first, with the one running when it began. */
-    List<ProcessStart> starts(Window window) {
-        List<ProcessStart> starts = new ArrayList<>(releases.since(window.to().minus(WINDOW)));
-        java.util.Collections.reverse(starts);
-        return starts;
+    /** Which release each process ran over the window, for the lanes beside the error chart. */
+    Rollout rollout(Window window) {
+        Map<String, Instant> lastSeen = new TreeMap<>();
+        jdbc.sql("select node, max(at) as seen from metric_samples where at >= ? group by node")
+                .param(Timestamp.from(window.from()))
+                .query(row -> {
+                    lastSeen.put(row.getString("node"), row.getTimestamp("seen").toInstant());
+                });
+        return Rollout.of(
+                window.from(),
+                window.to(),
+                releases.byProcessSince(window.from()),
+                lastSeen,
+                interval.multipliedBy(QUIET_INTERVALS));
     }
 
     List<Workers> workers(Window window) {
-        Instant recent = window.to().minus(interval.multipliedBy(3));
+        Instant recent = window.to().minus(interval.multipliedBy(QUIET_INTERVALS));
         Map<String, Map<String, Double>> latest = new TreeMap<>();
         jdbc.sql("""
                         select distinct on (node, queue, metric) node, queue, metric, value from metric_samples

@@ -47,13 +47,14 @@ class OpsPages {
     String dashboard(Model model) {
         OpsDashboard.Window window = dashboard.window();
         model.addAttribute(
-                "charts", List.of(dashboard.depths(window), dashboard.throughput(window), dashboard.errors(window)));
+                // why: the errors first, so the rollout view drawn beside them is where an operator looks first
+                "charts", List.of(dashboard.errors(window), dashboard.depths(window), dashboard.throughput(window)));
         model.addAttribute("width", Chart.WIDTH);
         long seconds = Duration.between(window.from(), window.to()).toSeconds();
         model.addAttribute("since", seconds < 120 ? "−" + seconds + " s" : "−" + seconds / 60 + " min");
         model.addAttribute("height", Chart.HEIGHT);
         model.addAttribute("workers", dashboard.workers(window));
-        model.addAttribute("starts", dashboard.starts(window));
+        model.addAttribute("rollout", dashboard.rollout(window));
         model.addAttribute("firing", alerts.firing());
         model.addAttribute("history", alerts.recent(ALERTS_SHOWN));
         model.addAttribute("deadLetters", deadLetters.list(DEAD_LETTERS_SHOWN));

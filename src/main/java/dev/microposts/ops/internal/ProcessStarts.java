@@ -65,6 +65,19 @@ class ProcessStarts implements Releases {
         return starts;
     }
 
+    @Override
+    public List<ProcessStart> byProcessSince(Instant from) {
+        return jdbc.sql("""
+                        select * from (select distinct on (node) * from process_starts where started_at < :from
+                                       order by node, started_at desc) as before
+                        union all
+                        select * from process_starts where started_at >= :from
+                        order by started_at""")
+                .param("from", Timestamp.from(from))
+                .query(ProcessStarts::start)
+                .list();
+    }
+
     private static ProcessStart start(java.sql.ResultSet row, int number) throws java.sql.SQLException {
         return new ProcessStart(
                 row.getString("node"),

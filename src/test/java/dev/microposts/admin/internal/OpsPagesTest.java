@@ -141,7 +141,7 @@ class OpsPagesTest {
             assertThat(main).contains("Tasks waiting by queue", "Tasks done per minute by queue", "with releases");
             assertThat(page.findElement(By.cssSelector("[aria-labelledby='releases-heading']"))
                             .getText())
-                    .contains("started on");
+                    .contains("running");
             assertThat(page.findElements(By.cssSelector(".dead-letter")))
                     .allSatisfy(row -> assertThat(row.getText()).contains("probe"));
             browser.screenshot("ops-dashboard");
