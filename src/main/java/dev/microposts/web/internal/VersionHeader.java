@@ -14,8 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * States the build on every response before anything can answer, so refusals (a worker-only process, a body
  * over the limit, a full queue, a draining process) name their release as much as the pages and the API do.
- * Error pages are dispatched again after the answer was begun, so the header is written on those dispatches
- * too, in case the container cleared it on the way.
+ * Written before the chain runs, it survives what comes after: error answers reset a response's body, never its
+ * headers, and a stream's later dispatches add to the same response.
  */
 @Component
 @Order(FilterOrder.VERSION_HEADER)
@@ -28,33 +28,9 @@ class VersionHeader extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilterAsyncDispatch() {
-        return false;
-    }
-
-    @Override
-    protected boolean shouldNotFilterErrorDispatch() {
-        return false;
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        stamp(response);
+        response.setHeader(ServiceVersion.HEADER, label);
         chain.doFilter(request, response);
-    }
-
-    @Override
-    protected void doFilterNestedErrorDispatch(
-            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        stamp(response);
-        chain.doFilter(request, response);
-    }
-
-    private void stamp(HttpServletResponse response) {
-        if (!response.isCommitted()) {
-            response.setHeader(ServiceVersion.HEADER, label);
-        }
     }
 }
