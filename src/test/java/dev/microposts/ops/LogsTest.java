@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The process's own log, as an operator's log shipper reads it: one ECS JSON object per line with the
- * service, version, role and level; the trace id of an upload request reappears in the lines the probe and
+ * service, the version its answers carry, role and level; the trace id of an upload request reappears in the lines the probe and
  * transcode workers write for it; and nothing secret (passwords, tokens, session ids, media capability
  * URLs) is ever written.
  */
@@ -44,6 +44,7 @@ class LogsTest {
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         List<String> secrets = new ArrayList<>();
         String mediaId;
+        String versionHeader;
         try (AppProcess app = AppProcess.start(dataDir, log, Map.of("MICROPOSTS_ROLES", "all"))) {
             Api api = app.api();
             Api.User user = api.newUser("logged");
@@ -64,6 +65,10 @@ class LogsTest {
                             "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
                     .POST(HttpRequest.BodyPublishers.ofFile(clip)));
             assertThat(upload.status()).as(upload.body()).isEqualTo(202);
+            versionHeader = upload.header("X-MicroPosts-Version");
+            assertThat(versionHeader)
+                    .as("the version header")
+                    .matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?(\\+[0-9a-f]{7,})?");
             mediaId = upload.json().path("id").asString();
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(200))
@@ -104,8 +109,8 @@ class LogsTest {
                     .as(line.toString())
                     .isEqualTo("microposts");
             assertThat(line.path("service").path("version").asString())
-                    .as(line.toString())
-                    .isNotBlank();
+                    .as("the same version as the process's answers: %s", line)
+                    .isEqualTo(versionHeader);
             assertThat(line.path("role").asString()).as(line.toString()).isEqualTo("all");
         }
 

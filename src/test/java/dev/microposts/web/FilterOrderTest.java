@@ -27,6 +27,7 @@ class FilterOrderTest extends ApiTest {
     /** By bean name, first to last, as the Javadoc of {@link FilterOrder} explains. */
     private static final List<String> DOCUMENTED = List.of(
             "characterEncodingFilter",
+            "versionHeader",
             "mediaRequestFilter",
             "malformedParameters",
             "apiRequestGuard",
@@ -70,7 +71,12 @@ class FilterOrderTest extends ApiTest {
         assertThat(ours).as("the application's filters").isNotEmpty().allMatch(DOCUMENTED::contains);
         assertThat(ours)
                 .as("a module's filter and the edge's")
-                .contains("mediaRequestFilter", "uploadGate", "apiRequestGuard", "requestConcurrencyLimit");
+                .contains(
+                        "versionHeader",
+                        "mediaRequestFilter",
+                        "uploadGate",
+                        "apiRequestGuard",
+                        "requestConcurrencyLimit");
     }
 
     /** The tests' own filters (failures on purpose) are placed by the tests that use them. */

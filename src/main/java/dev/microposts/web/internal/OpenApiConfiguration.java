@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,6 +26,19 @@ class OpenApiConfiguration {
     @Bean
     ModelResolver snakeCaseModelResolver() {
         return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+
+    /** What is retiring says so in the description too, for the developers who read it rather than headers. */
+    @Bean
+    OperationCustomizer retiringOperations() {
+        return (operation, handler) -> {
+            RetiringHandlers.markOf(handler).ifPresent(mark -> operation
+                    .deprecated(true)
+                    .description((operation.getDescription() == null ? "" : operation.getDescription() + "\n\n")
+                            + "Retiring since " + mark.since() + ", gone after " + mark.sunset() + ": use "
+                            + mark.successor() + " instead."));
+            return operation;
+        };
     }
 
     @Bean

@@ -11,8 +11,10 @@ import org.springframework.core.Ordered;
  * encoding first, Spring Session at {@code HIGHEST_PRECEDENCE + 50}, Spring Security at {@code -100}.
  *
  * <ol>
+ *   <li>{@link #VERSION_HEADER}: every response states the build that answered it, the refusals of the filters
+ *       behind it included, so it comes before any filter that can answer early; it reads nothing of the request.
  *   <li>{@link #WORKER_ONLY_SITE}: a process without the web role refuses everything but its actuator before
- *       sessions, security or the database are touched, so nothing else may run before it.
+ *       sessions, security or the database are touched, so nothing but the version header may run before it.
  *   <li>{@link #MEDIA_TRANSFERS}: uploads and downloads take a transfer slot and get the media size limit
  *       before any other filter can read a byte of their body, and one past the media limit is
  *       refused unread; the guard and the concurrency limit behind it learn the same routes' limit and their being
@@ -34,7 +36,8 @@ import org.springframework.core.Ordered;
  */
 public final class FilterOrder {
 
-    public static final int WORKER_ONLY_SITE = Ordered.HIGHEST_PRECEDENCE;
+    public static final int VERSION_HEADER = Ordered.HIGHEST_PRECEDENCE + 1;
+    public static final int WORKER_ONLY_SITE = Ordered.HIGHEST_PRECEDENCE + 2;
     public static final int MEDIA_TRANSFERS = Ordered.HIGHEST_PRECEDENCE + 5;
     public static final int MALFORMED_PARAMETERS = Ordered.HIGHEST_PRECEDENCE + 6;
     public static final int API_REQUEST_GUARD = Ordered.HIGHEST_PRECEDENCE + 10;
