@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -70,8 +72,21 @@ public class MicroPostsApplication {
                         "microposts.tasks.workers=false",
                         "microposts.bus.relay=false",
                         "microposts.bus.listeners=false")
+                // why: migrate changes the schema as the process starts, before anything queries the old one
+                .properties(
+                        command.isEmpty() || !command.get(0).equals("migrate")
+                                ? Map.of()
+                                : Map.of("microposts.schema.migrate-command", String.join(" ", command)))
                 .run(settings)) {
             return context.getBean(AdminCommands.class).run(command, in, out);
+        } catch (RuntimeException e) {
+            // why: a command that refuses as the process starts has said why already and ends with its own code
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ExitCodeGenerator refusal) {
+                    return refusal.getExitCode();
+                }
+            }
+            throw e;
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.microposts.support.AppProcess;
 import dev.microposts.support.Ports;
 import dev.microposts.support.StandaloneBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -375,6 +376,15 @@ class KubernetesManifestsTest {
                     broker.url(),
                     "STORAGE_URL",
                     Files.createDirectories(directory.resolve("media")).toUri().toString());
+            // why: as in a cluster, the migration Job runs before any Deployment, which never migrates itself
+            AppProcess.Command migrated = AppProcess.runCommand(
+                    Files.createDirectories(directory.resolve("microposts-migrate")),
+                    directory.resolve("microposts-migrate.log"),
+                    engines,
+                    list(at(container(object("Job/microposts-migrate")), "args")).stream()
+                            .map(String::valueOf)
+                            .toList());
+            assertThat(migrated.exitCode()).as(migrated.output()).isZero();
             for (Map<String, Object> deployment : deployments()) {
                 String name = (String) at(deployment, "metadata.name");
                 Map<String, String> environment = new LinkedHashMap<>(environment(deployment));

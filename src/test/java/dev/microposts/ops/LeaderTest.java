@@ -61,6 +61,7 @@ class LeaderTest {
                     // why: a condition true everywhere at once: no delivery is owed, and that is more than -1
                     "MICROPOSTS_ALERTS_INCOMPLETE_EVENTS",
                     "-1");
+            AppProcess.migrate(Files.createDirectories(root.resolve("migrate")), root.resolve("migrate.log"), shared);
             List<CompletableFuture<AppProcess>> starting = new ArrayList<>();
             for (String host : List.of("alpha", "bravo", "charlie")) {
                 Map<String, String> environment = new HashMap<>(shared);

@@ -42,6 +42,7 @@ class RolesTest {
                     broker.url(),
                     "STORAGE_URL",
                     Files.createDirectories(root.resolve("media")).toUri().toString());
+            AppProcess.migrate(Files.createDirectories(root.resolve("migrate")), root.resolve("migrate.log"), shared);
             Map<String, String> worker = new HashMap<>(shared);
             worker.put("MICROPOSTS_ROLES", "worker");
             worker.put("MANAGEMENT_SERVER_PORT", String.valueOf(Ports.free()));

@@ -97,6 +97,17 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Brings a shared database up to date as the README tells operators to, with {@code migrate} run once before
+     * any process starts on it: processes on an external database never change its schema themselves.
+     */
+    public static void migrate(Path dataDir, Path log, Map<String, String> environment) {
+        Command run = runCommand(dataDir, log, environment, List.of("migrate"));
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException("migrate exited with " + run.exitCode() + ":\n" + run.output());
+        }
+    }
+
     /** How an admin command ended: its exit code and everything it printed. */
     public record Command(int exitCode, String output) {}
 

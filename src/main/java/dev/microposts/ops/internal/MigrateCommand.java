@@ -5,20 +5,22 @@ import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.util.List;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code migrate}: brings the database schema up to date and says where it stands. Migrations also
- * run at every start; this lets an operator run them on their own, before starting new versions.
+ * {@code migrate}: brings the database schema up to date and says where each line of migrations stands. On a
+ * shared database this is the only way the schema changes: expand before a rollout, contract after it, both at
+ * once for a fresh install.
  */
 @Component
 class MigrateCommand implements AdminCommand {
 
-    private final Flyway flyway;
+    private final Flyway expand;
+    private final SchemaAtStart atStart;
 
-    MigrateCommand(Flyway flyway) {
-        this.flyway = flyway;
+    MigrateCommand(Flyway expand, SchemaAtStart atStart) {
+        this.expand = expand;
+        this.atStart = atStart;
     }
 
     @Override
@@ -28,20 +30,19 @@ class MigrateCommand implements AdminCommand {
 
     @Override
     public String arguments() {
-        return "";
+        return "[--expand | --contract]";
     }
 
     @Override
     public String description() {
-        return "apply pending database migrations and print the schema version";
+        return "apply pending database migrations (both lines by default) and print the schema version";
     }
 
     @Override
     public int run(List<String> arguments, BufferedReader in, PrintStream out) {
-        int applied = flyway.migrate().migrationsExecuted;
-        MigrationInfo current = flyway.info().current();
-        out.println("Applied " + applied + " migration(s); the schema is at version "
-                + (current == null ? "none" : current.getVersion() + " (" + current.getDescription() + ")"));
-        return 0;
+        // why: started as the command, the process already migrated, before anything could query the old schema
+        SchemaMigration.Report report = atStart.commandReport().orElseGet(() -> SchemaMigration.run(arguments, expand));
+        report.lines().forEach(out::println);
+        return report.exitCode();
     }
 }

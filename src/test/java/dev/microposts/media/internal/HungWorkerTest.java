@@ -54,6 +54,7 @@ class HungWorkerTest {
                     "500ms",
                     "MICROPOSTS_QUEUES_TRANSCODE_CONCURRENCY",
                     "1"));
+            AppProcess.migrate(Files.createDirectories(root.resolve("migrate")), root.resolve("migrate.log"), shared);
             Path hungLog = root.resolve("hung.log");
             Path takerLog = root.resolve("taker.log");
             try (AppProcess hung = AppProcess.start(Files.createDirectories(root.resolve("hung")), hungLog, shared);
