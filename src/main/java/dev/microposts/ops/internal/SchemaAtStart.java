@@ -42,7 +42,9 @@ class SchemaAtStart implements FlywayMigrationStrategy {
             commandReport = report;
         } else if (databaseEmbedded) {
             expand.migrate();
-            SchemaLines.contract(expand).migrate();
+            if (SchemaLines.carriesContractMigrations(expand)) {
+                SchemaLines.contract(expand).migrate();
+            }
         } else {
             SchemaLines.expandBehind(expand).ifPresent(behind -> {
                 throw behind;

@@ -1,5 +1,6 @@
 package dev.microposts.ops.internal;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
@@ -8,6 +9,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The schema moves along two lines of migrations. Expand migrations (db/migration) only add what the previous
@@ -22,6 +24,23 @@ final class SchemaLines {
     static final String CONTRACT_HISTORY = "flyway_contract_history";
 
     private SchemaLines() {}
+
+    /**
+     * Whether this build carries any contract migration. Without one the contract line is left alone: Flyway warns
+     * of an empty location on every run, and a normal start logs no warning.
+     */
+    static boolean carriesContractMigrations(Flyway expand) {
+        String pattern = CONTRACT_LOCATION.replace("classpath:", "classpath*:") + "/*.sql";
+        try {
+            return new PathMatchingResourcePatternResolver(
+                                    expand.getConfiguration().getClassLoader())
+                            .getResources(pattern)
+                            .length
+                    > 0;
+        } catch (IOException e) {
+            return true; // why: let Flyway look for itself and say what it finds
+        }
+    }
 
     /**
      * The contract line, configured like the expand one Spring Boot builds from the settings. Its history starts

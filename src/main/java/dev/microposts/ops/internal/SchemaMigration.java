@@ -43,9 +43,15 @@ final class SchemaMigration {
                         + behind.get().getMessage().replace(" before starting it.", " first."));
                 return new Report(1, lines);
             }
-            apply(lines, "contract", contract);
-        } else {
+            if (SchemaLines.carriesContractMigrations(expand)) {
+                apply(lines, "contract", contract);
+            } else {
+                lines.add("contract: this release has no contract migration");
+            }
+        } else if (SchemaLines.carriesContractMigrations(expand)) {
             lines.add("contract: not run; " + SchemaLines.standing(contract));
+        } else {
+            lines.add("contract: not run; this release has no contract migration");
         }
         return new Report(0, lines);
     }

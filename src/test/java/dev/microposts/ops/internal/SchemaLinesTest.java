@@ -7,6 +7,9 @@ import dev.microposts.engines.BackingServices;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.StringReader;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,6 +20,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -110,9 +114,11 @@ class SchemaLinesTest {
         assertThat(SchemaLines.standing(expand(database)))
                 .startsWith("the schema is at version " + NEWEST_EXPAND + " ")
                 .endsWith(", none pending");
-        assertThat(tables(database)).contains("flyway_schema_history", SchemaLines.CONTRACT_HISTORY);
-        assertThat(SchemaLines.standing(SchemaLines.contract(expand(database))))
-                .isEqualTo("the schema is at version 0 (before the first contract migration), none pending");
+        assertThat(tables(database)).contains("flyway_schema_history");
+        assertThat(SchemaLines.carriesContractMigrations(expand(database))).isFalse();
+        assertThat(tables(database))
+                .as("the contract line is left alone while it has nothing to apply")
+                .doesNotContain(SchemaLines.CONTRACT_HISTORY);
     }
 
     @Test
@@ -139,15 +145,48 @@ class SchemaLinesTest {
                 .contains("  expand 1 (accounts)\n")
                 .contains("expand: applied " + NEWEST_EXPAND + " migration(s); the schema is at version "
                         + NEWEST_EXPAND + " (media uploads), none pending")
-                .contains("contract: not run; the schema is at version none");
+                .contains("contract: not run; this release has no contract migration");
         assertThat(tables(database)).doesNotContain(SchemaLines.CONTRACT_HISTORY);
 
         Run contracted = command(database, "--contract");
         assertThat(contracted.exitCode()).as(contracted.output()).isZero();
         assertThat(contracted.output())
                 .doesNotContain("expand:")
-                .contains("contract: applied 0 migration(s); the schema is at version 0");
-        assertThat(tables(database)).contains(SchemaLines.CONTRACT_HISTORY);
+                .contains("contract: this release has no contract migration");
+        assertThat(tables(database))
+                .as("an empty line leaves no history behind")
+                .doesNotContain(SchemaLines.CONTRACT_HISTORY);
+    }
+
+    @Test
+    void aContractMigrationRunsOnItsOwnLineOnlyOnceTheExpandLineIsComplete(@TempDir Path classes) throws Exception {
+        Path contract = Files.createDirectories(classes.resolve("db/contract"));
+        Files.writeString(contract.resolve("V1__drop_old_columns.sql"), "create table contract_done (id int);");
+        DataSource database = newDatabase();
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+            Flyway expand = Flyway.configure(loader)
+                    .dataSource(database)
+                    .locations("classpath:db/migration")
+                    .load();
+
+            assertThat(SchemaMigration.run(List.of("--contract"), expand).exitCode())
+                    .isEqualTo(1);
+            assertThat(tables(database)).isEmpty();
+
+            SchemaMigration.Report expanded = SchemaMigration.run(List.of("--expand"), expand);
+            assertThat(String.join("\n", expanded.lines())).contains("contract: not run;", "1 pending");
+            assertThat(tables(database)).doesNotContain("contract_done");
+
+            SchemaMigration.Report contracted = SchemaMigration.run(List.of("--contract"), expand);
+            assertThat(contracted.exitCode()).isZero();
+            assertThat(contracted.lines())
+                    .contains(
+                            "  contract 1 (drop old columns)",
+                            "contract: applied 1 migration(s); the schema is at version 1 (drop old columns), none"
+                                    + " pending");
+            assertThat(tables(database)).contains("contract_done", SchemaLines.CONTRACT_HISTORY);
+        }
     }
 
     @Test
@@ -159,7 +198,7 @@ class SchemaLinesTest {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output())
                 .contains("expand: applied " + NEWEST_EXPAND + " migration(s)")
-                .contains("contract: applied 0 migration(s); the schema is at version 0");
+                .contains("contract: this release has no contract migration");
     }
 
     @Test
