@@ -46,7 +46,7 @@ final class SchemaMigration {
             if (SchemaLines.carriesContractMigrations(expand)) {
                 apply(lines, "contract", contract);
             } else {
-                lines.add("contract: this release has no contract migration");
+                lines.add("contract: this release has no contract migration; " + SchemaLines.standing(expand));
             }
         } else if (SchemaLines.carriesContractMigrations(expand)) {
             lines.add("contract: not run; " + SchemaLines.standing(contract));
