@@ -42,8 +42,13 @@ public final class AppProcess implements AutoCloseable {
      * {@code environment} sets {@code MANAGEMENT_SERVER_PORT}.
      */
     public static AppProcess start(Path dataDir, Path log, Map<String, String> environment) {
+        return start(Build.CURRENT, dataDir, log, environment);
+    }
+
+    /** {@link #start(Path, Path, Map)} of a given build: this tree's, or a packaged release's jar. */
+    public static AppProcess start(Build build, Path dataDir, Path log, Map<String, String> environment) {
         int port = Ports.free();
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(List.of(), List.of()))
+        ProcessBuilder builder = new ProcessBuilder(build.command(List.of(), List.of()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("MICROPOSTS_DATA_DIR", dataDir.toString());
@@ -74,8 +79,14 @@ public final class AppProcess implements AutoCloseable {
      * {@code log}.
      */
     public static Command runCommand(Path dataDir, Path log, Map<String, String> environment, List<String> arguments) {
+        return runCommand(Build.CURRENT, dataDir, log, environment, arguments);
+    }
+
+    /** {@link #runCommand(Path, Path, Map, List)} of a given build. */
+    public static Command runCommand(
+            Build build, Path dataDir, Path log, Map<String, String> environment, List<String> arguments) {
         // why: a command runs for seconds, so the optimizing compiler would cost more than it saves
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(List.of("-XX:TieredStopAtLevel=1"), arguments))
+        ProcessBuilder builder = new ProcessBuilder(build.command(List.of("-XX:TieredStopAtLevel=1"), arguments))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("MICROPOSTS_DATA_DIR", dataDir.toString());
@@ -111,17 +122,28 @@ public final class AppProcess implements AutoCloseable {
     /** How an admin command ended: its exit code and everything it printed. */
     public record Command(int exitCode, String output) {}
 
-    /** The main class on this test run's class path: what the jar's launcher runs, without packaging a jar. */
-    private static List<String> javaCommand(List<String> options, List<String> arguments) {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xmx512m");
-        command.addAll(options);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("dev.microposts.MicroPostsApplication");
-        command.addAll(arguments);
-        return command;
+    /**
+     * What a process runs: {@link #CURRENT}, the main class on this test run's class path (what the jar's launcher
+     * runs, without packaging a jar), or {@link #jar} of another build, such as the previous release.
+     */
+    public record Build(List<String> launch) {
+
+        public static final Build CURRENT = new Build(
+                List.of("-cp", System.getProperty("java.class.path"), "dev.microposts.MicroPostsApplication"));
+
+        public static Build jar(Path jar) {
+            return new Build(List.of("-jar", jar.toString()));
+        }
+
+        List<String> command(List<String> options, List<String> arguments) {
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.add("-Xmx512m");
+            command.addAll(options);
+            command.addAll(launch);
+            command.addAll(arguments);
+            return command;
+        }
     }
 
     public int port() {
