@@ -81,7 +81,10 @@ class EventCatalogDocumentTest extends ApiTest {
                 .append("in the newest release fails. Before tagging a release, write its samples with\n")
                 .append(
                         "`./mvnw test -Dtest='*SamplesTest' -Dcompat.write=0.2.0` (the release's version); a run without\n")
-                .append("the property never writes.\n\n")
+                .append("the property never writes. `RollingUpgradeIT` (see the README's *Upgrading*) then runs the\n")
+                .append(
+                        "previous release's own build on today's output: its worker takes tasks that processes of this\n")
+                .append("tree enqueued, and its listeners and live streams read the events they wrote.\n\n")
                 .append("## Types\n\n")
                 .append("| type | version | published by | what happened |\n| --- | --- | --- | --- |\n");
         for (Class<? extends DomainEvent> event : events) {
