@@ -195,8 +195,10 @@ read -r -a java_opts <<<"$BENCH_JAVA_OPTS"
 log "starting the app on port $PORT (java ${java_opts[*]}), log: $APP_LOG"
 touch "$WORK/launched"
 started_ns=$(date +%s%N)
-# why: the script counts WARN and ERROR lines of the human-readable log, and signs up every account from here
+# why: the script counts WARN and ERROR lines of the human-readable log, signs up every account from here, and
+# one account posts a thousand times a second, far past any member's allowance
 MICROPOSTS_LOG_FORMAT=text MICROPOSTS_DATA_DIR="$DATA_DIR" PORT="$PORT" MICROPOSTS_ACCOUNTS_SIGN_UP_PER_ADDRESS=1000000 \
+  MICROPOSTS_LIMITS_POSTS_COUNT=0 MICROPOSTS_LIMITS_FOLLOWS_COUNT=0 \
   java "${java_opts[@]}" -jar "$JAR" >"$APP_LOG" 2>&1 &
 APP_PID=$!
 

@@ -32,10 +32,12 @@ bench_start() {
   DATA=$(mktemp -d -t "microposts-$name-bench-XXXXXX")
   APP_PID=
   trap bench_stop EXIT
-  # why: the scripts read the log as text lines, and sign up all their accounts from this one machine
+  # why: the scripts read the log as text lines, sign up all their accounts from this one machine, and have a few
+  # accounts post and follow far past any member's allowance
   # shellcheck disable=SC2086
   java $BENCH_JAVA_OPTS -jar "$jar" --server.port="$PORT" --microposts.data-dir="$DATA/app" --microposts.log.format=text \
-    --microposts.accounts.sign-up.per-address=1000000 "$@" \
+    --microposts.accounts.sign-up.per-address=1000000 --microposts.limits.posts.count=0 \
+    --microposts.limits.follows.count=0 "$@" \
     >"$DATA/app.log" 2>&1 &
   APP_PID=$!
   local _

@@ -9,6 +9,7 @@ import dev.microposts.refusals.Refusal;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
 import dev.microposts.web.FormErrors;
+import dev.microposts.web.MemberLimits;
 import dev.microposts.web.Page;
 import dev.microposts.web.PageController;
 import dev.microposts.web.PageRequest;
@@ -49,12 +50,14 @@ class PostPages {
     private final Users users;
     private final MediaLibrary media;
     private final ApiLimits limits;
+    private final MemberLimits memberLimits;
 
-    PostPages(PostService posts, Users users, MediaLibrary media, ApiLimits limits) {
+    PostPages(PostService posts, Users users, MediaLibrary media, ApiLimits limits, MemberLimits memberLimits) {
         this.posts = posts;
         this.users = users;
         this.media = media;
         this.limits = limits;
+        this.memberLimits = memberLimits;
     }
 
     /**
@@ -81,6 +84,8 @@ class PostPages {
                         : mediaIds.stream().filter(id -> !id.isBlank()).toList());
         Post post;
         try {
+            // why: before the video is stored, and outside the post's transaction (the bucket takes a connection)
+            memberLimits.admit(MemberLimits.Action.POST, me.id());
             if (chosen(video)) {
                 posts.checkDraft(text, mention);
                 try (InputStream in = video.getInputStream()) {

@@ -6,6 +6,7 @@ import dev.microposts.posts.web.PostView;
 import dev.microposts.refusals.NotAllowed;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
+import dev.microposts.web.MemberLimits;
 import dev.microposts.web.Page;
 import dev.microposts.web.PageRequest;
 import dev.microposts.web.PagedResponses;
@@ -45,11 +46,13 @@ class PostsController {
     private final PostService posts;
     private final PostLinks links;
     private final ApiLimits limits;
+    private final MemberLimits memberLimits;
 
-    PostsController(PostService posts, PostLinks links, ApiLimits limits) {
+    PostsController(PostService posts, PostLinks links, ApiLimits limits, MemberLimits memberLimits) {
         this.posts = posts;
         this.links = links;
         this.limits = limits;
+        this.memberLimits = memberLimits;
     }
 
     @GetMapping({"/users/{username}/collection", "/me/collection"})
@@ -73,6 +76,8 @@ class PostsController {
             throw new NotAllowed(
                     "You can only post to your own collection, /api/v1/users/" + user.username() + "/collection");
         }
+        // why: outside the post's transaction, which would hold a connection while the bucket takes another
+        memberLimits.admit(MemberLimits.Action.POST, user.id());
         Post post = posts.create(user, input.text(), input.referenced(), input.mediaIds());
         PostView view = links.view(posts.view(post, Optional.of(user)));
         return ResponseEntity.created(URI.create(view.href())).eTag(post.etag()).body(view);

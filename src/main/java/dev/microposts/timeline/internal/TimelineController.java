@@ -5,6 +5,7 @@ import dev.microposts.accounts.Users;
 import dev.microposts.posts.web.PostLinks;
 import dev.microposts.posts.web.PostView;
 import dev.microposts.web.ApiLimits;
+import dev.microposts.web.MemberLimits;
 import dev.microposts.web.PageRequest;
 import dev.microposts.web.PagedResponses;
 import dev.microposts.web.UsernameOrMe;
@@ -36,6 +37,7 @@ class TimelineController {
     private final Users users;
     private final PostLinks links;
     private final ApiLimits limits;
+    private final MemberLimits memberLimits;
 
     TimelineController(
             Follows follows,
@@ -43,19 +45,23 @@ class TimelineController {
             HomeTimeline home,
             Users users,
             PostLinks links,
-            ApiLimits limits) {
+            ApiLimits limits,
+            MemberLimits memberLimits) {
         this.follows = follows;
         this.followService = followService;
         this.home = home;
         this.users = users;
         this.links = links;
         this.limits = limits;
+        this.memberLimits = memberLimits;
     }
 
     @PutMapping("/me/following/{username}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void follow(@AuthenticationPrincipal UserRef user, @PathVariable String username) {
-        followService.follow(user.id(), users.requireByUsername(username).id());
+        long followee = users.requireByUsername(username).id();
+        memberLimits.admit(MemberLimits.Action.FOLLOW, user.id());
+        followService.follow(user.id(), followee);
     }
 
     @DeleteMapping("/me/following/{username}")

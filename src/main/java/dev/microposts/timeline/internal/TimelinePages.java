@@ -7,6 +7,7 @@ import dev.microposts.posts.Posts;
 import dev.microposts.posts.VisiblePost;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
+import dev.microposts.web.MemberLimits;
 import dev.microposts.web.Page;
 import dev.microposts.web.PageController;
 import dev.microposts.web.PageRequest;
@@ -40,6 +41,7 @@ class TimelinePages {
     private final Users users;
     private final Posts posts;
     private final ApiLimits limits;
+    private final MemberLimits memberLimits;
 
     TimelinePages(
             HomeTimeline home,
@@ -47,13 +49,15 @@ class TimelinePages {
             FollowService followService,
             Users users,
             Posts posts,
-            ApiLimits limits) {
+            ApiLimits limits,
+            MemberLimits memberLimits) {
         this.home = home;
         this.follows = follows;
         this.followService = followService;
         this.users = users;
         this.posts = posts;
         this.limits = limits;
+        this.memberLimits = memberLimits;
     }
 
     @GetMapping("/")
@@ -110,6 +114,7 @@ class TimelinePages {
             @RequestParam(name = "return_to", required = false) String returnTo) {
         UserRef followee = users.requireByUsername(username);
         if (followee.id() != me.id()) {
+            memberLimits.admit(MemberLimits.Action.FOLLOW, me.id());
             followService.follow(me.id(), followee.id());
         }
         return "redirect:" + backTo(returnTo, followee);
