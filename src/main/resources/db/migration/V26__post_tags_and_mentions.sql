@@ -24,7 +24,8 @@ create index post_mentions_user on post_mentions (user_id, post_id desc);
 -- Posts written before this release: the same rules as PostText, in PostgreSQL's regular expressions. Nobody is
 -- notified of these mentions; they were written long ago.
 insert into post_tags (post_id, tag, display, position)
-select post_id, tag, min(display), min(position)
+select post_id, tag, (array_agg(display order by position))[1],
+       row_number() over (partition by post_id order by min(position)) - 1
 from (select p.id as post_id, lower(m.found[2]) as tag, m.found[2] as display, m.position
       from posts p,
            lateral (select found, row_number() over () as position
@@ -35,7 +36,7 @@ group by post_id, tag
 on conflict do nothing;
 
 insert into post_mentions (post_id, user_id, position)
-select candidates.post_id, u.id, min(candidates.position)
+select candidates.post_id, u.id, row_number() over (partition by candidates.post_id order by min(candidates.position)) - 1
 from (select p.id as post_id, lower(m.found[2]) as name, m.position
       from posts p,
            lateral (select found, row_number() over () as position
