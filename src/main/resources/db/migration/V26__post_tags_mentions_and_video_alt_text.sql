@@ -1,3 +1,6 @@
+-- A description of a video for people who cannot see it, written by its owner; none until they give one.
+alter table media add column alt_text text;
+
 -- The hashtags and mentions written in each post's text, kept beside the post so a tag's page and a search for
 -- '#tag' read an index rather than every post's text. The application maintains both on create and edit (see
 -- PostText for what counts); deleting a post or a user deletes its rows.

@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class TermsBackfillTest extends ApiTest {
 
-    private static final Path MIGRATION = Path.of("src/main/resources/db/migration/V26__post_tags_and_mentions.sql");
+    private static final Path MIGRATION =
+            Path.of("src/main/resources/db/migration/V26__post_tags_mentions_and_video_alt_text.sql");
 
     @Autowired
     JdbcClient jdbc;
