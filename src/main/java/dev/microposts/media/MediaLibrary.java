@@ -23,6 +23,14 @@ public interface MediaLibrary {
     MediaView uploadFromPage(UserRef owner, InputStream body, String fileName) throws IOException;
 
     /**
+     * Sets the description of the owner's video for people who cannot see it; a blank one removes it.
+     *
+     * @throws dev.microposts.refusals.Refusal when the text is refused (too long, unstorable), when the item is
+     *     someone else's that {@code owner} can see (not allowed), or when {@code owner} cannot see it (not found)
+     */
+    void describe(UserRef owner, UUID id, String altText);
+
+    /**
      * Checks, inside the caller's transaction, that the items exist, belong to {@code ownerId}, have not
      * failed and are not on another post, and locks them until the caller commits, so none can become ready
      * unseen in between. Answers how many are not ready yet.

@@ -16,6 +16,7 @@ import java.util.List;
  * @param thumbnailUrl the default thumbnail, once made
  * @param thumbnails every thumbnail size
  * @param href where to poll it
+ * @param altText its owner's description of it for people who cannot see it, or {@code null}
  */
 public record MediaView(
         String id,
@@ -27,7 +28,11 @@ public record MediaView(
         String thumbnailUrl,
         List<Thumbnail> thumbnails,
         String href,
-        Instant createdAt) {
+        Instant createdAt,
+        String altText) {
+
+    /** The longest description of a video: room for a careful one, not for a second post hidden in it. */
+    public static final int MAX_ALT_TEXT = 1500;
 
     /** What the probe found in the uploaded file. */
     public record Source(

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A post as one reader may see it: its author sees it while its videos are still processing, everyone else
  * once it is {@code published}. It names people by username and says nothing of where it is served; the API
- * adds that with {@link dev.microposts.posts.web.PostLinks}.
+ * adds that with {@link dev.microposts.posts.web.PostLinks}. {@code mentions} are the usernames of the people
+ * its text mentions who exist, {@code tags} its hashtags in normalized form, both in the order written.
  */
 public record VisiblePost(
         long id,
@@ -18,4 +19,17 @@ public record VisiblePost(
         Instant createdAt,
         Instant editedAt,
         List<MediaView> media,
-        boolean published) {}
+        boolean published,
+        List<String> mentions,
+        List<String> tags) {
+
+    public VisiblePost {
+        mentions = mentions == null ? List.of() : List.copyOf(mentions);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** The text cut into plain text, mentions and hashtags, for pages to link the last two. */
+    public List<TextSegment> textSegments() {
+        return PostText.segments(text, mentions);
+    }
+}

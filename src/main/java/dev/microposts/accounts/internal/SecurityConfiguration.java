@@ -185,7 +185,7 @@ class SecurityConfiguration {
                                 "/assets/**",
                                 "/search")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/users/**")
+                        .requestMatchers(HttpMethod.GET, "/users/**", "/tags/**")
                         .permitAll()
                         .requestMatchers(nothingAnswers(handlers))
                         .permitAll()

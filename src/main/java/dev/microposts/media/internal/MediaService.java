@@ -5,8 +5,10 @@ import dev.microposts.engines.BackingServices;
 import dev.microposts.media.MediaLibrary;
 import dev.microposts.media.MediaView;
 import dev.microposts.refusals.InvalidInput;
+import dev.microposts.refusals.NotAllowed;
 import dev.microposts.storage.Storage;
 import dev.microposts.storage.StorageUnavailableException;
+import dev.microposts.web.UserText;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -166,6 +168,30 @@ class MediaService implements MediaLibrary {
     /** The item as {@code viewerId} may see it; see {@link MediaLibrary#views}. */
     Optional<MediaView> view(UUID id, long viewerId) {
         return Optional.ofNullable(store.views(List.of(id), urls, viewerId).get(id));
+    }
+
+    @Override
+    public void describe(UserRef owner, UUID id, String altText) {
+        String text = checkedAltText(altText);
+        if (!store.describe(id, owner.id(), text)) {
+            // why: someone else's video on a post is there for all to see, so refusing it says nothing new;
+            // a draft of someone else's is not confirmed to exist
+            if (store.access(id).map(MediaStore.Access::attached).orElse(false)) {
+                throw new NotAllowed("Only the owner of media item " + id + " may describe it");
+            }
+            throw new MediaItemNotFound(id);
+        }
+    }
+
+    /** The description as it will be stored: checked like any text a user writes; blank is none. */
+    static String checkedAltText(String altText) {
+        if (altText == null || altText.isBlank()) {
+            return null;
+        }
+        UserText.problemWith(altText, MediaView.MAX_ALT_TEXT, true).ifPresent(problem -> {
+            throw InvalidInput.of("alt_text", problem);
+        });
+        return altText;
     }
 
     @Override

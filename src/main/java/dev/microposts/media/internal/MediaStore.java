@@ -66,7 +66,8 @@ class MediaStore {
             String sourceKey,
             long sourceSize,
             MediaView.Source source,
-            Instant createdAt) {}
+            Instant createdAt,
+            String altText) {}
 
     record Claim(UUID token, UUID previousToken, PartSpec spec, int attempts) {}
 
@@ -419,6 +420,14 @@ class MediaStore {
                 .optional();
     }
 
+    /** Sets the description of an item of {@code ownerId}; false when they own no such item. */
+    boolean describe(UUID id, long ownerId, String altText) {
+        return jdbc.sql("update media set alt_text = ? where id = ? and owner_id = ?")
+                        .params(altText, id, ownerId)
+                        .update()
+                > 0;
+    }
+
     enum Removal {
         REMOVED,
         NOT_FOUND,
@@ -492,7 +501,8 @@ class MediaStore {
                 rs.getString("source_key"),
                 rs.getLong("source_size"),
                 probe == null ? null : json.readValue(probe, MediaView.Source.class),
-                instant(rs.getTimestamp("created_at")));
+                instant(rs.getTimestamp("created_at")),
+                rs.getString("alt_text"));
     }
 
     private static Output output(ResultSet rs) throws SQLException {

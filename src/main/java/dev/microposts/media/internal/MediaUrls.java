@@ -52,6 +52,7 @@ class MediaUrls {
                 thumbnailUrl,
                 thumbnails,
                 MediaView.href(item.id().toString()),
-                item.createdAt());
+                item.createdAt(),
+                item.altText());
     }
 }

@@ -8,6 +8,7 @@ import dev.microposts.bus.DomainEvent;
 import dev.microposts.media.VideoFailed;
 import dev.microposts.media.VideoReady;
 import dev.microposts.notifications.NotificationAdded;
+import dev.microposts.posts.PostEdited;
 import dev.microposts.posts.PostPublished;
 import dev.microposts.timeline.UserFollowed;
 import java.time.Clock;
@@ -17,8 +18,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns bus events into notifications: a new follower, a published post that refers to someone, a video ready
- * or failed, an alert firing (to every admin). Each runs after the change committed, in the transaction that
+ * Turns bus events into notifications: a new follower, a published post that refers to someone or mentions them
+ * in its text, a video ready or failed, an alert firing (to every admin). Each runs after the change committed, in the transaction that
  * moves the listener's position in the bus log, so an event notifies once; the notification and its
  * {@link NotificationAdded} event are written together.
  */
@@ -27,6 +28,7 @@ class NotificationReactions {
 
     static final String FOLLOWED = "followed";
     static final String REFERENCED = "referenced";
+    static final String MENTIONED = "mentioned";
     static final String VIDEO_READY = "video_ready";
     static final String VIDEO_FAILED = "video_failed";
     static final String ALERT = "alert";
@@ -55,6 +57,35 @@ class NotificationReactions {
     void on(PostPublished event) {
         if (event.referencedId() != null && event.referencedId() != event.authorId()) {
             add(event.referencedId(), REFERENCED, event.authorId(), event.postId(), null, null, event);
+        }
+    }
+
+    /**
+     * Everyone the published post mentions, but its author and the person it refers to, whom the book's
+     * {@code referenced} notification tells already.
+     */
+    @BusListener("notifications.mentioned")
+    void mentioned(PostPublished event) {
+        for (long userId : event.mentionedIds()) {
+            if (userId != event.authorId() && !Long.valueOf(userId).equals(event.referencedId())) {
+                mention(userId, event.authorId(), event.postId(), event);
+            }
+        }
+    }
+
+    /**
+     * Mentions an edit adds to a post others already see. Those it mentioned before, or that it referred to when
+     * published, were told then; a post not published yet tells everyone it mentions when it is.
+     */
+    @BusListener("notifications.mentioned_on_edit")
+    void mentioned(PostEdited event) {
+        if (!Boolean.TRUE.equals(event.published())) {
+            return;
+        }
+        for (long userId : event.mentionedIds()) {
+            if (userId != event.authorId()) {
+                mention(userId, event.authorId(), event.postId(), event);
+            }
         }
     }
 
@@ -94,6 +125,12 @@ class NotificationReactions {
 
     private static String number(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.3g", value);
+    }
+
+    private void mention(long userId, long authorId, long postId, DomainEvent event) {
+        store.addMention(userId, MENTIONED, REFERENCED, authorId, postId, event.id())
+                .ifPresent(id -> events.publishEvent(
+                        new NotificationAdded(DomainEvent.newId(), clock.instant(), id, userId, MENTIONED)));
     }
 
     private void add(

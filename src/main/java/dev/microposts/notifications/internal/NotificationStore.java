@@ -29,6 +29,21 @@ class NotificationStore {
                 .optional();
     }
 
+    /**
+     * Records that a post mentions someone, unless it already told them of that post, by a mention or by its
+     * reference; empty when it did. The index {@code notifications_mentioned_once} keeps two processes telling
+     * of the same post at once from both recording it.
+     */
+    Optional<Long> addMention(
+            long userId, String kind, String referencedKind, long actorId, long postId, UUID eventId) {
+        return jdbc.sql("insert into notifications (user_id, kind, actor_id, post_id, event_id)"
+                        + " select ?, ?, ?, ?, ? where not exists (select 1 from notifications"
+                        + " where user_id = ? and post_id = ? and kind in (?, ?)) on conflict do nothing returning id")
+                .params(userId, kind, actorId, postId, eventId, userId, postId, kind, referencedKind)
+                .query(Long.class)
+                .optional();
+    }
+
     /** One page, newest first: {@code limit + 1} rows so the caller knows whether more follow. */
     List<Notification> page(long userId, long before, int limit, boolean unreadOnly) {
         return jdbc.sql("select id, kind, actor_id, post_id, media_id, reason, created_at, read_at"

@@ -4,7 +4,10 @@ import dev.microposts.accounts.Profile;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
 import dev.microposts.media.MediaLibrary;
+import dev.microposts.media.MediaView;
 import dev.microposts.posts.VisiblePost;
+import dev.microposts.refusals.InvalidInput;
+import dev.microposts.refusals.NotFound;
 import dev.microposts.refusals.Refusal;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
@@ -13,6 +16,7 @@ import dev.microposts.web.MemberLimits;
 import dev.microposts.web.Page;
 import dev.microposts.web.PageController;
 import dev.microposts.web.PageRequest;
+import dev.microposts.web.UserText;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
@@ -39,7 +44,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PostPages {
 
     /** How the compose box's errors name its fields. */
-    private static final Map<String, String> COMPOSE_FIELDS = Map.of("text", "Your post");
+    private static final Map<String, String> COMPOSE_FIELDS =
+            Map.of("text", "Your post", "alt_text", "Your description of the video");
+
+    private static final Map<String, String> DESCRIPTION_FIELDS = Map.of("alt_text", "Your description of the video");
 
     private static final Map<String, String> SEARCH_FIELDS = Map.of("q", "Your search");
 
@@ -63,7 +71,8 @@ class PostPages {
     /**
      * The compose box; a refused post comes back to it with the text kept and the reason shown. Its script
      * uploads a video ahead and sends its id ({@code media_id}); without the script the form sends the file
-     * itself ({@code video}), which is stored here, once the text is known to be acceptable.
+     * itself ({@code video}), which is stored here, once the text is known to be acceptable. A description of the
+     * video ({@code alt_text}) is given to each video the post carries.
      */
     @PostMapping("/posts")
     String create(
@@ -72,9 +81,11 @@ class PostPages {
             @RequestParam(required = false) String referenced,
             @RequestParam(name = "media_id", required = false) List<String> mediaIds,
             @RequestParam(name = "video", required = false) MultipartFile video,
+            @RequestParam(name = "alt_text", defaultValue = "") String altText,
             RedirectAttributes redirect)
             throws IOException {
         text = asTyped(text);
+        altText = asTyped(altText);
         String mention = referenced == null || referenced.isBlank()
                 ? null
                 : referenced.strip().replaceFirst("^@", "");
@@ -86,6 +97,7 @@ class PostPages {
         try {
             // why: before the video is stored, and outside the post's transaction (the bucket takes a connection)
             memberLimits.admit(MemberLimits.Action.POST, me.id());
+            checkAltText(altText);
             if (chosen(video)) {
                 posts.checkDraft(text, mention);
                 try (InputStream in = video.getInputStream()) {
@@ -95,7 +107,13 @@ class PostPages {
             }
             post = posts.create(me, text, mention, attached);
         } catch (Refusal refusal) {
+            redirect.addFlashAttribute("composeAltText", altText);
             return backToCompose(FormErrors.sentences(refusal, COMPOSE_FIELDS), text, referenced, redirect);
+        }
+        if (!altText.isBlank()) {
+            for (String id : attached) {
+                media.describe(me, UUID.fromString(id), altText);
+            }
         }
         redirect.addFlashAttribute(
                 "notice", post.mediaPending() > 0 ? "Posted. Others see it once its video is ready." : "Posted.");
@@ -187,6 +205,32 @@ class PostPages {
         return "redirect:/users/" + me.username() + "/posts/" + id;
     }
 
+    /**
+     * Saves the description of one of the post's videos, from the post's edit page; a blank one removes it.
+     * Only the post's author reaches it, and only for a video the post carries.
+     */
+    @PostMapping("/users/{username}/posts/{id}/videos/{mediaId}/description")
+    String describeVideo(
+            @AuthenticationPrincipal UserRef me,
+            @PathVariable String username,
+            @PathVariable long id,
+            @PathVariable String mediaId,
+            @RequestParam(name = "alt_text", defaultValue = "") String altText,
+            RedirectAttributes redirect) {
+        VisiblePost post = posts.view(posts.ownPost(me, username, id), Optional.of(me));
+        if (post.media().stream().noneMatch(video -> video.id().equals(mediaId))) {
+            throw new NotFound("Post " + id + " carries no video " + mediaId);
+        }
+        try {
+            media.describe(me, UUID.fromString(mediaId), asTyped(altText));
+        } catch (Refusal refusal) {
+            redirect.addFlashAttribute("errors", FormErrors.sentences(refusal, DESCRIPTION_FIELDS));
+            return "redirect:/users/" + me.username() + "/posts/" + id + "/edit";
+        }
+        redirect.addFlashAttribute("notice", "The video's description is saved.");
+        return "redirect:/users/" + me.username() + "/posts/" + id;
+    }
+
     @PostMapping("/users/{username}/posts/{id}/delete")
     String delete(
             @AuthenticationPrincipal UserRef me,
@@ -246,6 +290,15 @@ class PostPages {
             model.addAttribute("errors", FormErrors.sentences(problem, SEARCH_FIELDS));
         }
         return "posts/search";
+    }
+
+    /** Refuses a description of a video as the media module would, before anything is stored. */
+    private static void checkAltText(String altText) {
+        if (!altText.isBlank()) {
+            UserText.problemWith(altText, MediaView.MAX_ALT_TEXT, true).ifPresent(problem -> {
+                throw InvalidInput.of("alt_text", problem);
+            });
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.microposts.posts.PostCreated;
 import dev.microposts.posts.PostDeleted;
 import dev.microposts.posts.PostEdited;
 import dev.microposts.posts.PostPublished;
+import dev.microposts.posts.PostText;
 import dev.microposts.posts.Posts;
 import dev.microposts.posts.VisiblePost;
 import dev.microposts.refusals.ChangedMeanwhile;
@@ -31,11 +32,18 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The posts use cases: write, edit and delete your own posts; read anyone's; search. */
+/** The posts use cases: write, edit and delete your own posts; read anyone's; search; a hashtag's posts. */
 @Service
 class PostService implements Posts {
 
+    /**
+     * The most people one post mentions: enough for any conversation, and a bound on the notifications one post
+     * can send. Names past it stay plain text.
+     */
+    static final int MAX_MENTIONS = 50;
+
     private final StoredPosts posts;
+    private final PostTerms terms;
     private final Users users;
     private final PostsProperties properties;
     private final MediaLibrary media;
@@ -44,12 +52,14 @@ class PostService implements Posts {
 
     PostService(
             StoredPosts posts,
+            PostTerms terms,
             Users users,
             PostsProperties properties,
             MediaLibrary media,
             ApplicationEventPublisher events,
             Clock clock) {
         this.posts = posts;
+        this.terms = terms;
         this.users = users;
         this.properties = properties;
         this.media = media;
@@ -77,10 +87,11 @@ class PostService implements Posts {
         if (!posts.attach(post.id(), ids)) {
             throw InvalidInput.of("media_ids", "a media item is already on another post");
         }
+        List<Long> mentioned = storeTerms(post.id(), text);
         events.publishEvent(new PostCreated(
                 DomainEvent.newId(), clock.instant(), post.id(), author.id(), text, referencedId, ids, pending == 0));
         if (pending == 0) {
-            published(post);
+            published(post, mentioned);
         }
         return post;
     }
@@ -96,12 +107,29 @@ class PostService implements Posts {
     /** Runs inside the transaction that made the video ready, so the count never misses one. */
     @EventListener
     void mediaReady(VideoReady ready) {
-        posts.mediaReady(ready.mediaId()).ifPresent(this::published);
+        posts.mediaReady(ready.mediaId()).ifPresent(post -> published(post, mentionedIds(post.id())));
     }
 
-    private void published(Post post) {
+    private void published(Post post, List<Long> mentioned) {
         events.publishEvent(new PostPublished(
-                DomainEvent.newId(), clock.instant(), post.id(), post.authorId(), post.referencedId()));
+                DomainEvent.newId(), clock.instant(), post.id(), post.authorId(), post.referencedId(), mentioned));
+    }
+
+    /** Records the text's tags and the people it mentions who exist; answers their ids, in text order. */
+    private List<Long> storeTerms(long postId, String text) {
+        List<Long> mentioned = new ArrayList<>();
+        for (String name : PostText.mentionedNames(text)) {
+            if (mentioned.size() == MAX_MENTIONS) {
+                break;
+            }
+            users.byUsername(name).ifPresent(user -> mentioned.add(user.id()));
+        }
+        terms.replace(postId, PostText.tags(text), mentioned);
+        return mentioned;
+    }
+
+    private List<Long> mentionedIds(long postId) {
+        return terms.mentionsOf(List.of(postId)).getOrDefault(postId, List.of());
     }
 
     private static List<UUID> mediaIds(List<String> mediaIds) {
@@ -147,6 +175,8 @@ class PostService implements Posts {
                 change.referenced().map(name -> name.map(n -> referencedUser(n).id()));
         Post edited = posts.update(current.id(), change.text(), referencedId, expectedVersion)
                 .orElseThrow(() -> changedMeanwhile(current.id()));
+        List<Long> mentioned =
+                change.text().isPresent() ? storeTerms(edited.id(), edited.text()) : mentionedIds(edited.id());
         events.publishEvent(new PostEdited(
                 DomainEvent.newId(),
                 clock.instant(),
@@ -154,7 +184,9 @@ class PostService implements Posts {
                 edited.authorId(),
                 edited.version(),
                 edited.text(),
-                edited.referencedId()));
+                edited.referencedId(),
+                mentioned,
+                edited.mediaPending() == 0));
         return edited;
     }
 
@@ -182,7 +214,17 @@ class PostService implements Posts {
         UserText.problemWith(query, 200, false).ifPresent(problem -> {
             throw InvalidInput.of("q", problem);
         });
-        return Page.of(posts.matching(query, page.cursor(), page.limit(), viewerId(viewer)), page.limit(), Post::id);
+        SearchTerms terms = SearchTerms.of(query);
+        return Page.of(
+                posts.matching(terms.words(), terms.tags(), page.cursor(), page.limit(), viewerId(viewer)),
+                page.limit(),
+                Post::id);
+    }
+
+    /** The published posts carrying {@code tag} (as typed or linked: {@code Java}, {@code #java}), newest first. */
+    Page<Post> tagged(String tag, PageRequest page) {
+        String normalized = PostText.normalizeTag(tag).orElseThrow(() -> new NoSuchTag(tag));
+        return Page.of(posts.tagged(normalized, page.cursor(), page.limit()), page.limit(), Post::id);
     }
 
     @Override
@@ -215,12 +257,16 @@ class PostService implements Posts {
 
     /** These posts as {@code viewer} sees them, with usernames resolved in one lookup. */
     List<VisiblePost> views(List<Post> rows, Optional<UserRef> viewer) {
+        List<Long> postIds = rows.stream().map(Post::id).toList();
+        Map<Long, List<Long>> mentions = terms.mentionsOf(postIds);
+        Map<Long, List<String>> tags = terms.tagsOf(postIds);
         Set<Long> ids = new HashSet<>();
         for (Post post : rows) {
             ids.add(post.authorId());
             if (post.referencedId() != null) {
                 ids.add(post.referencedId());
             }
+            ids.addAll(mentions.getOrDefault(post.id(), List.of()));
         }
         Map<Long, UserRef> names = users.byIds(ids);
         Map<Long, List<UUID>> mediaIds = posts.mediaOf(rows.stream()
@@ -235,7 +281,12 @@ class PostService implements Posts {
                     .map(mediaViews::get)
                     .filter(java.util.Objects::nonNull)
                     .toList();
-            views.add(view(post, names, attached));
+            List<String> mentioned = mentions.getOrDefault(post.id(), List.of()).stream()
+                    .map(names::get)
+                    .filter(java.util.Objects::nonNull)
+                    .map(UserRef::username)
+                    .toList();
+            views.add(view(post, names, attached, mentioned, tags.getOrDefault(post.id(), List.of())));
         }
         return views;
     }
@@ -244,7 +295,8 @@ class PostService implements Posts {
         return views(List.of(post), viewer).get(0);
     }
 
-    private static VisiblePost view(Post post, Map<Long, UserRef> names, List<MediaView> media) {
+    private static VisiblePost view(
+            Post post, Map<Long, UserRef> names, List<MediaView> media, List<String> mentions, List<String> tags) {
         String author = names.get(post.authorId()).username();
         UserRef referenced = post.referencedId() == null ? null : names.get(post.referencedId());
         return new VisiblePost(
@@ -256,7 +308,9 @@ class PostService implements Posts {
                 post.createdAt(),
                 post.editedAt(),
                 media,
-                post.mediaPending() == 0);
+                post.mediaPending() == 0,
+                mentions,
+                tags);
     }
 
     /** The post {@code id} if {@code user} wrote it: 404 if there is no such post, 403 if it is someone else's. */

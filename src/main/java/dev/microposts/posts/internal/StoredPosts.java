@@ -136,13 +136,37 @@ class StoredPosts {
                 .list();
     }
 
-    List<Post> matching(String query, Cursor cursor, int limit, long viewer) {
-        return jdbc.sql("select " + COLUMNS + " from posts where search @@ websearch_to_tsquery('simple', :query)"
-                        + " and id < :before" + VISIBLE + " order by id desc limit :limit")
-                .param("query", query)
+    /**
+     * Posts whose text matches {@code words} (none: any text) and that carry every one of {@code tags}
+     * (normalized). Tags are matched in {@code post_tags}, not in the text's words, so {@code #java} finds the
+     * posts tagged so and not every post that says "java".
+     */
+    List<Post> matching(String words, List<String> tags, Cursor cursor, int limit, long viewer) {
+        String wordsMatch = words.isBlank() ? "true" : "search @@ websearch_to_tsquery('simple', :query)";
+        String tagsMatch = tags.isEmpty()
+                ? ""
+                : " and (select count(*) from post_tags t where t.post_id = posts.id and t.tag = any(:tags)) = :tagCount";
+        return jdbc.sql("select " + COLUMNS + " from posts where " + wordsMatch + tagsMatch + " and id < :before"
+                        + VISIBLE + " order by id desc limit :limit")
+                .param("query", words)
+                .param("tags", tags.toArray(String[]::new))
+                .param("tagCount", tags.size())
                 .param("before", cursor.before())
                 .param("limit", limit + 1)
                 .param("viewer", viewer)
+                .query(StoredPosts::map)
+                .list();
+    }
+
+    /** Published posts carrying the tag (normalized), newest first: a tag's page shows what everyone sees. */
+    List<Post> tagged(String tag, Cursor cursor, int limit) {
+        // why: walking the tag's index newest first stops after one page, however many posts carry the tag
+        return jdbc.sql("select " + COLUMNS + " from post_tags t join posts p on p.id = t.post_id"
+                        + " where t.tag = :tag and t.post_id < :before and p.media_pending = 0"
+                        + " order by t.post_id desc limit :limit")
+                .param("tag", tag)
+                .param("before", cursor.before())
+                .param("limit", limit + 1)
                 .query(StoredPosts::map)
                 .list();
     }

@@ -9,7 +9,9 @@ import java.util.List;
  * A post as the API shows it, with the book's fields ({@code href}, {@code id}, {@code text},
  * {@code referenced}, {@code timestamp}, {@code user}), when it was created and last edited, its videos, and
  * whether others see it yet: a post with videos is {@code published} once all of them are ready; until then
- * only its author sees it (with each video's status). {@link PostLinks} makes one from a {@link VisiblePost}.
+ * only its author sees it (with each video's status). {@code mentions} are the people its text mentions
+ * ({@code @name} of someone who exists) and {@code tags} its hashtags, each linked to where the API serves it.
+ * {@link PostLinks} makes one from a {@link VisiblePost}.
  */
 public record PostView(
         String href,
@@ -21,9 +23,17 @@ public record PostView(
         Instant createdAt,
         Instant editedAt,
         List<MediaView> media,
-        boolean published) {
+        boolean published,
+        List<Mention> mentions,
+        List<Tag> tags) {
 
-    static PostView of(String href, VisiblePost post) {
+    /** Someone a post mentions: their username and their profile. */
+    public record Mention(String username, String href) {}
+
+    /** A hashtag in normalized form (lower case), and the collection of the posts carrying it. */
+    public record Tag(String name, String href) {}
+
+    static PostView of(String href, VisiblePost post, List<Mention> mentions, List<Tag> tags) {
         return new PostView(
                 href,
                 post.id(),
@@ -34,6 +44,8 @@ public record PostView(
                 post.createdAt(),
                 post.editedAt(),
                 post.media(),
-                post.published());
+                post.published(),
+                mentions,
+                tags);
     }
 }

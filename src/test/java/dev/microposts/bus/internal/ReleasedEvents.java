@@ -82,8 +82,10 @@ final class ReleasedEvents {
                                 7,
                                 2,
                                 "Sunset over the harbour, filmed from the evening ferry",
-                                41L),
-                        new PostPublished(id("PostPublished"), HAPPENED, 42, 7, 41L),
+                                41L,
+                                List.of(43L),
+                                true),
+                        new PostPublished(id("PostPublished"), HAPPENED, 42, 7, 41L, List.of(43L)),
                         new UserFollowed(id("UserFollowed"), HAPPENED, 9, 7),
                         new UserUnfollowed(id("UserUnfollowed"), HAPPENED, 9, 7))
                 .forEach(event -> byRecord.put(event.getClass(), event));

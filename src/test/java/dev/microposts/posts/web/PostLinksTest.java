@@ -16,8 +16,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 class PostLinksTest {
 
-    private final PostLinks links =
-            new PostLinks(new UserLinks(() -> UriComponentsBuilder.fromUriString("https://social.example")));
+    private final PostLinks links = new PostLinks(
+            new UserLinks(() -> UriComponentsBuilder.fromUriString("https://social.example")),
+            () -> UriComponentsBuilder.fromUriString("https://social.example"));
 
     @AfterEach
     void forgetTheRequest() {
@@ -38,7 +39,18 @@ class PostLinksTest {
     void theViewKeepsEveryFieldAndAddsWhereThePostIs() {
         Instant written = Instant.parse("2026-11-30T12:00:00Z");
         Instant edited = Instant.parse("2026-11-30T12:05:00Z");
-        VisiblePost post = new VisiblePost(7, "hello", "bob", written, "ann", written, edited, List.of(), false);
+        VisiblePost post = new VisiblePost(
+                7,
+                "hello @cy #Café",
+                "bob",
+                written,
+                "ann",
+                written,
+                edited,
+                List.of(),
+                false,
+                List.of("cy"),
+                List.of("café"));
 
         PostView view = links.view(post);
 
@@ -46,14 +58,22 @@ class PostLinksTest {
                 .isEqualTo(new PostView(
                         "https://social.example/api/v1/users/ann/collection/7",
                         7,
-                        "hello",
+                        "hello @cy #Café",
                         "bob",
                         written,
                         "ann",
                         written,
                         edited,
                         List.of(),
-                        false));
+                        false,
+                        List.of(new PostView.Mention("cy", "https://social.example/api/v1/users/cy")),
+                        List.of(new PostView.Tag("café", "https://social.example/api/v1/tags/caf%C3%A9/posts"))));
+    }
+
+    @Test
+    void aTagLinksToItsPostsWhateverItsLetters() {
+        assertThat(links.tag("java")).isEqualTo("https://social.example/api/v1/tags/java/posts");
+        assertThat(links.tag("日本")).isEqualTo("https://social.example/api/v1/tags/%E6%97%A5%E6%9C%AC/posts");
     }
 
     @Test
