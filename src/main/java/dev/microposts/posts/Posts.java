@@ -30,6 +30,12 @@ public interface Posts {
      */
     Map<UUID, Long> postIdsByMedia(Collection<UUID> mediaIds);
 
+    /**
+     * For those of these posts that reply to someone else's post, whose post that is: what a timeline needs to keep a
+     * conversation among strangers out of a reader's home.
+     */
+    Map<Long, Long> repliedAuthors(Collection<Long> postIds);
+
     /** These posts as {@code viewer} may see them, in the order given; gone or hidden ones left out. */
     List<VisiblePost> byIds(List<Long> ids, Optional<UserRef> viewer);
 }

@@ -7,7 +7,10 @@ import java.util.List;
 /**
  * A post as one reader may see it: its author sees it while its videos are still processing, everyone else
  * once it is {@code published}. It names people by username and says nothing of where it is served; the API
- * adds that with {@link dev.microposts.posts.web.PostLinks}.
+ * adds that with {@link dev.microposts.posts.web.PostLinks}. A reply names the post it answers
+ * ({@code inReplyToId}) and that post's author; {@code liked} and {@code reposted} say what the reader did, and are
+ * null for a reader who is not signed in. {@code repostedBy} is who brought the post into a timeline by reposting
+ * it, null everywhere else.
  */
 public record VisiblePost(
         long id,
@@ -18,4 +21,33 @@ public record VisiblePost(
         Instant createdAt,
         Instant editedAt,
         List<MediaView> media,
-        boolean published) {}
+        boolean published,
+        Long inReplyToId,
+        String inReplyToUser,
+        long likes,
+        long reposts,
+        Boolean liked,
+        Boolean reposted,
+        String repostedBy) {
+
+    /** The same post, shown in a timeline because {@code username} reposted it. */
+    public VisiblePost repostedBy(String username) {
+        return new VisiblePost(
+                id,
+                text,
+                referenced,
+                timestamp,
+                user,
+                createdAt,
+                editedAt,
+                media,
+                published,
+                inReplyToId,
+                inReplyToUser,
+                likes,
+                reposts,
+                liked,
+                reposted,
+                username);
+    }
+}

@@ -39,6 +39,7 @@ class PostService implements Posts {
     private final Users users;
     private final PostsProperties properties;
     private final MediaLibrary media;
+    private final Engagements engagements;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -47,9 +48,11 @@ class PostService implements Posts {
             Users users,
             PostsProperties properties,
             MediaLibrary media,
+            Engagements engagements,
             ApplicationEventPublisher events,
             Clock clock) {
         this.posts = posts;
+        this.engagements = engagements;
         this.users = users;
         this.properties = properties;
         this.media = media;
@@ -59,11 +62,13 @@ class PostService implements Posts {
 
     /**
      * Writes a post, with videos uploaded before by the same author. Their rows stay locked until the post is
-     * committed, so a video that becomes ready meanwhile is counted either here or by {@link #mediaReady}.
+     * committed, so a video that becomes ready meanwhile is counted either here or by {@link #mediaReady}. A reply
+     * names a post its author may see ({@code inReplyTo}, null for none).
      */
     @Transactional
-    Post create(UserRef author, String text, String referenced, List<String> mediaIds) {
+    Post create(UserRef author, String text, String referenced, List<String> mediaIds, Long inReplyTo) {
         checkText(text);
+        Long parentId = inReplyTo == null ? null : replyable(inReplyTo, author).id();
         Long referencedId =
                 referenced == null ? null : referencedUser(referenced).id();
         List<UUID> ids = mediaIds(mediaIds);
@@ -73,16 +78,30 @@ class PostService implements Posts {
         } catch (IllegalArgumentException e) {
             throw InvalidInput.of("media_ids", e.getMessage());
         }
-        Post post = posts.insert(author.id(), text, referencedId, ids.size(), pending);
+        Post post = posts.insert(author.id(), text, referencedId, ids.size(), pending, parentId);
         if (!posts.attach(post.id(), ids)) {
             throw InvalidInput.of("media_ids", "a media item is already on another post");
         }
         events.publishEvent(new PostCreated(
-                DomainEvent.newId(), clock.instant(), post.id(), author.id(), text, referencedId, ids, pending == 0));
+                DomainEvent.newId(),
+                clock.instant(),
+                post.id(),
+                author.id(),
+                text,
+                referencedId,
+                ids,
+                pending == 0,
+                parentId));
         if (pending == 0) {
             published(post);
         }
         return post;
+    }
+
+    /** The post a reply answers: one its author may see, or the reply is refused. */
+    private Post replyable(long id, UserRef author) {
+        return posts.byId(id, author.id())
+                .orElseThrow(() -> InvalidInput.of("in_reply_to", "there is no post " + id + " to reply to"));
     }
 
     /** Refuses what {@link #create} would refuse in the text and the mention, before a video is stored for them. */
@@ -100,8 +119,17 @@ class PostService implements Posts {
     }
 
     private void published(Post post) {
+        Long parentAuthor = post.inReplyToId() == null
+                ? null
+                : posts.authorsOf(List.of(post.inReplyToId())).get(post.inReplyToId());
         events.publishEvent(new PostPublished(
-                DomainEvent.newId(), clock.instant(), post.id(), post.authorId(), post.referencedId()));
+                DomainEvent.newId(),
+                clock.instant(),
+                post.id(),
+                post.authorId(),
+                post.referencedId(),
+                parentAuthor == null ? null : post.inReplyToId(),
+                parentAuthor));
     }
 
     private static List<UUID> mediaIds(List<String> mediaIds) {
@@ -127,7 +155,7 @@ class PostService implements Posts {
     }
 
     /** Whose own unpublished posts are visible too; -1, nobody's, for anonymous readers. */
-    private static long viewerId(Optional<UserRef> viewer) {
+    static long viewerId(Optional<UserRef> viewer) {
         return viewer.map(UserRef::id).orElse(-1L);
     }
 
@@ -203,6 +231,11 @@ class PostService implements Posts {
     }
 
     @Override
+    public Map<Long, Long> repliedAuthors(Collection<Long> postIds) {
+        return postIds.isEmpty() ? Map.of() : posts.repliedAuthors(postIds);
+    }
+
+    @Override
     public List<VisiblePost> byIds(List<Long> ids, Optional<UserRef> viewer) {
         if (ids.isEmpty()) {
             return List.of();
@@ -215,11 +248,16 @@ class PostService implements Posts {
 
     /** These posts as {@code viewer} sees them, with usernames resolved in one lookup. */
     List<VisiblePost> views(List<Post> rows, Optional<UserRef> viewer) {
+        Map<Long, Engagements.Engagement> figures = engagements.of(rows, viewerId(viewer));
         Set<Long> ids = new HashSet<>();
         for (Post post : rows) {
             ids.add(post.authorId());
             if (post.referencedId() != null) {
                 ids.add(post.referencedId());
+            }
+            Long parentAuthor = figures.get(post.id()).parentAuthorId();
+            if (parentAuthor != null) {
+                ids.add(parentAuthor);
             }
         }
         Map<Long, UserRef> names = users.byIds(ids);
@@ -235,7 +273,7 @@ class PostService implements Posts {
                     .map(mediaViews::get)
                     .filter(java.util.Objects::nonNull)
                     .toList();
-            views.add(view(post, names, attached));
+            views.add(view(post, names, attached, figures.get(post.id()), viewer.isPresent()));
         }
         return views;
     }
@@ -244,9 +282,15 @@ class PostService implements Posts {
         return views(List.of(post), viewer).get(0);
     }
 
-    private static VisiblePost view(Post post, Map<Long, UserRef> names, List<MediaView> media) {
+    private static VisiblePost view(
+            Post post,
+            Map<Long, UserRef> names,
+            List<MediaView> media,
+            Engagements.Engagement figures,
+            boolean signedIn) {
         String author = names.get(post.authorId()).username();
         UserRef referenced = post.referencedId() == null ? null : names.get(post.referencedId());
+        UserRef parentAuthor = figures.parentAuthorId() == null ? null : names.get(figures.parentAuthorId());
         return new VisiblePost(
                 post.id(),
                 post.text(),
@@ -256,7 +300,14 @@ class PostService implements Posts {
                 post.createdAt(),
                 post.editedAt(),
                 media,
-                post.mediaPending() == 0);
+                post.mediaPending() == 0,
+                parentAuthor == null ? null : post.inReplyToId(),
+                parentAuthor == null ? null : parentAuthor.username(),
+                figures.likes(),
+                figures.reposts(),
+                signedIn ? figures.liked() : null,
+                signedIn ? figures.reposted() : null,
+                null);
     }
 
     /** The post {@code id} if {@code user} wrote it: 404 if there is no such post, 403 if it is someone else's. */

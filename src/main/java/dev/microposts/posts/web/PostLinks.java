@@ -22,7 +22,10 @@ public class PostLinks {
 
     /** The API's view of a post, linked to where it is served. */
     public PostView view(VisiblePost post) {
-        return PostView.of(post(post.user(), post.id()), post);
+        String inReplyTo = post.inReplyToId() == null || post.inReplyToUser() == null
+                ? null
+                : post(post.inReplyToUser(), post.inReplyToId());
+        return PostView.of(post(post.user(), post.id()), inReplyTo, post);
     }
 
     public List<PostView> views(List<VisiblePost> posts) {

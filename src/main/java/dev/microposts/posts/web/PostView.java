@@ -9,7 +9,11 @@ import java.util.List;
  * A post as the API shows it, with the book's fields ({@code href}, {@code id}, {@code text},
  * {@code referenced}, {@code timestamp}, {@code user}), when it was created and last edited, its videos, and
  * whether others see it yet: a post with videos is {@code published} once all of them are ready; until then
- * only its author sees it (with each video's status). {@link PostLinks} makes one from a {@link VisiblePost}.
+ * only its author sees it (with each video's status). A reply links to the post it answers ({@code in_reply_to},
+ * that post's {@code href}, as every post links to itself). {@code likes} and {@code reposts} count them;
+ * {@code liked} and {@code reposted} say what the signed-in reader did (null for anyone else); {@code reposted_by}
+ * is who brought the post into a home timeline by reposting it. {@link PostLinks} makes one from a
+ * {@link VisiblePost}.
  */
 public record PostView(
         String href,
@@ -21,9 +25,15 @@ public record PostView(
         Instant createdAt,
         Instant editedAt,
         List<MediaView> media,
-        boolean published) {
+        boolean published,
+        String inReplyTo,
+        long likes,
+        long reposts,
+        Boolean liked,
+        Boolean reposted,
+        String repostedBy) {
 
-    static PostView of(String href, VisiblePost post) {
+    static PostView of(String href, String inReplyTo, VisiblePost post) {
         return new PostView(
                 href,
                 post.id(),
@@ -34,6 +44,12 @@ public record PostView(
                 post.createdAt(),
                 post.editedAt(),
                 post.media(),
-                post.published());
+                post.published(),
+                inReplyTo,
+                post.likes(),
+                post.reposts(),
+                post.liked(),
+                post.reposted(),
+                post.repostedBy());
     }
 }

@@ -38,7 +38,9 @@ class PostLinksTest {
     void theViewKeepsEveryFieldAndAddsWhereThePostIs() {
         Instant written = Instant.parse("2026-11-30T12:00:00Z");
         Instant edited = Instant.parse("2026-11-30T12:05:00Z");
-        VisiblePost post = new VisiblePost(7, "hello", "bob", written, "ann", written, edited, List.of(), false);
+        VisiblePost post = new VisiblePost(
+                7, "hello", "bob", written, "ann", written, edited, List.of(), false, 5L, "cy", 3, 1, true, false,
+                null);
 
         PostView view = links.view(post);
 
@@ -53,7 +55,13 @@ class PostLinksTest {
                         written,
                         edited,
                         List.of(),
-                        false));
+                        false,
+                        "https://social.example/api/v1/users/cy/collection/5",
+                        3,
+                        1,
+                        true,
+                        false,
+                        null));
     }
 
     @Test
