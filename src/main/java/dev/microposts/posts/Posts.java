@@ -36,6 +36,9 @@ public interface Posts {
      */
     Map<Long, Long> repliedAuthors(Collection<Long> postIds);
 
+    /** Who reposted the post (and has not undone it), oldest repost first. */
+    List<Long> reposterIds(long postId);
+
     /** These posts as {@code viewer} may see them, in the order given; gone or hidden ones left out. */
     List<VisiblePost> byIds(List<Long> ids, Optional<UserRef> viewer);
 }

@@ -40,6 +40,7 @@ class PostService implements Posts {
     private final PostsProperties properties;
     private final MediaLibrary media;
     private final Engagements engagements;
+    private final Reposts reposts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -49,10 +50,12 @@ class PostService implements Posts {
             PostsProperties properties,
             MediaLibrary media,
             Engagements engagements,
+            Reposts reposts,
             ApplicationEventPublisher events,
             Clock clock) {
         this.posts = posts;
         this.engagements = engagements;
+        this.reposts = reposts;
         this.users = users;
         this.properties = properties;
         this.media = media;
@@ -228,6 +231,11 @@ class PostService implements Posts {
     @Override
     public Map<UUID, Long> postIdsByMedia(Collection<UUID> mediaIds) {
         return mediaIds.isEmpty() ? Map.of() : posts.postIdsByMedia(mediaIds);
+    }
+
+    @Override
+    public List<Long> reposterIds(long postId) {
+        return reposts.of(postId);
     }
 
     @Override

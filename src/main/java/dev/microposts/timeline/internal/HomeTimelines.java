@@ -1,8 +1,10 @@
 package dev.microposts.timeline.internal;
 
+import java.sql.Types;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,6 +22,14 @@ class HomeTimelines {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Who among a follower (the {@code follows} row {@code f}) takes a post, by {@link Audience}: bound to
+     * {@code :replyTo} and {@code :repostOf}.
+     */
+    private static final String TAKES = " and (cast(:replyTo as bigint) is null or f.follower_id = :replyTo"
+            + " or exists (select 1 from follows r where r.follower_id = f.follower_id and r.followee_id = :replyTo))"
+            + " and f.follower_id <> coalesce(cast(:repostOf as bigint), -1)";
+
     /** Post ids in {@code ownerId}'s timeline older than {@code before}, newest first. */
     List<Long> page(long ownerId, long before, int limit) {
         return jdbc.sql("select post_id from home_timeline where owner_id = ? and post_id < ?"
@@ -33,12 +43,15 @@ class HomeTimelines {
      * Pushes a post to the next batch of its author's followers, those whose follow id is above
      * {@code afterFollowId}; answers the batch's size and its last follow id.
      */
-    Batch fanOut(long postId, long authorId, long afterFollowId, int batchSize) {
+    Batch fanOut(long postId, long authorId, long afterFollowId, int batchSize, Audience audience) {
         return jdbc.sql("with batch as (select id, follower_id from follows where followee_id = :author"
                         + " and id > :after order by id limit :size),"
-                        + " added as (insert into home_timeline (owner_id, post_id, author_id)"
-                        + " select follower_id, :post, :author from batch on conflict do nothing)"
+                        + " added as (insert into home_timeline (owner_id, post_id, author_id, reposted_by)"
+                        + " select f.follower_id, :post, :author, cast(:repostedBy as bigint) from batch f where true"
+                        + TAKES
+                        + " on conflict do nothing)"
                         + " select count(*) as size, coalesce(max(id), 0) as last from batch")
+                .params(audience(audience, authorId))
                 .param("author", authorId)
                 .param("after", afterFollowId)
                 .param("size", batchSize)
@@ -68,25 +81,34 @@ class HomeTimelines {
         return counts;
     }
 
-    /** Pushes each post ({@code postIds[i]} by {@code authorIds[i]}) to all its author's followers at once. */
-    void fanOutAll(List<Long> postIds, List<Long> authorIds) {
+    /**
+     * Pushes each post ({@code postIds[i]} by {@code authorIds[i]}, a reply to {@code replyTos[i]}'s post or null) to
+     * all its author's followers at once, under the reply rule of {@link Audience}.
+     */
+    void fanOutAll(List<Long> postIds, List<Long> authorIds, List<Long> replyTos) {
         if (postIds.isEmpty()) {
             return;
         }
         // why: rows in one order, so two transactions writing the same timelines cannot deadlock
         jdbc.sql("insert into home_timeline (owner_id, post_id, author_id) select f.follower_id, p.post, p.author"
-                        + " from unnest(:posts, :authors) as p(post, author) join follows f on f.followee_id = p.author"
+                        + " from unnest(:posts, :authors, :replyTos) as p(post, author, reply_to)"
+                        + " join follows f on f.followee_id = p.author"
+                        + " where (p.reply_to is null or f.follower_id = p.reply_to or exists (select 1 from follows r"
+                        + " where r.follower_id = f.follower_id and r.followee_id = p.reply_to))"
                         + " order by f.follower_id, p.post on conflict do nothing")
                 .param("posts", postIds.toArray(Long[]::new))
                 .param("authors", authorIds.toArray(Long[]::new))
+                .param("replyTos", replyTos.toArray(Long[]::new))
                 .update();
     }
 
     /** Pushes a post to the author's followers whose follow id is above {@code afterFollowId}, up to {@code untilFollowId}. */
-    void fanOutRange(long postId, long authorId, long afterFollowId, long untilFollowId) {
-        jdbc.sql("insert into home_timeline (owner_id, post_id, author_id) select follower_id, :post, :author"
-                        + " from follows where followee_id = :author and id > :after and id <= :until"
-                        + " order by follower_id on conflict do nothing")
+    void fanOutRange(long postId, long authorId, long afterFollowId, long untilFollowId, Audience audience) {
+        jdbc.sql("insert into home_timeline (owner_id, post_id, author_id, reposted_by)"
+                        + " select f.follower_id, :post, :author, cast(:repostedBy as bigint)"
+                        + " from follows f where f.followee_id = :author and f.id > :after and f.id <= :until" + TAKES
+                        + " order by f.follower_id on conflict do nothing")
+                .params(audience(audience, authorId))
                 .param("post", postId)
                 .param("author", authorId)
                 .param("after", afterFollowId)
@@ -127,6 +149,48 @@ class HomeTimelines {
                 .param("owner", ownerId)
                 .param("author", authorId)
                 .update();
+    }
+
+    /**
+     * An undone repost leaves the timelines it brought the post into (those of the author's followers keep it), but
+     * for readers who follow another of {@code otherReposters}: the post stays with them, as that one's repost.
+     */
+    void removeRepost(long postId, long reposterId, List<Long> otherReposters) {
+        jdbc.sql("with gone as (delete from home_timeline where post_id = :post and reposted_by = :reposter"
+                        + " returning owner_id)"
+                        + " insert into home_timeline (owner_id, post_id, author_id, reposted_by)"
+                        + " select distinct on (f.follower_id) f.follower_id, :post, f.followee_id, f.followee_id"
+                        + " from gone g join follows f on f.follower_id = g.owner_id"
+                        + " and f.followee_id = any(:others) and f.followee_id <> :reposter"
+                        + " order by f.follower_id, array_position(:others, f.followee_id)"
+                        + " on conflict do nothing")
+                .param("post", postId)
+                .param("reposter", reposterId)
+                .param("others", otherReposters.toArray(Long[]::new))
+                .update();
+    }
+
+    /** Who reposted each of these posts into {@code ownerId}'s timeline; posts that came otherwise are left out. */
+    Map<Long, Long> reposters(long ownerId, List<Long> postIds) {
+        Map<Long, Long> reposters = new HashMap<>();
+        if (postIds.isEmpty()) {
+            return reposters;
+        }
+        jdbc.sql("select post_id, reposted_by from home_timeline where owner_id = ? and post_id = any(?)"
+                        + " and reposted_by is not null")
+                .params(ownerId, postIds.toArray(Long[]::new))
+                .query(rs -> {
+                    reposters.put(rs.getLong("post_id"), rs.getLong("reposted_by"));
+                });
+        return reposters;
+    }
+
+    private static Map<String, Object> audience(Audience audience, long sourceId) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("replyTo", new SqlParameterValue(Types.BIGINT, audience.replyTo()));
+        params.put("repostOf", new SqlParameterValue(Types.BIGINT, audience.repostOf()));
+        params.put("repostedBy", new SqlParameterValue(Types.BIGINT, audience.repostOf() == null ? null : sourceId));
+        return params;
     }
 
     void removePost(long postId) {
