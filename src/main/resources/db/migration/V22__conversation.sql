@@ -22,5 +22,16 @@ create table reposts (
 );
 create index reposts_user on reposts (user_id, post_id);
 
--- A timeline row that a repost brought: who reposted it (null for a post of someone the reader follows).
-alter table home_timeline add column reposted_by bigint;
+-- Reposts in home timelines: a row per reader and post that someone they follow reposted, placed where a post written
+-- at the time of the repost would be (a number drawn from the posts' id sequence), so a repost of an old post shows
+-- at the top. A post already in the reader's timeline as itself is not added again.
+create table timeline_reposts (
+    owner_id    bigint not null references users (id) on delete cascade,
+    post_id     bigint not null references posts (id) on delete cascade,
+    position    bigint not null,
+    reposted_by bigint not null references users (id) on delete cascade,
+    primary key (owner_id, post_id)
+);
+create index timeline_reposts_owner_position on timeline_reposts (owner_id, position desc);
+create index timeline_reposts_post on timeline_reposts (post_id, reposted_by);
+create index timeline_reposts_reposter on timeline_reposts (reposted_by);

@@ -36,6 +36,12 @@ public interface Posts {
      */
     Map<Long, Long> repliedAuthors(Collection<Long> postIds);
 
+    /**
+     * A number that sorts after every post written so far and before every later one, on the scale of post ids:
+     * where something that happens now (a repost) belongs among posts in a list ordered by id.
+     */
+    long placeNow();
+
     /** Who reposted the post (and has not undone it), oldest repost first. */
     List<Long> reposterIds(long postId);
 

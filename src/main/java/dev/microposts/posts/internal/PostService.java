@@ -234,6 +234,11 @@ class PostService implements Posts {
     }
 
     @Override
+    public long placeNow() {
+        return posts.nextId();
+    }
+
+    @Override
     public List<Long> reposterIds(long postId) {
         return reposts.of(postId);
     }

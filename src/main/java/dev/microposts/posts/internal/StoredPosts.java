@@ -162,6 +162,13 @@ class StoredPosts {
         return authors;
     }
 
+    /** Draws the next post id, which no post will have: a place among posts for what happens now. */
+    long nextId() {
+        return jdbc.sql("select nextval(pg_get_serial_sequence('posts', 'id'))")
+                .query(Long.class)
+                .single();
+    }
+
     /** Who wrote each of these posts; gone ones left out. */
     Map<Long, Long> authorsOf(Collection<Long> postIds) {
         Map<Long, Long> authors = new HashMap<>();

@@ -69,7 +69,8 @@ class FanoutHandler implements TaskHandler {
                 node.hasNonNull("until") ? node.path("until").asLong() : null,
                 new Audience(
                         node.hasNonNull("reply_to") ? node.path("reply_to").asLong() : null,
-                        node.hasNonNull("repost_of") ? node.path("repost_of").asLong() : null));
+                        node.hasNonNull("repost_of") ? node.path("repost_of").asLong() : null,
+                        node.hasNonNull("position") ? node.path("position").asLong() : null));
     }
 
     @Override

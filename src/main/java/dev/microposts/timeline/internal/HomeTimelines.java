@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The materialized home timelines: a row per reader and post of someone they follow. Every write is idempotent
+ * The materialized home timelines: a row per reader and post of someone they follow, and one per reader and post
+ * someone they follow reposted (see {@link TimelineReposts}). Every write is idempotent
  * and checks the follow it depends on in the same statement, so reactions that run in any order (a follow and an
  * unfollow in quick succession, a fan-out beside a backfill) settle on what the follow graph says.
  */
@@ -22,13 +23,19 @@ class HomeTimelines {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Who among a follower (the {@code follows} row {@code f}) takes a post, by {@link Audience}: bound to
-     * {@code :replyTo} and {@code :repostOf}.
-     */
+    /** Whether a follower (the {@code follows} row {@code f}) takes a reply to {@code :replyTo}'s post (if any). */
     private static final String TAKES = " and (cast(:replyTo as bigint) is null or f.follower_id = :replyTo"
-            + " or exists (select 1 from follows r where r.follower_id = f.follower_id and r.followee_id = :replyTo))"
-            + " and f.follower_id <> coalesce(cast(:repostOf as bigint), -1)";
+            + " or exists (select 1 from follows r where r.follower_id = f.follower_id and r.followee_id = :replyTo))";
+
+    /**
+     * Where a follower (the {@code follows} row {@code f}) takes a repost: into {@code timeline_reposts}, unless they
+     * wrote the post or have it already.
+     */
+    private static final String REPOST = "insert into timeline_reposts (owner_id, post_id, position, reposted_by)"
+            + " select f.follower_id, :post, :position, :author from %s"
+            + " where f.follower_id <> :repostOf and not exists (select 1 from home_timeline h"
+            + " where h.owner_id = f.follower_id and h.post_id = :post)%s"
+            + " order by f.follower_id on conflict do nothing";
 
     /** Post ids in {@code ownerId}'s timeline older than {@code before}, newest first. */
     List<Long> page(long ownerId, long before, int limit) {
@@ -44,14 +51,14 @@ class HomeTimelines {
      * {@code afterFollowId}; answers the batch's size and its last follow id.
      */
     Batch fanOut(long postId, long authorId, long afterFollowId, int batchSize, Audience audience) {
+        String insert = audience.repost()
+                ? REPOST.formatted("batch f", "")
+                : "insert into home_timeline (owner_id, post_id, author_id) select f.follower_id, :post, :author"
+                        + " from batch f where true" + TAKES + " on conflict do nothing";
         return jdbc.sql("with batch as (select id, follower_id from follows where followee_id = :author"
-                        + " and id > :after order by id limit :size),"
-                        + " added as (insert into home_timeline (owner_id, post_id, author_id, reposted_by)"
-                        + " select f.follower_id, :post, :author, cast(:repostedBy as bigint) from batch f where true"
-                        + TAKES
-                        + " on conflict do nothing)"
+                        + " and id > :after order by id limit :size), added as (" + insert + ")"
                         + " select count(*) as size, coalesce(max(id), 0) as last from batch")
-                .params(audience(audience, authorId))
+                .params(audience(audience))
                 .param("author", authorId)
                 .param("after", afterFollowId)
                 .param("size", batchSize)
@@ -104,11 +111,14 @@ class HomeTimelines {
 
     /** Pushes a post to the author's followers whose follow id is above {@code afterFollowId}, up to {@code untilFollowId}. */
     void fanOutRange(long postId, long authorId, long afterFollowId, long untilFollowId, Audience audience) {
-        jdbc.sql("insert into home_timeline (owner_id, post_id, author_id, reposted_by)"
-                        + " select f.follower_id, :post, :author, cast(:repostedBy as bigint)"
-                        + " from follows f where f.followee_id = :author and f.id > :after and f.id <= :until" + TAKES
-                        + " order by f.follower_id on conflict do nothing")
-                .params(audience(audience, authorId))
+        String range = " and f.followee_id = :author and f.id > :after and f.id <= :until";
+        jdbc.sql(
+                        audience.repost()
+                                ? REPOST.formatted("follows f", range)
+                                : "insert into home_timeline (owner_id, post_id, author_id)"
+                                        + " select f.follower_id, :post, :author from follows f where true" + range
+                                        + TAKES + " order by f.follower_id on conflict do nothing")
+                .params(audience(audience))
                 .param("post", postId)
                 .param("author", authorId)
                 .param("after", afterFollowId)
@@ -142,54 +152,28 @@ class HomeTimelines {
                 .update();
     }
 
-    /** An unfollow: the author's posts leave the reader's timeline, unless they follow again meanwhile. */
+    /**
+     * An unfollow: the author's posts, and the posts they reposted, leave the reader's timeline, unless they follow
+     * again meanwhile.
+     */
     void removeAuthor(long ownerId, long authorId) {
         jdbc.sql("delete from home_timeline where owner_id = :owner and author_id = :author and not exists"
                         + " (select 1 from follows where follower_id = :owner and followee_id = :author)")
                 .param("owner", ownerId)
                 .param("author", authorId)
                 .update();
-    }
-
-    /**
-     * An undone repost leaves the timelines it brought the post into (those of the author's followers keep it), but
-     * for readers who follow another of {@code otherReposters}: the post stays with them, as that one's repost.
-     */
-    void removeRepost(long postId, long reposterId, List<Long> otherReposters) {
-        jdbc.sql("with gone as (delete from home_timeline where post_id = :post and reposted_by = :reposter"
-                        + " returning owner_id)"
-                        + " insert into home_timeline (owner_id, post_id, author_id, reposted_by)"
-                        + " select distinct on (f.follower_id) f.follower_id, :post, f.followee_id, f.followee_id"
-                        + " from gone g join follows f on f.follower_id = g.owner_id"
-                        + " and f.followee_id = any(:others) and f.followee_id <> :reposter"
-                        + " order by f.follower_id, array_position(:others, f.followee_id)"
-                        + " on conflict do nothing")
-                .param("post", postId)
-                .param("reposter", reposterId)
-                .param("others", otherReposters.toArray(Long[]::new))
+        jdbc.sql("delete from timeline_reposts where owner_id = :owner and reposted_by = :author and not exists"
+                        + " (select 1 from follows where follower_id = :owner and followee_id = :author)")
+                .param("owner", ownerId)
+                .param("author", authorId)
                 .update();
     }
 
-    /** Who reposted each of these posts into {@code ownerId}'s timeline; posts that came otherwise are left out. */
-    Map<Long, Long> reposters(long ownerId, List<Long> postIds) {
-        Map<Long, Long> reposters = new HashMap<>();
-        if (postIds.isEmpty()) {
-            return reposters;
-        }
-        jdbc.sql("select post_id, reposted_by from home_timeline where owner_id = ? and post_id = any(?)"
-                        + " and reposted_by is not null")
-                .params(ownerId, postIds.toArray(Long[]::new))
-                .query(rs -> {
-                    reposters.put(rs.getLong("post_id"), rs.getLong("reposted_by"));
-                });
-        return reposters;
-    }
-
-    private static Map<String, Object> audience(Audience audience, long sourceId) {
+    private static Map<String, Object> audience(Audience audience) {
         Map<String, Object> params = new HashMap<>();
         params.put("replyTo", new SqlParameterValue(Types.BIGINT, audience.replyTo()));
         params.put("repostOf", new SqlParameterValue(Types.BIGINT, audience.repostOf()));
-        params.put("repostedBy", new SqlParameterValue(Types.BIGINT, audience.repostOf() == null ? null : sourceId));
+        params.put("position", new SqlParameterValue(Types.BIGINT, audience.position()));
         return params;
     }
 

@@ -33,11 +33,18 @@ class TimelineReactions {
     private final Tasks tasks;
     private final TimelineProperties properties;
     private final Follows follows;
+    private final TimelineReposts reposts;
 
     TimelineReactions(
-            HomeTimelines timelines, Posts posts, Tasks tasks, TimelineProperties properties, Follows follows) {
+            HomeTimelines timelines,
+            Posts posts,
+            Tasks tasks,
+            TimelineProperties properties,
+            Follows follows,
+            TimelineReposts reposts) {
         this.timelines = timelines;
         this.follows = follows;
+        this.reposts = reposts;
         this.posts = posts;
         this.tasks = tasks;
         this.properties = properties;
@@ -75,13 +82,13 @@ class TimelineReactions {
     /** A repost reaches the reposter's followers as a post of theirs would, but for the post's own author. */
     @BusListener("timeline.reposted")
     void on(PostReposted event) {
-        Audience audience = Audience.ofRepost(event.authorId());
         int count = timelines
                 .followerCounts(List.of(event.userId()), properties.inlineFanout())
                 .getOrDefault(event.userId(), 0);
         if (count == 0) {
             return;
         }
+        Audience audience = Audience.ofRepost(event.authorId(), posts.placeNow());
         if (count <= properties.inlineFanout()) {
             timelines.fanOutRange(event.postId(), event.userId(), 0, Long.MAX_VALUE, audience);
         } else {
@@ -91,7 +98,7 @@ class TimelineReactions {
 
     @BusListener("timeline.unreposted")
     void on(PostUnreposted event) {
-        timelines.removeRepost(event.postId(), event.userId(), posts.reposterIds(event.postId()));
+        reposts.remove(event.postId(), event.userId(), posts.reposterIds(event.postId()));
     }
 
     /**

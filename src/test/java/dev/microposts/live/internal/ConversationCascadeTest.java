@@ -94,6 +94,8 @@ class ConversationCascadeTest extends ApiTest {
         follow(onlyReposter, few);
         long post = api.newPost(author, "worth sharing");
         await().atMost(A_WHILE).until(() -> timeline(followsBoth).contains(post));
+        long newer = api.newPost(reposter, "my own news");
+        await().atMost(A_WHILE).until(() -> timeline(another).contains(newer));
 
         assertThat(api.put(href(author, post) + "/repost", null, reposter.token())
                         .status())
@@ -102,6 +104,8 @@ class ConversationCascadeTest extends ApiTest {
                 .isEqualTo(204);
         await().atMost(A_WHILE).until(() -> timeline(onlyReposter).contains(post));
         await().atMost(A_WHILE).until(() -> timeline(another).contains(post));
+        // the repost sits where it was reposted, above what the reposter wrote before it
+        assertThat(timeline(another)).containsExactly(post, newer);
         JsonNode shown = entry(onlyReposter, post);
         assertThat(shown.path("reposted_by").asString()).isIn(reposter.username(), few.username());
         assertThat(shown.path("reposts").asLong()).isEqualTo(2);
