@@ -7,6 +7,7 @@ import dev.microposts.web.PageController;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -49,7 +50,7 @@ class ConversationPages {
         text = PostPages.asTyped(text);
         String thread = "/users/" + username + "/posts/" + id;
         try {
-            Post parent = posts.get(username, id, java.util.Optional.of(me));
+            Post parent = posts.get(username, id, Optional.of(me));
             posts.create(me, text, null, List.of(), parent.id());
         } catch (Refusal refusal) {
             if (refusal.reason() == Refusal.Reason.NOT_FOUND) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -109,7 +110,7 @@ class ConversationService {
     }
 
     /** Runs a mark; a post deleted between reading it and marking it is not found, as it would be a moment later. */
-    private static boolean marked(java.util.function.BooleanSupplier mark, String username, long id) {
+    private static boolean marked(BooleanSupplier mark, String username, long id) {
         try {
             return mark.getAsBoolean();
         } catch (DataIntegrityViolationException e) {

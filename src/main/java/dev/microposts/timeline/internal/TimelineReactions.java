@@ -21,9 +21,8 @@ import org.springframework.stereotype.Component;
  * are many, so an author with many followers holds up no one else), a deleted one leaves every timeline, a follow
  * backfills and an unfollow removes. A reply to someone else reaches only the followers who follow that person
  * too ({@link Audience}); a repost goes to the reposter's followers the same two ways, and leaves when undone. Edits
- * need nothing: timelines hold post ids, and reads show each post as it
- * is now. Each reaction applies an event once: the bus hands it over in the transaction that moves the
- * listener's position.
+ * need nothing: timelines hold post ids, and reads show each post as it is now. Each reaction applies an event
+ * once: the bus hands it over in the transaction that moves the listener's position.
  */
 @Component
 class TimelineReactions {
