@@ -128,19 +128,26 @@ class ConversationCascadeTest extends ApiTest {
         Api.User author = api.newUser("deleter");
         Api.User fan = api.newUser("fan");
         Api.User follower = api.newUser("follower");
+        Api.User reader = api.newUser("reader");
         follow(follower, fan);
+        follow(reader, author);
         long post = api.newPost(author, "here for a moment");
         api.put(href(author, post) + "/like", null, fan.token());
         api.put(href(author, post) + "/repost", null, fan.token());
         await().atMost(A_WHILE).until(() -> timeline(follower).contains(post));
+        await().atMost(A_WHILE).until(() -> timeline(reader).contains(post));
         assertThat(rows("likes", post)).isOne();
         assertThat(rows("reposts", post)).isOne();
+        assertThat(rows("timeline_reposts", post)).isOne();
+        assertThat(rows("home_timeline", post)).isOne();
 
         assertThat(api.delete(href(author, post), author.token()).status()).isEqualTo(204);
         assertThat(rows("likes", post)).isZero();
         assertThat(rows("reposts", post)).isZero();
+        assertThat(rows("timeline_reposts", post)).isZero();
         await().atMost(A_WHILE).until(() -> rows("home_timeline", post) == 0);
         assertThat(timeline(follower)).doesNotContain(post);
+        assertThat(timeline(reader)).doesNotContain(post);
     }
 
     private long rows(String table, long post) {
