@@ -21,7 +21,8 @@
 #   RATE             likes per second to offer (default 1000)
 #   DURATION         length of the measured run, in seconds with an "s" (default 10s)
 #   WARMUP           length of the warm-up run, the same way (default 30s)
-#   CONNECTIONS      wrk connections, each pacing itself to RATE / CONNECTIONS likes/s (default 32)
+#   CONNECTIONS      wrk connections, each pacing itself to RATE / CONNECTIONS likes/s (default 64: the longer
+#                    each one pauses, the less its own latency slows the rate)
 #   PORT             HTTP port (default 18085)
 #   PGPORT           port of the embedded PostgreSQL (default 15436)
 #   BENCH_JAVA_OPTS  JVM options (default -Xms1g -Xmx1g: a fixed heap, as on a server)
@@ -33,7 +34,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 RATE=${RATE:-1000}
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-30s}
-CONNECTIONS=${CONNECTIONS:-32}
+CONNECTIONS=${CONNECTIONS:-64}
 PORT=${PORT:-18085}
 PGPORT=${PGPORT:-15436}
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms1g -Xmx1g}
