@@ -135,6 +135,28 @@ class AccountService {
         sessions.endAllBut(account.ref(), keptSession);
     }
 
+    /**
+     * Sets a new password chosen by the operator (there is no mail to reset one with), and ends every API token
+     * and page session of the user; empty when no such user exists. The password must pass the same policy as
+     * any other.
+     */
+    Optional<Account> resetPassword(String username, String password) {
+        Optional<Account> account = accounts.byUsername(username);
+        if (account.isEmpty()) {
+            return account;
+        }
+        passwordPolicy.problemWith(password, account.get().username()).ifPresent(problem -> {
+            throw InvalidInput.of("password", problem);
+        });
+        String hash = hashing.encode(password);
+        transactions.executeWithoutResult(status -> {
+            accounts.updatePassword(account.get().id(), hash);
+            tokens.revokeAll(account.get().id());
+            sessions.endAll(account.get().ref());
+        });
+        return account;
+    }
+
     /** Makes the user an admin, or takes it back; empty when no such user exists. */
     Optional<Account> setAdmin(String username, boolean admin) {
         return transactions.execute(status -> {
