@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -71,7 +72,13 @@ class EventSamplesTest {
             }
             for (int version : versions(event)) {
                 String name = sampleName(type, version);
-                if (CompatSamples.file(newest, KIND, name).isEmpty()) {
+                // why: a type or version no release has sent yet is new since the newest release; it gets its
+                // sample when the next release is cut (which writes every event of ReleasedEvents). One that an
+                // older release has but the newest lacks was lost.
+                boolean newSinceTheNewestRelease = CompatSamples.releases().stream()
+                        .allMatch(release ->
+                                CompatSamples.file(release, KIND, name).isEmpty());
+                if (CompatSamples.file(newest, KIND, name).isEmpty() && !newSinceTheNewestRelease) {
                     missing.add(name);
                 }
             }
@@ -179,6 +186,10 @@ class EventSamplesTest {
     void todaysProducersKeepTheShapeOfTheNewestRelease(DomainEvent event, int version) {
         String newest = CompatSamples.newest();
         String name = sampleName(event.getClass(), version);
+        Assumptions.assumeFalse(
+                CompatSamples.releases().stream().allMatch(release -> CompatSamples.file(release, KIND, name)
+                        .isEmpty()),
+                name + " is new since the newest release: no released shape to keep yet");
         Path sample = CompatSamples.file(newest, KIND, name)
                 .orElseThrow(() -> new AssertionError(name + " has no sample in " + CompatSamples.where(newest)));
         JsonNode released = json.readTree(CompatSamples.text(sample));
