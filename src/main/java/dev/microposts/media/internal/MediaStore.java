@@ -465,6 +465,14 @@ class MediaStore {
                 .update();
     }
 
+    /** Every item of an owner, on a post or not. */
+    List<UUID> idsOwnedBy(long ownerId) {
+        return jdbc.sql("select id from media where owner_id = ?")
+                .param(ownerId)
+                .query(UUID.class)
+                .list();
+    }
+
     /** Deletes the rows of these items, their parts and outputs with them; unknown ids are skipped. */
     void remove(Collection<UUID> ids) {
         if (!ids.isEmpty()) {

@@ -94,6 +94,13 @@ class Follows implements FollowGraph {
         return Page.of(rows, page.limit(), Follow::id);
     }
 
+    /** A deleted account follows no one and has no followers. */
+    void forget(long userId) {
+        jdbc.sql("delete from follows where follower_id = :user or followee_id = :user")
+                .param("user", userId)
+                .update();
+    }
+
     private static Follow map(ResultSet rs, int row) throws SQLException {
         return new Follow(
                 rs.getLong("id"),

@@ -2,6 +2,7 @@ package dev.microposts.bus.internal;
 
 import dev.microposts.accounts.AdminChanged;
 import dev.microposts.accounts.ProfileChanged;
+import dev.microposts.accounts.UserDeleted;
 import dev.microposts.accounts.UserRegistered;
 import dev.microposts.alerts.AlertFired;
 import dev.microposts.alerts.AlertResolved;
@@ -49,6 +50,7 @@ final class ReleasedEvents {
                         new ProfileChanged(
                                 id("ProfileChanged"), HAPPENED, 7, "Ada Lovelace", "Counting engines and kites."),
                         new UserRegistered(id("UserRegistered"), HAPPENED, 7, "ada", "Ada Lovelace"),
+                        new UserDeleted(id("UserDeleted"), HAPPENED, 7, "ada"),
                         new AlertFired(
                                 id("AlertFired"),
                                 HAPPENED,
