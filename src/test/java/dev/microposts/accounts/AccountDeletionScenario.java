@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Deleting an account leaves nothing of it behind: a member with posts, videos (one still being transcoded), follows
- * both ways, notifications, sessions and tokens deletes their account, and once the reactions have run no row of any
+ * both ways, notifications, an export, sessions and tokens deletes their account, and once the reactions have run no row of any
  * table refers to them and storage holds none of their files. The tables are read from the catalogue, not listed
  * here, so a table added later (likes, reposts, ...) is counted too. Run once per storage adapter.
  */
@@ -80,6 +80,21 @@ abstract class AccountDeletionScenario extends ApiTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> timelineOf(friend).containsAll(posts) && notificationCount(leaverId) >= 4);
         assertThat(storedKeys(ready)).isNotEmpty();
+        String export = api.post("/api/v1/me/exports", "", leaver.token())
+                .json()
+                .get("href")
+                .asString();
+        await().atMost(Duration.ofMinutes(1))
+                .until(
+                        () -> api.get(export, leaver.token())
+                                .json()
+                                .path("status")
+                                .asString(),
+                        "ready"::equals);
+        String exportId = export.substring(export.lastIndexOf('/') + 1);
+        assertThat(storage.list("exports/" + exportId + "/"))
+                .as("the archive, in storage")
+                .isNotEmpty();
         // why: a video the pipeline is still working on when the account goes
         String processing = upload(leaver, maker.h264("processing.mp4", "640x360", 6, true));
 
@@ -120,6 +135,7 @@ abstract class AccountDeletionScenario extends ApiTest {
                             .isEmpty();
                     assertThat(storedKeys(ready)).isEmpty();
                     assertThat(storedKeys(processing)).isEmpty();
+                    assertThat(storage.list("exports/" + exportId + "/")).isEmpty();
                 });
         assertThat(api.get("/api/v1/me", friend.token()).status())
                 .as("the friend is untouched")

@@ -1,13 +1,19 @@
 package dev.microposts.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.microposts.support.Api;
 import dev.microposts.support.ApiTest;
 import dev.microposts.support.Browser;
 import dev.microposts.support.PageSession;
 import dev.microposts.support.PageSteps;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,7 +22,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * A member deletes their account from the settings page, in a real browser: a wrong password is refused with the
  * reason and deletes nothing; the right one, with the box ticked, signs them out onto a goodbye page, and the
- * account is gone. The same form without a script refuses an unticked box.
+ * account is gone. The same form without a script refuses an unticked box. Before leaving, a member can have an
+ * archive of their data built and download it from the settings.
  */
 class LeavingPagesBrowserTest extends ApiTest {
 
@@ -57,6 +64,44 @@ class LeavingPagesBrowserTest extends ApiTest {
         assertThat(api.get("/api/v1/users/" + member.username() + "/collection/" + post)
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aMemberBuildsAndDownloadsTheirArchiveFromTheSettings() throws Exception {
+        Api.User member = api.newUser("archivist");
+        api.newPost(member, "Worth keeping");
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            PageSteps steps = new PageSteps(page, port);
+            steps.logIn(member);
+            page.get(steps.url("/settings"));
+            steps.navigate(steps.find("section[aria-labelledby=export-heading] a"));
+            steps.awaitUrl(steps.url("/settings/export"));
+
+            steps.navigate(steps.find("#request-export button"));
+            assertThat(steps.find(".notice").getText()).contains("being built");
+            await().atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        page.navigate().refresh();
+                        return !page.findElements(By.cssSelector("#exports a.download"))
+                                .isEmpty();
+                    });
+            browser.screenshot("export-ready");
+            String href =
+                    page.findElement(By.cssSelector("#exports a.download")).getDomAttribute("href");
+            String session = page.manage().getCookieNamed("SESSION").getValue();
+
+            HttpResponse<byte[]> archive = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(steps.url(href)))
+                                    .header("Cookie", "SESSION=" + session)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(archive.statusCode()).isEqualTo(200);
+            assertThat(archive.headers().firstValue("Content-Type")).hasValue("application/zip");
+            assertThat(new String(archive.body(), StandardCharsets.ISO_8859_1)).contains("archive.json");
+        }
     }
 
     @Test

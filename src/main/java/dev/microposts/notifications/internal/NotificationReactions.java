@@ -5,6 +5,7 @@ import dev.microposts.alerts.AlertFired;
 import dev.microposts.alerts.Alerts;
 import dev.microposts.bus.BusListener;
 import dev.microposts.bus.DomainEvent;
+import dev.microposts.exports.ExportReady;
 import dev.microposts.media.VideoFailed;
 import dev.microposts.media.VideoReady;
 import dev.microposts.notifications.NotificationAdded;
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns bus events into notifications: a new follower, a published post that refers to someone, a video ready
- * or failed, an alert firing (to every admin). Each runs after the change committed, in the transaction that
- * moves the listener's position in the bus log, so an event notifies once; the notification and its
+ * or failed, an archive ready to download, an alert firing (to every admin). Each runs after the change
+ * committed, in the transaction that moves the listener's position in the bus log, so an event notifies once; the notification and its
  * {@link NotificationAdded} event are written together.
  */
 @Component
@@ -30,6 +31,7 @@ class NotificationReactions {
     static final String VIDEO_READY = "video_ready";
     static final String VIDEO_FAILED = "video_failed";
     static final String ALERT = "alert";
+    static final String EXPORT_READY = "export_ready";
 
     private final NotificationStore store;
     private final ApplicationEventPublisher events;
@@ -66,6 +68,12 @@ class NotificationReactions {
     @BusListener("notifications.video_failed")
     void on(VideoFailed event) {
         add(event.ownerId(), VIDEO_FAILED, null, null, event.mediaId(), event.reason(), event);
+    }
+
+    /** The member's archive can be downloaded now (from the export page, or the API's export). */
+    @BusListener("notifications.export_ready")
+    void on(ExportReady event) {
+        add(event.userId(), EXPORT_READY, null, null, null, null, event);
     }
 
     /**
