@@ -54,6 +54,13 @@ class NotificationStore {
                 .list();
     }
 
+    /** Every notification to the user, and every one about something the user did. */
+    void forget(long userId) {
+        jdbc.sql("delete from notifications where user_id = :user or actor_id = :user")
+                .param("user", userId)
+                .update();
+    }
+
     long unread(long userId) {
         return jdbc.sql("select count(*) from notifications where user_id = ? and read_at is null")
                 .param(userId)

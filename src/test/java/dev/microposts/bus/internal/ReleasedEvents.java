@@ -2,10 +2,12 @@ package dev.microposts.bus.internal;
 
 import dev.microposts.accounts.AdminChanged;
 import dev.microposts.accounts.ProfileChanged;
+import dev.microposts.accounts.UserDeleted;
 import dev.microposts.accounts.UserRegistered;
 import dev.microposts.alerts.AlertFired;
 import dev.microposts.alerts.AlertResolved;
 import dev.microposts.bus.DomainEvent;
+import dev.microposts.exports.ExportReady;
 import dev.microposts.media.VideoFailed;
 import dev.microposts.media.VideoProbed;
 import dev.microposts.media.VideoReady;
@@ -21,6 +23,7 @@ import dev.microposts.posts.PostUnreposted;
 import dev.microposts.timeline.UserFollowed;
 import dev.microposts.timeline.UserUnfollowed;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -53,6 +56,9 @@ final class ReleasedEvents {
                         new ProfileChanged(
                                 id("ProfileChanged"), HAPPENED, 7, "Ada Lovelace", "Counting engines and kites."),
                         new UserRegistered(id("UserRegistered"), HAPPENED, 7, "ada", "Ada Lovelace"),
+                        new UserDeleted(id("UserDeleted"), HAPPENED, 7, "ada"),
+                        new ExportReady(
+                                id("ExportReady"), HAPPENED, id("an export"), 7, HAPPENED.plus(Duration.ofDays(7))),
                         new AlertFired(
                                 id("AlertFired"),
                                 HAPPENED,
