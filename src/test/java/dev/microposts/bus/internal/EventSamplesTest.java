@@ -71,8 +71,9 @@ class EventSamplesTest {
             }
             for (int version : versions(event)) {
                 String name = sampleName(type, version);
-                if (CompatSamples.file(newest, KIND, name).isEmpty()) {
-                    missing.add(name);
+                boolean present = CompatSamples.file(newest, KIND, name).isPresent();
+                if (present == ReleasedEvents.UNRELEASED.contains(type)) {
+                    missing.add(present ? name + " is in a release: take it out of ReleasedEvents.UNRELEASED" : name);
                 }
             }
         }
@@ -95,7 +96,9 @@ class EventSamplesTest {
                 }
             }
         }
-        long typesAndVersions = everyTypeAndVersion().count();
+        long typesAndVersions = ReleasedEvents.all().values().stream()
+                .mapToLong(event -> versions(event).size())
+                .sum();
         assertThat(written)
                 .as("samples written")
                 .isEqualTo(System.getProperty(CompatSamples.WRITE_PROPERTY) == null ? 0 : typesAndVersions);
@@ -169,8 +172,10 @@ class EventSamplesTest {
         assertKeyFields(event);
     }
 
+    /** Every type and version some release sent; those added since have no release's shape to keep yet. */
     static Stream<Arguments> everyTypeAndVersion() {
         return ReleasedEvents.all().values().stream()
+                .filter(event -> !ReleasedEvents.UNRELEASED.contains(event.getClass()))
                 .flatMap(event -> versions(event).stream().map(version -> Arguments.of(event, version)));
     }
 
