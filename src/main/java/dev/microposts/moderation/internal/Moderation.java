@@ -91,9 +91,11 @@ class Moderation {
 
     /**
      * A member reports a post (by id) or an account (by username), not both, and not their own. A post must be one
-     * the member can see; an account one that is not suspended.
+     * the member can see; an account one that is not suspended. {@code admission} runs once the report is known to
+     * be sound, before the transaction: a member correcting a typo does not use up their reports, and a limit that
+     * takes its own connection holds none of ours meanwhile.
      */
-    long file(UserRef reporter, Long postId, String account, String reason) {
+    long file(UserRef reporter, Long postId, String account, String reason, Runnable admission) {
         String why = reason(reason);
         if ((postId == null) == (account == null || account.isBlank())) {
             throw InvalidInput.of("post", "name either a post or an account to report");
@@ -115,6 +117,7 @@ class Moderation {
             throw InvalidInput.of(
                     postId != null ? "post" : "account", postId != null ? "is your own post" : "is your own account");
         }
+        admission.run();
         return transactions.execute(status -> {
             long id = reports.insert(reporter.id(), target.id(), postId, why);
             events.publishEvent(new ReportFiled(

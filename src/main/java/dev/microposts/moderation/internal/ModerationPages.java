@@ -3,8 +3,10 @@ package dev.microposts.moderation.internal;
 import dev.microposts.accounts.Suspensions;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.refusals.InvalidInput;
+import dev.microposts.refusals.Refusal;
 import dev.microposts.web.Cursor;
 import dev.microposts.web.FormErrors;
+import dev.microposts.web.MemberLimits;
 import dev.microposts.web.PageController;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
@@ -28,8 +30,15 @@ class ModerationPages {
     private final Reports reports;
     private final ModerationLog log;
     private final Suspensions suspensions;
+    private final MemberLimits memberLimits;
 
-    ModerationPages(Moderation moderation, Reports reports, ModerationLog log, Suspensions suspensions) {
+    ModerationPages(
+            Moderation moderation,
+            Reports reports,
+            ModerationLog log,
+            Suspensions suspensions,
+            MemberLimits memberLimits) {
+        this.memberLimits = memberLimits;
         this.moderation = moderation;
         this.reports = reports;
         this.log = log;
@@ -59,8 +68,17 @@ class ModerationPages {
             @RequestParam(required = false) String reason,
             Model model) {
         try {
-            moderation.file(me, post, post == null ? account : null, reason);
-        } catch (InvalidInput refusal) {
+            moderation.file(
+                    me,
+                    post,
+                    post == null ? account : null,
+                    reason,
+                    () -> memberLimits.admit(MemberLimits.Action.REPORT, me.id()));
+        } catch (Refusal refusal) {
+            if (refusal.reason() != Refusal.Reason.INVALID && refusal.reason() != Refusal.Reason.LIMIT_REACHED) {
+                throw refusal; // why: nothing to correct on the form; the friendly error page says what is wrong
+            }
+            // why: the member's words stay in the box, with what to do about them or when to try again
             model.addAttribute("errors", FormErrors.of(refusal));
             model.addAttribute("reason", reason);
             return reportForm(post, author, account, model);

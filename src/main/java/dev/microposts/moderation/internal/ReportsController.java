@@ -2,6 +2,7 @@ package dev.microposts.moderation.internal;
 
 import dev.microposts.accounts.UserRef;
 import dev.microposts.web.ApiProblem;
+import dev.microposts.web.MemberLimits;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -17,18 +18,26 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportsController {
 
     private final Moderation moderation;
+    private final MemberLimits memberLimits;
 
-    ReportsController(Moderation moderation) {
+    ReportsController(Moderation moderation, MemberLimits memberLimits) {
         this.moderation = moderation;
+        this.memberLimits = memberLimits;
     }
 
     /**
      * {@code {"post": <id or href>, "reason": "..."}} or {@code {"account": "<username>", "reason": "..."}}:
-     * answers 201 with the report's id. Only the moderators read reports.
+     * answers 201 with the report's id. Only the moderators read reports. Each member may send so many a day
+     * ({@code microposts.limits.reports}); past that, 429 with {@code Retry-After}.
      */
     @PostMapping
     ResponseEntity<Map<String, Long>> file(@AuthenticationPrincipal UserRef me, @RequestBody Filing body) {
-        long id = moderation.file(me, postId(body.post()), body.account(), body.reason());
+        long id = moderation.file(
+                me,
+                postId(body.post()),
+                body.account(),
+                body.reason(),
+                () -> memberLimits.admit(MemberLimits.Action.REPORT, me.id()));
         return ResponseEntity.created(URI.create("/api/v1/admin/reports/" + id)).body(Map.of("id", id));
     }
 
