@@ -8,15 +8,16 @@
   const bar = document.getElementById('new-posts');
   if (!timeline || !bar || !timeline.dataset.eventsUrl || !window.EventSource) return;
   const max = Number(timeline.dataset.maxEntries) || 20;
-  const pending = new Set(); // ids of posts that arrived and are not shown yet
+  const pending = new Map(); // ids of posts that arrived and are not shown yet, to the id of their author
 
-  const postId = (message) => {
+  const data = (message) => {
     try {
-      return Number(JSON.parse(message.data).data.post_id) || null;
+      return JSON.parse(message.data).data || {};
     } catch (e) {
-      return null;
+      return {};
     }
   };
+  const postId = (message) => Number(data(message).post_id) || null;
 
   const render = () => {
     const n = pending.size;
@@ -35,12 +36,22 @@
     const id = postId(message);
     // the reader's own posts are on the page already, and a reconnect may repeat an event
     if (id && !document.getElementById(`post-${id}`) && !pending.has(id)) {
-      pending.add(id);
+      pending.set(id, Number(data(message).author_id));
       render();
     }
   });
   events.addEventListener('timeline-removed', (message) => {
     if (pending.delete(postId(message))) render();
+  });
+  // a suspended author: their posts leave the page, those shown and those waiting in the bar
+  events.addEventListener('author-removed', (message) => {
+    const { user_id: userId, username } = data(message);
+    [...pending].filter(([, author]) => author === Number(userId)).forEach(([id]) => pending.delete(id));
+    timeline.querySelectorAll(':scope > article.post').forEach((entry) => {
+      const link = entry.querySelector('header a.author')?.getAttribute('href') || '';
+      if (username && link.split('/').pop().toLowerCase() === String(username).toLowerCase()) entry.remove();
+    });
+    render();
   });
 
   const reveal = async () => {
@@ -49,7 +60,7 @@
       window.location.reload(); // more than one request may ask for: the first page has the newest
       return;
     }
-    const ids = [...pending].sort((a, b) => b - a);
+    const ids = [...pending.keys()].sort((a, b) => b - a);
     bar.disabled = true;
     try {
       const url = new URL(timeline.dataset.entriesUrl, window.location.href);

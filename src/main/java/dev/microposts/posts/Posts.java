@@ -47,4 +47,11 @@ public interface Posts {
 
     /** These posts as {@code viewer} may see them, in the order given; gone or hidden ones left out. */
     List<VisiblePost> byIds(List<Long> ids, Optional<UserRef> viewer);
+
+    /**
+     * Removes a post as a moderator, whoever wrote it, in the caller's transaction: {@link PostDeleted} is
+     * published as when its author deletes it, so every timeline, stream and video lets go of it. Answers the id
+     * of its author; empty when there is no such post.
+     */
+    Optional<Long> removeByModerator(long postId);
 }

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * How often one member may do what costs others something: post (each post reaches every follower's
- * timeline) and follow (a follow spree is how spam accounts find an audience). The allowance is a token bucket per member and action in {@link RateLimits}, so it holds
+ * timeline), follow (a follow spree is how spam accounts find an audience) and report (each report is a
+ * moderator's time). The allowance is a token bucket per member and action in {@link RateLimits}, so it holds
  * across every web process; past it the member gets {@code 429} with {@code Retry-After}. A limit of 0 is
  * none, and then no bucket is read at all.
  */
@@ -24,7 +25,8 @@ public class MemberLimits {
     /** What a member does that is limited, named as the refusal says it. */
     public enum Action {
         POST("posts", "post"),
-        FOLLOW("follows", "follow anyone");
+        FOLLOW("follows", "follow anyone"),
+        REPORT("reports", "report anything");
 
         private final String plural;
         private final String doAgain;

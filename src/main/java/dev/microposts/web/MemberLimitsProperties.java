@@ -12,16 +12,20 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param posts posts, replies included
  * @param follows follows of anyone new
+ * @param reports reports of posts and accounts to the moderators
  */
 @Validated
 @ConfigurationProperties("microposts.limits")
 record MemberLimitsProperties(
-        @NotNull @Valid Limit posts, @NotNull @Valid Limit follows) {
+        @NotNull @Valid Limit posts,
+        @NotNull @Valid Limit follows,
+        @NotNull @Valid Limit reports) {
 
     Limit of(MemberLimits.Action action) {
         return switch (action) {
             case POST -> posts;
             case FOLLOW -> follows;
+            case REPORT -> reports;
         };
     }
 

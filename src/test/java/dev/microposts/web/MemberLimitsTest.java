@@ -13,7 +13,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * A member posting or following past their allowance, with the shipped defaults: the API answers 429 with
+ * A member posting, following or reporting past their allowance, with the shipped defaults: the API answers 429 with
  * {@code Retry-After} and a sentence saying when; the compose box says the same and keeps the text; nothing is
  * posted or followed past the limit, and other members are not held back.
  */
@@ -24,6 +24,9 @@ class MemberLimitsTest extends ApiTest {
 
     @Value("${microposts.limits.follows.count}")
     int follows;
+
+    @Value("${microposts.limits.reports.count}")
+    int reports;
 
     @Test
     void postingPastTheAllowanceIsRefusedOnTheApiAndTheComposeBox() {
@@ -108,5 +111,48 @@ class MemberLimitsTest extends ApiTest {
         assertThat(MemberLimits.readable(3 * 3600)).isEqualTo("3 hours");
         assertThat(MemberLimits.readable(24 * 3600)).isEqualTo("24 hours");
         assertThat(MemberLimits.readable(3 * 86400)).isEqualTo("3 days");
+    }
+
+    @Test
+    void reportingPastTheAllowanceIsRefusedOnTheApiAndTheReportForm() {
+        Api.User zealous = api.newUser("zealous");
+        Api.User target = api.newUser("target");
+        Api.User calm = api.newUser("calm");
+        long post = api.newPost(target, "Reported again and again");
+        for (int i = 1; i <= reports; i++) {
+            assertThat(api.post("/api/v1/reports", Map.of("post", post, "reason", "report " + i), zealous.token())
+                            .status())
+                    .as("report %d of the allowed %d", i, reports)
+                    .isEqualTo(201);
+        }
+
+        Api.Response refused =
+                api.post("/api/v1/reports", Map.of("post", post, "reason", "one too many"), zealous.token());
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertThat(retryAfter).isPositive();
+        assertThat(refused.json().path("detail").asString())
+                .startsWith("You have reached the limit of " + reports + " reports in 24 hours; you may report anything"
+                        + " again in ");
+        assertThat(api.post("/api/v1/reports", Map.of("post", post, "reason", "  "), zealous.token())
+                        .status())
+                .as("a report refused anyway says why, not that the limit is reached")
+                .isEqualTo(400);
+        assertThat(api.post("/api/v1/reports", Map.of("post", post, "reason", "my own allowance"), calm.token())
+                        .status())
+                .isEqualTo(201);
+
+        try (Browser browser = Browser.open()) {
+            ChromeDriver page = browser.driver();
+            PageSteps steps = new PageSteps(page, port);
+            steps.logIn(zealous);
+            page.get(steps.url("/reports/new?account=" + target.username()));
+            page.findElement(By.id("reason")).sendKeys("Once more");
+            steps.navigate(page.findElement(By.cssSelector("#report-form button")));
+            assertThat(page.findElement(By.tagName("main")).getText())
+                    .contains("You have reached the limit of " + reports + " reports in 24 hours");
+        }
     }
 }

@@ -42,13 +42,17 @@ class AccessTokens {
         return token;
     }
 
-    /** The token's user, and whether they are an admin now (read on every request, so revoking is immediate). */
+    /**
+     * The token's user, and whether they are an admin now (read on every request, so revoking is immediate); none
+     * for a suspended user, whose tokens a suspension also deletes.
+     */
     Optional<Holder> authenticate(String token) {
         if (!token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
         return jdbc.sql("select u.id, u.username, u.admin from access_tokens t join users u on u.id = t.user_id"
-                        + " where t.token_hash = ? and t.expires_at > now() and u.deleted_at is null")
+                        + " where t.token_hash = ? and t.expires_at > now() and u.deleted_at is null"
+                        + " and u.suspended_at is null")
                 .param(hash(token))
                 .query((rs, row) -> new Holder(new UserRef(rs.getLong(1), rs.getString(2)), rs.getBoolean(3)))
                 .optional();

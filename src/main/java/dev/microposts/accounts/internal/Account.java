@@ -12,7 +12,8 @@ record Account(
         String passwordHash,
         Instant createdAt,
         Instant updatedAt,
-        boolean admin) {
+        boolean admin,
+        boolean suspended) {
 
     UserRef ref() {
         return new UserRef(id, username);

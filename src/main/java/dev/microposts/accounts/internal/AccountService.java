@@ -227,6 +227,10 @@ class AccountService {
             throw wrongCredentials();
         }
         throttle.succeeded(account.get().id(), account.get().username(), clientAddress);
+        if (account.get().suspended()) {
+            // why: said only to whoever knows the password, so it reveals nothing to someone guessing
+            throw new AccountSuspended();
+        }
         rehashIfOutdated(account.get(), password);
         return account.get();
     }
@@ -277,8 +281,11 @@ class AccountService {
         return accounts.byId(userId).orElseThrow(AccountGone::new);
     }
 
+    /** Someone's public profile: a suspended account has none until the suspension is lifted. */
     Account profile(String username) {
-        return accounts.byUsername(username).orElseThrow(() -> new UserNotFound(username));
+        return accounts.byUsername(username)
+                .filter(account -> !account.suspended())
+                .orElseThrow(() -> new UserNotFound(username));
     }
 
     Account updateProfile(long userId, Optional<String> displayName, Optional<String> bio) {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 class Accounts {
 
     private static final String COLUMNS =
-            "id, username, display_name, bio, password_hash, created_at, updated_at, admin";
+            "id, username, display_name, bio, password_hash, created_at, updated_at, admin, suspended_at";
 
     private final JdbcClient jdbc;
     private volatile String folding;
@@ -104,8 +104,8 @@ class Accounts {
                         + " when lower(username) like lower(:prefix) then 1"
                         + " when " + name + " like " + folded(":prefix") + " or " + name + " like " + folded(":word")
                         + " then 2 else 3 end) * 1099511627776 + id as position from users"
-                        + " where deleted_at is null and (lower(username) like lower(:anywhere) or " + name + " like "
-                        + folded(":anywhere") + ")"
+                        + " where deleted_at is null and suspended_at is null and (lower(username) like"
+                        + " lower(:anywhere) or " + name + " like " + folded(":anywhere") + ")"
                         + ") as matches where position < :before order by position desc limit :limit")
                 .param("text", text)
                 .param("prefix", escaped + "%")
@@ -200,6 +200,33 @@ class Accounts {
     /** An account marked deleted, still waiting for its row to go. */
     record Deleted(long id, String username, UUID event) {}
 
+    /** Suspends the account; empty when there is no such account or it is suspended already. */
+    Optional<Account> suspend(long id) {
+        return jdbc.sql("update users set suspended_at = now() where id = ? and suspended_at is null returning "
+                        + COLUMNS)
+                .param(id)
+                .query(Accounts::map)
+                .optional();
+    }
+
+    /** Lifts a suspension; empty when there is no such account or it is not suspended. */
+    Optional<Account> unsuspend(long id) {
+        return jdbc.sql("update users set suspended_at = null where id = ? and suspended_at is not null returning "
+                        + COLUMNS)
+                .param(id)
+                .query(Accounts::map)
+                .optional();
+    }
+
+    /** The suspended accounts, the most recently suspended first. */
+    List<Account> suspended(int limit) {
+        return jdbc.sql("select " + COLUMNS + " from users where suspended_at is not null"
+                        + " order by suspended_at desc, id desc limit ?")
+                .param(limit)
+                .query(Accounts::map)
+                .list();
+    }
+
     private static Account map(ResultSet rs, int row) throws SQLException {
         return new Account(
                 rs.getLong("id"),
@@ -209,7 +236,8 @@ class Accounts {
                 rs.getString("password_hash"),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("updated_at")),
-                rs.getBoolean("admin"));
+                rs.getBoolean("admin"),
+                rs.getTimestamp("suspended_at") != null);
     }
 
     private static java.time.Instant instant(Timestamp timestamp) {

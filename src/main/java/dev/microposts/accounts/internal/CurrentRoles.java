@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A page session carries the roles its login found, for up to the whole session timeout. Granting or revoking
  * admin happens elsewhere (an admin command, often in another process), so every signed-in page request reads
  * the account again, as the bearer token filter does for the API: a revoked admin is refused on the very next
- * request, and a deleted account is signed out.
+ * request, and a deleted or suspended account is signed out.
  */
 final class CurrentRoles extends OncePerRequestFilter {
 
@@ -40,7 +40,7 @@ final class CurrentRoles extends OncePerRequestFilter {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof UserRef user) {
             Optional<Account> account = accounts.byId(user.id());
-            if (account.isEmpty()) {
+            if (account.isEmpty() || account.get().suspended()) {
                 SecurityContextHolder.clearContext();
                 Optional.ofNullable(request.getSession(false)).ifPresent(session -> session.invalidate());
             } else if (!granted(authentication.getAuthorities())

@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -217,14 +218,17 @@ class SecurityConfiguration {
     }
 
     /**
-     * Back to the form, which says what went wrong from its {@code error} parameter alone. The default handler
+     * Back to the form, which says what went wrong from its {@code error} (or {@code suspended}) parameter alone. The default handler
      * keeps the exception in a new session: every failed guess would then leave a row in PostgreSQL for the
      * whole session timeout, which a loop of failed logins turns into a flood.
      */
     private static AuthenticationFailureHandler failedLogin() {
-        SimpleUrlAuthenticationFailureHandler handler = new SimpleUrlAuthenticationFailureHandler("/login?error");
-        handler.setAllowSessionCreation(false);
-        return handler;
+        SimpleUrlAuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        wrong.setAllowSessionCreation(false);
+        SimpleUrlAuthenticationFailureHandler suspended = new SimpleUrlAuthenticationFailureHandler("/login?suspended");
+        suspended.setAllowSessionCreation(false);
+        return (request, response, refused) -> (refused instanceof DisabledException ? suspended : wrong)
+                .onAuthenticationFailure(request, response, refused);
     }
 
     /**
@@ -279,6 +283,9 @@ class SecurityConfiguration {
             } catch (Refusal refusal) {
                 if (refusal.reason() == Refusal.Reason.LIMIT_REACHED) {
                     throw new LockedException(refusal.getMessage());
+                }
+                if (refusal instanceof AccountSuspended) {
+                    throw new DisabledException(refusal.getMessage());
                 }
                 throw new BadCredentialsException("Wrong username or password");
             }

@@ -70,7 +70,9 @@ class UserDirectory implements Users {
 
     @Override
     public Profile requireProfile(String username) {
+        // why: a suspended account is gone for its readers, as its posts are, until the suspension is lifted
         return accounts.byUsername(username)
+                .filter(a -> !a.suspended())
                 .map(a -> new Profile(a.id(), a.username(), a.displayName(), a.bio(), a.createdAt()))
                 .orElseThrow(() -> new UserNotFound(username));
     }

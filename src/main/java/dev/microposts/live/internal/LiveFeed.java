@@ -54,7 +54,8 @@ class LiveFeed implements SmartLifecycle {
             "microposts.notification.added",
             "microposts.video.probed",
             "microposts.video.ready",
-            "microposts.video.failed");
+            "microposts.video.failed",
+            "microposts.user.suspended");
 
     private final BusHistory history;
     private final FollowGraph follows;
@@ -206,6 +207,11 @@ class LiveFeed implements SmartLifecycle {
     }
 
     private void dispatch(Row row) {
+        if (row.type().equals("microposts.user.suspended")) {
+            // why: the account's sessions and tokens ended with the suspension; its open streams end with them
+            List.copyOf(streams.getOrDefault(row.data().path("user_id").asLong(), List.of()))
+                    .forEach(stream -> stream.finish(null));
+        }
         Set<Long> audience = audience(row, streams.keySet());
         if (audience.isEmpty()) {
             return;
@@ -233,6 +239,8 @@ class LiveFeed implements SmartLifecycle {
                 yield users;
             }
             case "microposts.notification.added" -> only(data.path("user_id").asLong(), connected);
+            case "microposts.user.suspended" ->
+                Set.copyOf(follows.followersAmong(data.path("user_id").asLong(), connected));
             case "microposts.video.probed", "microposts.video.ready", "microposts.video.failed" ->
                 only(data.path("owner_id").asLong(), connected);
             default -> Set.of();
@@ -269,6 +277,7 @@ class LiveFeed implements SmartLifecycle {
             case "microposts.post.published" -> "timeline";
             case "microposts.post.deleted" -> "timeline-removed";
             case "microposts.notification.added" -> "notification";
+            case "microposts.user.suspended" -> "author-removed";
             default -> "media";
         };
     }

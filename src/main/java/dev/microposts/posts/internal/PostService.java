@@ -244,6 +244,20 @@ class PostService implements Posts {
                 new PostDeleted(DomainEvent.newId(), clock.instant(), current.id(), current.authorId(), mediaIds));
     }
 
+    @Override
+    @Transactional
+    public Optional<Long> removeByModerator(long postId) {
+        Optional<Post> found = posts.anyById(postId);
+        found.ifPresent(post -> {
+            List<UUID> mediaIds = posts.mediaOf(List.of(post.id())).getOrDefault(post.id(), List.of());
+            if (posts.delete(post.id(), null)) {
+                events.publishEvent(
+                        new PostDeleted(DomainEvent.newId(), clock.instant(), post.id(), post.authorId(), mediaIds));
+            }
+        });
+        return found.map(Post::authorId);
+    }
+
     Page<Post> collection(String username, PageRequest page, Optional<UserRef> viewer) {
         UserRef owner = users.requireByUsername(username);
         return Page.of(

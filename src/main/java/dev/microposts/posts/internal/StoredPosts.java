@@ -29,8 +29,11 @@ class StoredPosts {
         this.jdbc = jdbc;
     }
 
-    /** Who may see a post: everyone once its videos are ready, its author always. */
-    private static final String VISIBLE = " and (media_pending = 0 or author_id = :viewer)";
+    /**
+     * Who may see a post: everyone once its videos are ready, its author always; nobody while its author is
+     * suspended (who cannot sign in anyway).
+     */
+    private static final String VISIBLE = " and not author_suspended and (media_pending = 0 or author_id = :viewer)";
 
     Post insert(long authorId, String text, Long referencedId, int mediaCount, int mediaPending, Long inReplyToId) {
         return jdbc.sql("insert into posts (author_id, text, referenced_id, media_count, media_pending, in_reply_to_id)"
@@ -87,6 +90,14 @@ class StoredPosts {
                 .query(StoredPosts::map)
                 .optional()
                 .filter(post -> post.mediaPending() == 0);
+    }
+
+    /** The post whoever may see it, for a moderator acting on it: even one of a suspended author. */
+    Optional<Post> anyById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from posts where id = ?")
+                .param(id)
+                .query(StoredPosts::map)
+                .optional();
     }
 
     Optional<Post> byId(long id, long viewer) {
@@ -189,6 +200,13 @@ class StoredPosts {
                 .params(authorId, before, limit)
                 .query(Long.class)
                 .list();
+    }
+
+    /** Hides or shows again every post of an author, as their account is suspended or the suspension lifted. */
+    int setAuthorSuspended(long authorId, boolean suspended) {
+        return jdbc.sql("update posts set author_suspended = ? where author_id = ? and author_suspended <> ?")
+                .params(suspended, authorId, suspended)
+                .update();
     }
 
     List<Post> byIds(List<Long> ids, long viewer) {

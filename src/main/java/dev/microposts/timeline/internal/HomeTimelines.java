@@ -177,6 +177,17 @@ class HomeTimelines {
         return params;
     }
 
+    /**
+     * A suspended author: their posts leave their followers' timelines. Through the follows, so the index on
+     * (owner, author) serves it; a former follower's rows left when they unfollowed, and reads hide any straggler.
+     */
+    void removeAuthorEverywhere(long authorId) {
+        jdbc.sql("delete from home_timeline where author_id = :author and owner_id in"
+                        + " (select follower_id from follows where followee_id = :author)")
+                .param("author", authorId)
+                .update();
+    }
+
     void removePost(long postId) {
         jdbc.sql("delete from home_timeline where post_id = ?").param(postId).update();
     }

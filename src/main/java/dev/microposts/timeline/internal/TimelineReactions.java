@@ -1,5 +1,7 @@
 package dev.microposts.timeline.internal;
 
+import dev.microposts.accounts.UserSuspended;
+import dev.microposts.accounts.UserUnsuspended;
 import dev.microposts.bus.BusListener;
 import dev.microposts.posts.PostDeleted;
 import dev.microposts.posts.PostPublished;
@@ -20,9 +22,10 @@ import org.springframework.stereotype.Component;
  * in the listener's transaction, when they are few; through fan-out tasks on the {@code fanout} queue when they
  * are many, so an author with many followers holds up no one else), a deleted one leaves every timeline, a follow
  * backfills and an unfollow removes. A reply to someone else reaches only the followers who follow that person
- * too ({@link Audience}); a repost goes to the reposter's followers the same two ways, and leaves when undone. Edits
- * need nothing: timelines hold post ids, and reads show each post as it is now. Each reaction applies an event
- * once: the bus hands it over in the transaction that moves the listener's position.
+ * too ({@link Audience}); a repost goes to the reposter's followers the same two ways, and leaves when undone. A
+ * suspended author's posts leave every timeline, and their recent ones come back when the suspension is lifted.
+ * Edits need nothing: timelines hold post ids, and reads show each post as it is now. Each reaction applies an
+ * event once: the bus hands it over in the transaction that moves the listener's position.
  */
 @Component
 class TimelineReactions {
@@ -144,5 +147,24 @@ class TimelineReactions {
     @BusListener("timeline.unfollowed")
     void on(UserUnfollowed event) {
         timelines.removeAuthor(event.followerId(), event.followeeId());
+    }
+
+    @BusListener("timeline.author-suspended")
+    void on(UserSuspended event) {
+        timelines.removeAuthorEverywhere(event.userId());
+    }
+
+    /**
+     * The author's recent posts go back to their followers, as a follow backfills: older ones stay out of the
+     * timelines, as they would for someone who followed today, and replies only where the reply rule lets them.
+     */
+    @BusListener("timeline.author-unsuspended")
+    void on(UserUnsuspended event) {
+        List<Long> recent = posts.idsByAuthor(event.userId(), Long.MAX_VALUE, properties.backfill(), false);
+        Map<Long, Long> repliedTo = posts.repliedAuthors(recent);
+        timelines.fanOutAll(
+                recent,
+                recent.stream().map(id -> event.userId()).toList(),
+                recent.stream().map(repliedTo::get).toList());
     }
 }

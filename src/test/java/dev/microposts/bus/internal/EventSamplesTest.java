@@ -98,7 +98,9 @@ class EventSamplesTest {
                 }
             }
         }
-        long typesAndVersions = everyTypeAndVersion().count();
+        long typesAndVersions = ReleasedEvents.all().values().stream()
+                .mapToLong(event -> versions(event).size())
+                .sum();
         assertThat(written)
                 .as("samples written")
                 .isEqualTo(System.getProperty(CompatSamples.WRITE_PROPERTY) == null ? 0 : typesAndVersions);
@@ -172,6 +174,7 @@ class EventSamplesTest {
         assertKeyFields(event);
     }
 
+    /** Every type and version some release sent; those added since have no release's shape to keep yet. */
     static Stream<Arguments> everyTypeAndVersion() {
         return ReleasedEvents.all().values().stream()
                 .flatMap(event -> versions(event).stream().map(version -> Arguments.of(event, version)));

@@ -4,6 +4,8 @@ import dev.microposts.accounts.AdminChanged;
 import dev.microposts.accounts.ProfileChanged;
 import dev.microposts.accounts.UserDeleted;
 import dev.microposts.accounts.UserRegistered;
+import dev.microposts.accounts.UserSuspended;
+import dev.microposts.accounts.UserUnsuspended;
 import dev.microposts.alerts.AlertFired;
 import dev.microposts.alerts.AlertResolved;
 import dev.microposts.bus.DomainEvent;
@@ -11,6 +13,8 @@ import dev.microposts.exports.ExportReady;
 import dev.microposts.media.VideoFailed;
 import dev.microposts.media.VideoProbed;
 import dev.microposts.media.VideoReady;
+import dev.microposts.moderation.ModerationActionTaken;
+import dev.microposts.moderation.ReportFiled;
 import dev.microposts.notifications.NotificationAdded;
 import dev.microposts.posts.PostCreated;
 import dev.microposts.posts.PostDeleted;
@@ -59,6 +63,29 @@ final class ReleasedEvents {
                         new UserDeleted(id("UserDeleted"), HAPPENED, 7, "ada"),
                         new ExportReady(
                                 id("ExportReady"), HAPPENED, id("an export"), 7, HAPPENED.plus(Duration.ofDays(7))),
+                        new UserSuspended(id("UserSuspended"), HAPPENED, 7, "ada"),
+                        new UserUnsuspended(id("UserUnsuspended"), HAPPENED, 7, "ada"),
+                        new ModerationActionTaken(
+                                id("ModerationActionTaken"),
+                                HAPPENED,
+                                5,
+                                "suspend",
+                                3L,
+                                "grace",
+                                7L,
+                                "ada",
+                                null,
+                                12L,
+                                "Posts the same link to everyone she follows."),
+                        new ReportFiled(
+                                id("ReportFiled"),
+                                HAPPENED,
+                                12,
+                                9,
+                                7,
+                                "ada",
+                                42L,
+                                "Posts the same link to everyone she follows."),
                         new AlertFired(
                                 id("AlertFired"),
                                 HAPPENED,

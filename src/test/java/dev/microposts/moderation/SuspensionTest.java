@@ -1,0 +1,238 @@
+package dev.microposts.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.microposts.support.Api;
+import dev.microposts.support.ApiTest;
+import dev.microposts.support.SseClient;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A suspension through the admin API, across the whole cascade: the account cannot sign in and its tokens and page
+ * sessions end; its posts leave the API's reads, its followers' timelines and their open live streams; the audit log
+ * and the bus tell of it. Lifting it restores the account and its posts.
+ */
+class SuspensionTest extends ApiTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aSuspendedAccountVanishesEverywhereAndComesBackWhenLifted() throws Exception {
+        Api.User admin = admin("mod");
+        Api.User author = api.newUser("spammer");
+        Api.User follower = api.newUser("reader");
+        assertThat(api.put("/api/v1/me/following/" + author.username(), null, follower.token())
+                        .status())
+                .isEqualTo(204);
+        long postId = api.newPost(author, "Buy cheap things now");
+        await().atMost(Duration.ofSeconds(15)).until(() -> timeline(follower).contains(postId));
+        HttpClient authorPages = loggedIn(author);
+        assertThat(send(authorPages, get("/settings")).statusCode()).isEqualTo(200);
+
+        try (SseClient stream = SseClient.connect(port, follower.token())) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.status() == 200);
+            Api.Response suspended = api.put(
+                    "/api/v1/admin/users/" + author.username() + "/suspension",
+                    Map.of("reason", "Spam, over and over"),
+                    admin.token());
+            assertThat(suspended.status()).as(suspended.body()).isEqualTo(204);
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> stream.events().stream()
+                    .anyMatch(e -> e.name().equals("author-removed")
+                            && e.data().contains("\"username\":\"" + author.username() + "\"")));
+        }
+        assertThat(api.get("/api/v1/me", author.token()).status())
+                .as("the author's token")
+                .isEqualTo(401);
+        Api.Response login =
+                api.post("/api/v1/token", Map.of("username", author.username(), "password", Api.STRONG_PASSWORD), null);
+        assertThat(login.status()).isEqualTo(403);
+        assertThat(login.contentType()).startsWith("application/problem+json");
+        assertThat(login.json().path("detail").asString()).isEqualTo("This account is suspended");
+        HttpResponse<String> stale = send(authorPages, get("/settings"));
+        assertThat(stale.statusCode()).as("the author's page session").isEqualTo(302);
+        assertThat(stale.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        HttpClient again = browser();
+        HttpResponse<String> refused = send(
+                again,
+                form(
+                        "/login",
+                        "username",
+                        author.username(),
+                        "password",
+                        Api.STRONG_PASSWORD,
+                        "_csrf",
+                        csrf(send(again, get("/login")))));
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login?suspended");
+        assertThat(send(again, get("/login?suspended")).body()).contains("This account is suspended");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> !timeline(follower).contains(postId));
+        assertThat(homeTimelineRows(author))
+                .as("rows of the follower's materialized timeline")
+                .isZero();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get("/api/v1/users/" + author.username() + "/collection/" + postId, null)
+                                .status()
+                        == 404);
+        assertThat(api.get("/api/v1/users/" + author.username(), follower.token())
+                        .status())
+                .as("the profile")
+                .isEqualTo(404);
+
+        JsonNode logged = api.get("/api/v1/admin/moderation-log", admin.token()).json();
+        assertThat(logged.get(0).path("action").asString()).isEqualTo("suspend");
+        assertThat(logged.get(0).path("target").asString()).isEqualTo(author.username());
+        assertThat(logged.get(0).path("moderator").asString()).isEqualTo(admin.username());
+        assertThat(logged.get(0).path("reason").asString()).isEqualTo("Spam, over and over");
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("microposts.user.suspended", author) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("microposts.moderation.action-taken", author) == 1);
+
+        Api.Response lifted = api.send(api.request(
+                        "/api/v1/admin/users/" + author.username() + "/suspension", admin.token())
+                .header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString("{\"reason\":\"Appealed and promised\"}")));
+        assertThat(lifted.status()).as(lifted.body()).isEqualTo(204);
+        String token = api.token(author.username(), Api.STRONG_PASSWORD);
+        assertThat(api.get("/api/v1/me", token).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> timeline(follower).contains(postId));
+        assertThat(api.get("/api/v1/users/" + author.username(), follower.token())
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/admin/moderation-log", admin.token())
+                        .json()
+                        .get(0)
+                        .path("action")
+                        .asString())
+                .isEqualTo("unsuspend");
+    }
+
+    @Test
+    void onlyAdminsSuspendAndEveryActionSaysWhy() {
+        Api.User admin = admin("mod");
+        Api.User member = api.newUser("member");
+        Api.User other = api.newUser("other");
+        String path = "/api/v1/admin/users/" + other.username() + "/suspension";
+
+        Api.Response refused = api.put(path, Map.of("reason", "I do not like them"), member.token());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("/api/v1/admin/moderation-log", member.token()).status())
+                .isEqualTo(403);
+
+        Api.Response noReason = api.put(path, Map.of("reason", "  "), admin.token());
+        assertThat(noReason.status())
+                .as("invalid input, as everywhere in the API")
+                .isEqualTo(400);
+        assertThat(noReason.body()).contains("reason");
+        assertThat(api.put("/api/v1/admin/users/nobody_here_at_all/suspension", Map.of("reason", "x"), admin.token())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.put(
+                                "/api/v1/admin/users/" + admin.username() + "/suspension",
+                                Map.of("reason", "x"),
+                                admin.token())
+                        .status())
+                .as("suspending yourself")
+                .isEqualTo(403);
+        assertThat(api.get("/api/v1/me", other.token()).status()).isEqualTo(200);
+    }
+
+    private Api.User admin(String prefix) {
+        Api.User user = api.newUser(prefix);
+        // why: as the grant-admin command does; a bearer token sees the change on its next request
+        jdbc.sql("update users set admin = true where username = ?")
+                .param(user.username())
+                .update();
+        return user;
+    }
+
+    private List<Long> timeline(Api.User reader) {
+        return api.get("/api/v1/me/timeline", reader.token())
+                .json()
+                .valueStream()
+                .map(p -> p.path("id").asLong())
+                .toList();
+    }
+
+    private long homeTimelineRows(Api.User author) {
+        return jdbc.sql("select count(*) from home_timeline h join users u on u.id = h.author_id where u.username = ?")
+                .param(author.username())
+                .query(Long.class)
+                .single();
+    }
+
+    private long events(String type, Api.User about) {
+        return jdbc.sql("select count(*) from bus_events where type = ? and data::text like ?")
+                .param(type)
+                .param("%\"" + about.username() + "\"%")
+                .query(Long.class)
+                .single();
+    }
+
+    private HttpClient loggedIn(Api.User user) throws Exception {
+        HttpClient browser = browser();
+        HttpResponse<String> loggedIn = send(
+                browser,
+                form(
+                        "/login",
+                        "username",
+                        user.username(),
+                        "password",
+                        Api.STRONG_PASSWORD,
+                        "_csrf",
+                        csrf(send(browser, get("/login")))));
+        assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        return browser;
+    }
+
+    private static HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws Exception {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create(api.base() + path)).build();
+    }
+
+    private HttpRequest form(String path, String... pairs) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            body.append(body.isEmpty() ? "" : "&")
+                    .append(pairs[i])
+                    .append('=')
+                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return HttpRequest.newBuilder(URI.create(api.base() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+    }
+
+    private static String csrf(HttpResponse<String> page) {
+        Matcher matcher = CSRF.matcher(page.body());
+        assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
+        return matcher.group(1);
+    }
+}
