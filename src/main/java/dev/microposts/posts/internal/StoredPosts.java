@@ -32,6 +32,9 @@ class StoredPosts {
     /** Who may see a post: everyone once its videos are ready, its author always. */
     private static final String VISIBLE = " and (media_pending = 0 or author_id = :viewer)";
 
+    /** Leaves out the authors hidden from the viewer by a block or a mute (an empty set hides nobody). */
+    private static final String NOT_HIDDEN = " and author_id <> all(:hidden)";
+
     Post insert(long authorId, String text, Long referencedId, int mediaCount, int mediaPending) {
         return jdbc.sql("insert into posts (author_id, text, referenced_id, media_count, media_pending)"
                         + " values (?, ?, ?, ?, ?) returning " + COLUMNS)
@@ -89,19 +92,21 @@ class StoredPosts {
                 .filter(post -> post.mediaPending() == 0);
     }
 
-    Optional<Post> byId(long id, long viewer) {
-        return jdbc.sql("select " + COLUMNS + " from posts where id = :id" + VISIBLE)
+    Optional<Post> byId(long id, long viewer, Collection<Long> hidden) {
+        return jdbc.sql("select " + COLUMNS + " from posts where id = :id" + VISIBLE + NOT_HIDDEN)
                 .param("id", id)
+                .param("hidden", ids(hidden))
                 .param("viewer", viewer)
                 .query(StoredPosts::map)
                 .optional();
     }
 
     /** Rows for one page: {@code limit + 1} so the caller knows whether another page follows. */
-    List<Post> byAuthor(long authorId, Cursor cursor, int limit, long viewer) {
+    List<Post> byAuthor(long authorId, Cursor cursor, int limit, long viewer, Collection<Long> hidden) {
         return jdbc.sql("select " + COLUMNS + " from posts where author_id = :author and id < :before" + VISIBLE
-                        + " order by id desc limit :limit")
+                        + NOT_HIDDEN + " order by id desc limit :limit")
                 .param("author", authorId)
+                .param("hidden", ids(hidden))
                 .param("before", cursor.before())
                 .param("limit", limit + 1)
                 .param("viewer", viewer)
@@ -109,10 +114,11 @@ class StoredPosts {
                 .list();
     }
 
-    List<Post> byAuthors(Collection<Long> authorIds, Cursor cursor, int limit, long viewer) {
+    List<Post> byAuthors(Collection<Long> authorIds, Cursor cursor, int limit, long viewer, Collection<Long> hidden) {
         return jdbc.sql("select " + COLUMNS + " from posts where author_id = any(:authors) and id < :before" + VISIBLE
-                        + " order by id desc limit :limit")
+                        + NOT_HIDDEN + " order by id desc limit :limit")
                 .param("authors", authorIds.toArray(Long[]::new))
+                .param("hidden", ids(hidden))
                 .param("before", cursor.before())
                 .param("limit", limit + 1)
                 .param("viewer", viewer)
@@ -128,9 +134,10 @@ class StoredPosts {
                 .list();
     }
 
-    List<Post> byIds(List<Long> ids, long viewer) {
-        return jdbc.sql("select " + COLUMNS + " from posts where id = any(:ids)" + VISIBLE)
+    List<Post> byIds(List<Long> ids, long viewer, Collection<Long> hidden) {
+        return jdbc.sql("select " + COLUMNS + " from posts where id = any(:ids)" + VISIBLE + NOT_HIDDEN)
                 .param("ids", ids.toArray(Long[]::new))
+                .param("hidden", ids(hidden))
                 .param("viewer", viewer)
                 .query(StoredPosts::map)
                 .list();
@@ -141,14 +148,16 @@ class StoredPosts {
      * (normalized). Tags are matched in {@code post_tags}, not in the text's words, so {@code #java} finds the
      * posts tagged so and not every post that says "java".
      */
-    List<Post> matching(String words, List<String> tags, Cursor cursor, int limit, long viewer) {
+    List<Post> matching(
+            String words, List<String> tags, Cursor cursor, int limit, long viewer, Collection<Long> hidden) {
         String wordsMatch = words.isBlank() ? "true" : "search @@ websearch_to_tsquery('simple', :query)";
         String tagsMatch = tags.isEmpty()
                 ? ""
                 : " and (select count(*) from post_tags t where t.post_id = posts.id and t.tag = any(:tags)) = :tagCount";
         return jdbc.sql("select " + COLUMNS + " from posts where " + wordsMatch + tagsMatch + " and id < :before"
-                        + VISIBLE + " order by id desc limit :limit")
+                        + VISIBLE + NOT_HIDDEN + " order by id desc limit :limit")
                 .param("query", words)
+                .param("hidden", ids(hidden))
                 .param("tags", tags.toArray(String[]::new))
                 .param("tagCount", tags.size())
                 .param("before", cursor.before())
@@ -213,6 +222,10 @@ class StoredPosts {
                 rs.getInt("version"),
                 rs.getInt("media_pending"),
                 rs.getInt("media_count"));
+    }
+
+    private static Long[] ids(Collection<Long> ids) {
+        return ids.toArray(Long[]::new);
     }
 
     private static Instant instant(Timestamp timestamp) {
