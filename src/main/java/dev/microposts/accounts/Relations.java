@@ -22,6 +22,12 @@ public interface Relations {
      */
     Set<Long> blockedEitherWay(long viewerId);
 
+    /** Whether {@code blockerId} blocked {@code blockedId} (one way: a profile says which of them did). */
+    boolean blocks(long blockerId, long blockedId);
+
+    /** Whether {@code muterId} muted {@code mutedId}. */
+    boolean mutes(long muterId, long mutedId);
+
     /** Whether either of the two blocked the other. */
     boolean blockedEitherWay(long a, long b);
 

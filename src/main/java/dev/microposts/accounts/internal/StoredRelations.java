@@ -100,6 +100,24 @@ class StoredRelations implements Relations {
     }
 
     @Override
+    public boolean blocks(long blockerId, long blockedId) {
+        return stands(Kind.BLOCK, blockerId, blockedId);
+    }
+
+    @Override
+    public boolean mutes(long muterId, long mutedId) {
+        return stands(Kind.MUTE, muterId, mutedId);
+    }
+
+    private boolean stands(Kind kind, long ownerId, long otherId) {
+        return jdbc.sql("select exists (select 1 from " + kind.table + " where " + kind.owner + " = ? and " + kind.other
+                        + " = ?)")
+                .params(ownerId, otherId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Override
     public boolean blockedEitherWay(long a, long b) {
         return jdbc.sql("select exists (select 1 from blocks where (blocker_id = :a and blocked_id = :b)"
                         + " or (blocker_id = :b and blocked_id = :a))")
