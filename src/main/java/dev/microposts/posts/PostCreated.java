@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * Someone wrote a post. Version 2 added the videos and whether the post is already published; version 1
- * (post, author and text) is still published beside it for consumers that have not moved yet.
+ * (post, author and text) is still published beside it for consumers that have not moved yet. {@code inReplyToId}
+ * names the post a reply answers (null for a post that answers none, and in events recorded before replies).
  */
 @EventType(name = "microposts.post.created", version = 2, description = "A post was written.")
 public record PostCreated(
@@ -20,7 +21,8 @@ public record PostCreated(
         String text,
         Long referencedId,
         List<UUID> mediaIds,
-        boolean published)
+        boolean published,
+        Long inReplyToId)
         implements DomainEvent {
 
     @Override

@@ -30,6 +30,21 @@ public interface Posts {
      */
     Map<UUID, Long> postIdsByMedia(Collection<UUID> mediaIds);
 
+    /**
+     * For those of these posts that reply to someone else's post, whose post that is: what a timeline needs to keep a
+     * conversation among strangers out of a reader's home.
+     */
+    Map<Long, Long> repliedAuthors(Collection<Long> postIds);
+
+    /**
+     * A number that sorts after every post written so far and before every later one, on the scale of post ids:
+     * where something that happens now (a repost) belongs among posts in a list ordered by id.
+     */
+    long placeNow();
+
+    /** Who reposted the post (and has not undone it), oldest repost first. */
+    List<Long> reposterIds(long postId);
+
     /** These posts as {@code viewer} may see them, in the order given; gone or hidden ones left out. */
     List<VisiblePost> byIds(List<Long> ids, Optional<UserRef> viewer);
 }

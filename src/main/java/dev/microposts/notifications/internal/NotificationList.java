@@ -9,6 +9,7 @@ import dev.microposts.web.PageRequest;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class NotificationList {
+
+    /** The kinds about something done to the user's own post, rather than a post the actor wrote. */
+    private static final Set<String> OWN_POST = Set.of(NotificationReactions.LIKED, NotificationReactions.REPOSTED);
 
     private final NotificationStore store;
     private final Users users;
@@ -51,7 +55,8 @@ class NotificationList {
             UserRef actor = n.actorId() == null ? null : actors.get(n.actorId());
             String actorName = actor == null ? null : actor.username();
             Long postId = n.postId();
-            String postAuthor = actorName;
+            // why: a reply or a mention is the actor's post; a like or a repost is of the user's own
+            String postAuthor = OWN_POST.contains(n.kind()) ? user.username() : actorName;
             if (postId == null && n.mediaId() != null) {
                 // why: only its owner can put a video on a post, so the post is the user's own
                 postId = videoPosts.get(n.mediaId());

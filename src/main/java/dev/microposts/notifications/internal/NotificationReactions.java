@@ -10,7 +10,9 @@ import dev.microposts.media.VideoFailed;
 import dev.microposts.media.VideoReady;
 import dev.microposts.notifications.NotificationAdded;
 import dev.microposts.posts.PostEdited;
+import dev.microposts.posts.PostLiked;
 import dev.microposts.posts.PostPublished;
+import dev.microposts.posts.PostReposted;
 import dev.microposts.timeline.UserFollowed;
 import java.time.Clock;
 import java.util.Locale;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns bus events into notifications: a new follower, a published post that refers to someone or mentions them
- * in its text, a video ready or failed, an alert firing (to every admin). Each runs after the change committed, in the transaction that
+ * in its text, a reply, a like or a repost of someone's post (never for what people do to their own posts), a
+ * video ready or failed, an alert firing (to every admin). Each runs after the change committed, in the transaction that
  * moves the listener's position in the bus log, so an event notifies once; the notification and its
  * {@link NotificationAdded} event are written together. Nobody is told of what someone hidden from them (blocked
  * either way, or muted) did.
@@ -34,6 +37,9 @@ class NotificationReactions {
     static final String VIDEO_READY = "video_ready";
     static final String VIDEO_FAILED = "video_failed";
     static final String ALERT = "alert";
+    static final String REPLIED = "replied";
+    static final String LIKED = "liked";
+    static final String REPOSTED = "reposted";
 
     private final NotificationStore store;
     private final ApplicationEventPublisher events;
@@ -95,6 +101,31 @@ class NotificationReactions {
             if (userId != event.authorId()) {
                 mention(userId, event.authorId(), event.postId(), event);
             }
+        }
+    }
+
+    /**
+     * A reply that also mentions the person it answers notifies them once: a notification is unique per event and
+     * person, and whichever of the two listeners comes first records it.
+     */
+    @BusListener("notifications.replied")
+    void replied(PostPublished event) {
+        if (event.inReplyToAuthorId() != null && event.inReplyToAuthorId() != event.authorId()) {
+            add(event.inReplyToAuthorId(), REPLIED, event.authorId(), event.postId(), null, null, event);
+        }
+    }
+
+    @BusListener("notifications.liked")
+    void on(PostLiked event) {
+        if (event.userId() != event.authorId()) {
+            add(event.authorId(), LIKED, event.userId(), event.postId(), null, null, event);
+        }
+    }
+
+    @BusListener("notifications.reposted")
+    void on(PostReposted event) {
+        if (event.userId() != event.authorId()) {
+            add(event.authorId(), REPOSTED, event.userId(), event.postId(), null, null, event);
         }
     }
 

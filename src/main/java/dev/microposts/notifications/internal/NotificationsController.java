@@ -88,7 +88,8 @@ class NotificationsController {
     record MarkRead(Long upTo) {}
 
     /**
-     * One notification: {@code kind} is {@code followed}, {@code referenced}, {@code mentioned}, {@code video_ready},
+     * One notification: {@code kind} is {@code followed}, {@code referenced}, {@code mentioned}, {@code replied} (the
+     * post is the reply), {@code liked}, {@code reposted} (the post is the user's own), {@code video_ready},
      * {@code video_failed} or (to admins) {@code alert}; {@code actor} is who did it, {@code post} and
      * {@code media} link to what it is about, {@code reason} says why a video failed or what an alert is.
      */

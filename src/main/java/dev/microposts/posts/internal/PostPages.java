@@ -59,9 +59,17 @@ class PostPages {
     private final MediaLibrary media;
     private final ApiLimits limits;
     private final MemberLimits memberLimits;
+    private final ConversationService conversation;
 
-    PostPages(PostService posts, Users users, MediaLibrary media, ApiLimits limits, MemberLimits memberLimits) {
+    PostPages(
+            PostService posts,
+            Users users,
+            MediaLibrary media,
+            ApiLimits limits,
+            MemberLimits memberLimits,
+            ConversationService conversation) {
         this.posts = posts;
+        this.conversation = conversation;
         this.users = users;
         this.media = media;
         this.limits = limits;
@@ -105,7 +113,7 @@ class PostPages {
                             .id());
                 }
             }
-            post = posts.create(me, text, mention, attached);
+            post = posts.create(me, text, mention, attached, null);
         } catch (Refusal refusal) {
             redirect.addFlashAttribute("composeAltText", altText);
             return backToCompose(FormErrors.sentences(refusal, COMPOSE_FIELDS), text, referenced, redirect);
@@ -137,13 +145,32 @@ class PostPages {
                                 && !video.getOriginalFilename().isEmpty()));
     }
 
+    /**
+     * A post with its thread: the posts it answers above it, a page of its replies below (newest first, with a link
+     * to older ones), and a box to reply.
+     */
     @GetMapping("/users/{username}/posts/{id}")
     String post(
-            @AuthenticationPrincipal UserRef me, @PathVariable String username, @PathVariable long id, Model model) {
+            @AuthenticationPrincipal UserRef me,
+            @PathVariable String username,
+            @PathVariable long id,
+            @RequestParam(required = false) String cursor,
+            Model model) {
         Optional<UserRef> viewer = Optional.ofNullable(me);
         VisiblePost post = posts.view(posts.get(username, id, viewer), viewer);
+        List<VisiblePost> ancestors = posts.views(conversation.ancestors(username, id, viewer), viewer);
+        Page<Post> replies = conversation.replies(username, id, PageRequest.of(cursor, null, limits), viewer);
+        List<VisiblePost> replyViews = posts.views(replies.items(), viewer);
+        List<VisiblePost> all = new ArrayList<>(ancestors);
+        all.add(post);
+        all.addAll(replyViews);
         model.addAttribute("post", post);
-        model.addAttribute("authorNames", users.displayNames(List.of(post.user())));
+        model.addAttribute("ancestors", ancestors);
+        model.addAttribute("replies", replyViews);
+        model.addAttribute("first", cursor == null || cursor.isBlank());
+        model.addAttribute(
+                "next", replies.next() == null ? null : replies.next().encode());
+        model.addAttribute("authorNames", authorNames(all));
         return "posts/post";
     }
 

@@ -49,6 +49,8 @@ class PostService implements Posts {
     private final Relations relations;
     private final PostsProperties properties;
     private final MediaLibrary media;
+    private final Engagements engagements;
+    private final Reposts reposts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -59,10 +61,14 @@ class PostService implements Posts {
             Relations relations,
             PostsProperties properties,
             MediaLibrary media,
+            Engagements engagements,
+            Reposts reposts,
             ApplicationEventPublisher events,
             Clock clock) {
         this.posts = posts;
         this.terms = terms;
+        this.engagements = engagements;
+        this.reposts = reposts;
         this.users = users;
         this.relations = relations;
         this.properties = properties;
@@ -73,11 +79,13 @@ class PostService implements Posts {
 
     /**
      * Writes a post, with videos uploaded before by the same author. Their rows stay locked until the post is
-     * committed, so a video that becomes ready meanwhile is counted either here or by {@link #mediaReady}.
+     * committed, so a video that becomes ready meanwhile is counted either here or by {@link #mediaReady}. A reply
+     * names a post its author may see ({@code inReplyTo}, null for none).
      */
     @Transactional
-    Post create(UserRef author, String text, String referenced, List<String> mediaIds) {
+    Post create(UserRef author, String text, String referenced, List<String> mediaIds, Long inReplyTo) {
         checkText(text);
+        Long parentId = inReplyTo == null ? null : replyable(inReplyTo, author).id();
         Long referencedId =
                 referenced == null ? null : referencedUser(referenced).id();
         List<UUID> ids = mediaIds(mediaIds);
@@ -87,17 +95,31 @@ class PostService implements Posts {
         } catch (IllegalArgumentException e) {
             throw InvalidInput.of("media_ids", e.getMessage());
         }
-        Post post = posts.insert(author.id(), text, referencedId, ids.size(), pending);
+        Post post = posts.insert(author.id(), text, referencedId, ids.size(), pending, parentId);
         if (!posts.attach(post.id(), ids)) {
             throw InvalidInput.of("media_ids", "a media item is already on another post");
         }
         List<Long> mentioned = storeTerms(post.id(), text);
         events.publishEvent(new PostCreated(
-                DomainEvent.newId(), clock.instant(), post.id(), author.id(), text, referencedId, ids, pending == 0));
+                DomainEvent.newId(),
+                clock.instant(),
+                post.id(),
+                author.id(),
+                text,
+                referencedId,
+                ids,
+                pending == 0,
+                parentId));
         if (pending == 0) {
             published(post, mentioned);
         }
         return post;
+    }
+
+    /** The post a reply answers: one its author may see (no block stands between them), or the reply is refused. */
+    private Post replyable(long id, UserRef author) {
+        return posts.byId(id, author.id(), relations.blockedEitherWay(author.id()))
+                .orElseThrow(() -> InvalidInput.of("in_reply_to", "there is no post " + id + " to reply to"));
     }
 
     /** Refuses what {@link #create} would refuse in the text and the mention, before a video is stored for them. */
@@ -115,8 +137,18 @@ class PostService implements Posts {
     }
 
     private void published(Post post, List<Long> mentioned) {
+        Long parentAuthor = post.inReplyToId() == null
+                ? null
+                : posts.authorsOf(List.of(post.inReplyToId())).get(post.inReplyToId());
         events.publishEvent(new PostPublished(
-                DomainEvent.newId(), clock.instant(), post.id(), post.authorId(), post.referencedId(), mentioned));
+                DomainEvent.newId(),
+                clock.instant(),
+                post.id(),
+                post.authorId(),
+                post.referencedId(),
+                parentAuthor == null ? null : post.inReplyToId(),
+                parentAuthor,
+                mentioned));
     }
 
     /** Records the text's tags and the people it mentions who exist; answers their ids, in text order. */
@@ -159,12 +191,12 @@ class PostService implements Posts {
     }
 
     /** Whose own unpublished posts are visible too; -1, nobody's, for anonymous readers. */
-    private static long viewerId(Optional<UserRef> viewer) {
+    static long viewerId(Optional<UserRef> viewer) {
         return viewer.map(UserRef::id).orElse(-1L);
     }
 
     /** Authors the viewer must not see in lists: blocked either way, or muted. Nobody, for anonymous readers. */
-    private Set<Long> hidden(Optional<UserRef> viewer) {
+    Set<Long> hidden(Optional<UserRef> viewer) {
         return viewer.map(user -> relations.hiddenFrom(user.id())).orElse(Set.of());
     }
 
@@ -267,6 +299,21 @@ class PostService implements Posts {
     }
 
     @Override
+    public long placeNow() {
+        return posts.nextId();
+    }
+
+    @Override
+    public List<Long> reposterIds(long postId) {
+        return reposts.of(postId);
+    }
+
+    @Override
+    public Map<Long, Long> repliedAuthors(Collection<Long> postIds) {
+        return postIds.isEmpty() ? Map.of() : posts.repliedAuthors(postIds);
+    }
+
+    @Override
     public List<VisiblePost> byIds(List<Long> ids, Optional<UserRef> viewer) {
         if (ids.isEmpty()) {
             return List.of();
@@ -282,6 +329,7 @@ class PostService implements Posts {
         List<Long> postIds = rows.stream().map(Post::id).toList();
         Map<Long, List<Long>> mentions = terms.mentionsOf(postIds);
         Map<Long, List<String>> tags = terms.tagsOf(postIds);
+        Map<Long, Engagements.Engagement> figures = engagements.of(rows, viewerId(viewer));
         Set<Long> ids = new HashSet<>();
         for (Post post : rows) {
             ids.add(post.authorId());
@@ -289,6 +337,10 @@ class PostService implements Posts {
                 ids.add(post.referencedId());
             }
             ids.addAll(mentions.getOrDefault(post.id(), List.of()));
+            Long parentAuthor = figures.get(post.id()).parentAuthorId();
+            if (parentAuthor != null) {
+                ids.add(parentAuthor);
+            }
         }
         Map<Long, UserRef> names = users.byIds(ids);
         Map<Long, List<UUID>> mediaIds = posts.mediaOf(rows.stream()
@@ -308,7 +360,14 @@ class PostService implements Posts {
                     .filter(java.util.Objects::nonNull)
                     .map(UserRef::username)
                     .toList();
-            views.add(view(post, names, attached, mentioned, tags.getOrDefault(post.id(), List.of())));
+            views.add(view(
+                    post,
+                    names,
+                    attached,
+                    mentioned,
+                    tags.getOrDefault(post.id(), List.of()),
+                    figures.get(post.id()),
+                    viewer.isPresent()));
         }
         return views;
     }
@@ -318,9 +377,16 @@ class PostService implements Posts {
     }
 
     private static VisiblePost view(
-            Post post, Map<Long, UserRef> names, List<MediaView> media, List<String> mentions, List<String> tags) {
+            Post post,
+            Map<Long, UserRef> names,
+            List<MediaView> media,
+            List<String> mentions,
+            List<String> tags,
+            Engagements.Engagement figures,
+            boolean signedIn) {
         String author = names.get(post.authorId()).username();
         UserRef referenced = post.referencedId() == null ? null : names.get(post.referencedId());
+        UserRef parentAuthor = figures.parentAuthorId() == null ? null : names.get(figures.parentAuthorId());
         return new VisiblePost(
                 post.id(),
                 post.text(),
@@ -332,7 +398,14 @@ class PostService implements Posts {
                 media,
                 post.mediaPending() == 0,
                 mentions,
-                tags);
+                tags,
+                parentAuthor == null ? null : post.inReplyToId(),
+                parentAuthor == null ? null : parentAuthor.username(),
+                figures.likes(),
+                figures.reposts(),
+                signedIn ? figures.liked() : null,
+                signedIn ? figures.reposted() : null,
+                null);
     }
 
     /** The post {@code id} if {@code user} wrote it: 404 if there is no such post, 403 if it is someone else's. */

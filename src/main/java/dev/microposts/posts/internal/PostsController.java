@@ -14,6 +14,8 @@ import dev.microposts.web.UsernameOrMe;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -78,7 +80,7 @@ class PostsController {
         }
         // why: outside the post's transaction, which would hold a connection while the bucket takes another
         memberLimits.admit(MemberLimits.Action.POST, user.id());
-        Post post = posts.create(user, input.text(), input.referenced(), input.mediaIds());
+        Post post = posts.create(user, input.text(), input.referenced(), input.mediaIds(), postId(input.inReplyTo()));
         PostView view = links.view(posts.view(post, Optional.of(user)));
         return ResponseEntity.created(URI.create(view.href())).eTag(post.etag()).body(view);
     }
@@ -136,9 +138,30 @@ class PostsController {
         return PagedResponses.of(viewed(page, viewer));
     }
 
-    /** What a client sends to create or replace a post. */
-    /** A post as written; {@code media_ids} are taken when the post is created and fixed after that. */
-    record PostInput(String text, String referenced, List<String> mediaIds) {}
+    /**
+     * A post as written; {@code media_ids} are taken when the post is created and fixed after that, and so is
+     * {@code in_reply_to}, the post it answers: its id, or its {@code href} as the API gave it.
+     */
+    record PostInput(String text, String referenced, List<String> mediaIds, JsonNode inReplyTo) {}
+
+    private static final Pattern POST_HREF = Pattern.compile("(?:.*/collection/)?(\\d{1,18})");
+
+    /** The post named by {@code in_reply_to}: a positive id, as a number or a string, or a post's href. */
+    private static Long postId(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong() && node.asLong() > 0) {
+            return node.asLong();
+        }
+        if (node.isString()) {
+            Matcher id = POST_HREF.matcher(node.asString());
+            if (id.matches() && Long.parseLong(id.group(1)) > 0) {
+                return Long.valueOf(id.group(1));
+            }
+        }
+        throw ApiProblem.invalid("in_reply_to", "must be the id or the href of a post");
+    }
 
     private ResponseEntity<PostView> withEtag(Post post, UserRef viewer) {
         return ResponseEntity.ok().eTag(post.etag()).body(links.view(posts.view(post, Optional.ofNullable(viewer))));

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class StoredPosts {
 
     private static final String COLUMNS =
-            "id, author_id, text, referenced_id, created_at, edited_at, version, media_pending, media_count";
+            "id, author_id, text, referenced_id, created_at, edited_at, version, media_pending, media_count, in_reply_to_id";
 
     private final JdbcClient jdbc;
 
@@ -35,10 +35,10 @@ class StoredPosts {
     /** Leaves out the authors hidden from the viewer by a block or a mute (an empty set hides nobody). */
     private static final String NOT_HIDDEN = " and author_id <> all(:hidden)";
 
-    Post insert(long authorId, String text, Long referencedId, int mediaCount, int mediaPending) {
-        return jdbc.sql("insert into posts (author_id, text, referenced_id, media_count, media_pending)"
-                        + " values (?, ?, ?, ?, ?) returning " + COLUMNS)
-                .params(authorId, text, referencedId, mediaCount, mediaPending)
+    Post insert(long authorId, String text, Long referencedId, int mediaCount, int mediaPending, Long inReplyToId) {
+        return jdbc.sql("insert into posts (author_id, text, referenced_id, media_count, media_pending, in_reply_to_id)"
+                        + " values (?, ?, ?, ?, ?, ?) returning " + COLUMNS)
+                .params(authorId, text, referencedId, mediaCount, mediaPending, inReplyToId)
                 .query(StoredPosts::map)
                 .single();
     }
@@ -124,6 +124,72 @@ class StoredPosts {
                 .param("viewer", viewer)
                 .query(StoredPosts::map)
                 .list();
+    }
+
+    /** A page of the replies to a post that {@code viewer} may see, newest first, like every list. */
+    List<Post> replies(long postId, Cursor cursor, int limit, long viewer, Collection<Long> hidden) {
+        return jdbc.sql("select " + COLUMNS + " from posts where in_reply_to_id = :post and id < :before" + VISIBLE
+                        + NOT_HIDDEN + " order by id desc limit :limit")
+                .param("post", postId)
+                .param("hidden", ids(hidden))
+                .param("before", cursor.before())
+                .param("limit", limit + 1)
+                .param("viewer", viewer)
+                .query(StoredPosts::map)
+                .list();
+    }
+
+    /**
+     * The posts a post answers, its parent first and then up the thread, at most {@code limit} of them, leaving
+     * out those the viewer may not see (yet).
+     */
+    List<Post> ancestors(long postId, int limit, long viewer, Collection<Long> hidden) {
+        return jdbc.sql("with recursive up (id, depth) as ("
+                        + " select in_reply_to_id, 1 from posts where id = :post and in_reply_to_id is not null"
+                        + " union all select p.in_reply_to_id, up.depth + 1 from up join posts p on p.id = up.id"
+                        + " where p.in_reply_to_id is not null and up.depth < :limit)"
+                        + " select " + COLUMNS.replaceAll("(^|, )", "$1p.") + " from up join posts p on p.id = up.id"
+                        + " where (p.media_pending = 0 or p.author_id = :viewer) and p.author_id <> all(:hidden)"
+                        + " order by up.depth")
+                .param("post", postId)
+                .param("hidden", ids(hidden))
+                .param("limit", limit)
+                .param("viewer", viewer)
+                .query(StoredPosts::map)
+                .list();
+    }
+
+    /** For each of these posts that replies to another's post, that post's author. */
+    Map<Long, Long> repliedAuthors(Collection<Long> postIds) {
+        Map<Long, Long> authors = new HashMap<>();
+        jdbc.sql("select c.id, p.author_id from posts c join posts p on p.id = c.in_reply_to_id"
+                        + " where c.id = any(?) and p.author_id <> c.author_id")
+                .param(postIds.toArray(Long[]::new))
+                .query(rs -> {
+                    authors.put(rs.getLong("id"), rs.getLong("author_id"));
+                });
+        return authors;
+    }
+
+    /** Draws the next post id, which no post will have: a place among posts for what happens now. */
+    long nextId() {
+        return jdbc.sql("select nextval(pg_get_serial_sequence('posts', 'id'))")
+                .query(Long.class)
+                .single();
+    }
+
+    /** Who wrote each of these posts; gone ones left out. */
+    Map<Long, Long> authorsOf(Collection<Long> postIds) {
+        Map<Long, Long> authors = new HashMap<>();
+        if (postIds.isEmpty()) {
+            return authors;
+        }
+        jdbc.sql("select id, author_id from posts where id = any(?)")
+                .param(postIds.toArray(Long[]::new))
+                .query(rs -> {
+                    authors.put(rs.getLong("id"), rs.getLong("author_id"));
+                });
+        return authors;
     }
 
     List<Long> idsByAuthor(long authorId, long before, int limit, boolean withUnpublished) {
@@ -221,7 +287,8 @@ class StoredPosts {
                 instant(rs.getTimestamp("edited_at")),
                 rs.getInt("version"),
                 rs.getInt("media_pending"),
-                rs.getInt("media_count"));
+                rs.getInt("media_count"),
+                rs.getObject("in_reply_to_id", Long.class));
     }
 
     private static Long[] ids(Collection<Long> ids) {

@@ -37,8 +37,12 @@ public class PostLinks {
 
     /** The API's view of a post, linked to where it is served. */
     public PostView view(VisiblePost post) {
+        String inReplyTo = post.inReplyToId() == null || post.inReplyToUser() == null
+                ? null
+                : post(post.inReplyToUser(), post.inReplyToId());
         return PostView.of(
                 post(post.user(), post.id()),
+                inReplyTo,
                 post,
                 post.mentions().stream()
                         .map(name -> new PostView.Mention(name, user(name)))

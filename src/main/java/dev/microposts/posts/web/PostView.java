@@ -11,7 +11,11 @@ import java.util.List;
  * whether others see it yet: a post with videos is {@code published} once all of them are ready; until then
  * only its author sees it (with each video's status). {@code mentions} are the people its text mentions
  * ({@code @name} of someone who exists) and {@code tags} its hashtags, each linked to where the API serves it.
- * {@link PostLinks} makes one from a {@link VisiblePost}.
+ * only its author sees it (with each video's status). A reply links to the post it answers ({@code in_reply_to},
+ * that post's {@code href}, as every post links to itself). {@code likes} and {@code reposts} count them;
+ * {@code liked} and {@code reposted} say what the signed-in reader did (null for anyone else); {@code reposted_by}
+ * is who brought the post into a home timeline by reposting it. {@link PostLinks} makes one from a
+ * {@link VisiblePost}.
  */
 public record PostView(
         String href,
@@ -25,7 +29,13 @@ public record PostView(
         List<MediaView> media,
         boolean published,
         List<Mention> mentions,
-        List<Tag> tags) {
+        List<Tag> tags,
+        String inReplyTo,
+        long likes,
+        long reposts,
+        Boolean liked,
+        Boolean reposted,
+        String repostedBy) {
 
     /** Someone a post mentions: their username and their profile. */
     public record Mention(String username, String href) {}
@@ -33,7 +43,7 @@ public record PostView(
     /** A hashtag in normalized form (lower case), and the collection of the posts carrying it. */
     public record Tag(String name, String href) {}
 
-    static PostView of(String href, VisiblePost post, List<Mention> mentions, List<Tag> tags) {
+    static PostView of(String href, String inReplyTo, VisiblePost post, List<Mention> mentions, List<Tag> tags) {
         return new PostView(
                 href,
                 post.id(),
@@ -46,6 +56,12 @@ public record PostView(
                 post.media(),
                 post.published(),
                 mentions,
-                tags);
+                tags,
+                inReplyTo,
+                post.likes(),
+                post.reposts(),
+                post.liked(),
+                post.reposted(),
+                post.repostedBy());
     }
 }

@@ -1,14 +1,17 @@
 package dev.microposts.timeline.internal;
 
+import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The materialized home timelines: a row per reader and post of someone they follow. Every write is idempotent
+ * The materialized home timelines: a row per reader and post of someone they follow, and one per reader and post
+ * someone they follow reposted (see {@link TimelineReposts}). Every write is idempotent
  * and checks the follow it depends on in the same statement, so reactions that run in any order (a follow and an
  * unfollow in quick succession, a fan-out beside a backfill) settle on what the follow graph says.
  */
@@ -20,6 +23,20 @@ class HomeTimelines {
     HomeTimelines(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
+
+    /** Whether a follower (the {@code follows} row {@code f}) takes a reply to {@code :replyTo}'s post (if any). */
+    private static final String TAKES = " and (cast(:replyTo as bigint) is null or f.follower_id = :replyTo"
+            + " or exists (select 1 from follows r where r.follower_id = f.follower_id and r.followee_id = :replyTo))";
+
+    /**
+     * Where a follower (the {@code follows} row {@code f}) takes a repost: into {@code timeline_reposts}, unless they
+     * wrote the post or have it already.
+     */
+    private static final String REPOST = "insert into timeline_reposts (owner_id, post_id, position, reposted_by)"
+            + " select f.follower_id, :post, :position, :author from %s"
+            + " where f.follower_id <> :repostOf and not exists (select 1 from home_timeline h"
+            + " where h.owner_id = f.follower_id and h.post_id = :post)%s"
+            + " order by f.follower_id on conflict do nothing";
 
     /**
      * Post ids in {@code ownerId}'s timeline older than {@code before}, newest first, but those by
@@ -37,12 +54,15 @@ class HomeTimelines {
      * Pushes a post to the next batch of its author's followers, those whose follow id is above
      * {@code afterFollowId}; answers the batch's size and its last follow id.
      */
-    Batch fanOut(long postId, long authorId, long afterFollowId, int batchSize) {
+    Batch fanOut(long postId, long authorId, long afterFollowId, int batchSize, Audience audience) {
+        String insert = audience.repost()
+                ? REPOST.formatted("batch f", "")
+                : "insert into home_timeline (owner_id, post_id, author_id) select f.follower_id, :post, :author"
+                        + " from batch f where true" + TAKES + " on conflict do nothing";
         return jdbc.sql("with batch as (select id, follower_id from follows where followee_id = :author"
-                        + " and id > :after order by id limit :size),"
-                        + " added as (insert into home_timeline (owner_id, post_id, author_id)"
-                        + " select follower_id, :post, :author from batch on conflict do nothing)"
+                        + " and id > :after order by id limit :size), added as (" + insert + ")"
                         + " select count(*) as size, coalesce(max(id), 0) as last from batch")
+                .params(audience(audience))
                 .param("author", authorId)
                 .param("after", afterFollowId)
                 .param("size", batchSize)
@@ -72,25 +92,37 @@ class HomeTimelines {
         return counts;
     }
 
-    /** Pushes each post ({@code postIds[i]} by {@code authorIds[i]}) to all its author's followers at once. */
-    void fanOutAll(List<Long> postIds, List<Long> authorIds) {
+    /**
+     * Pushes each post ({@code postIds[i]} by {@code authorIds[i]}, a reply to {@code replyTos[i]}'s post or null) to
+     * all its author's followers at once, under the reply rule of {@link Audience}.
+     */
+    void fanOutAll(List<Long> postIds, List<Long> authorIds, List<Long> replyTos) {
         if (postIds.isEmpty()) {
             return;
         }
         // why: rows in one order, so two transactions writing the same timelines cannot deadlock
         jdbc.sql("insert into home_timeline (owner_id, post_id, author_id) select f.follower_id, p.post, p.author"
-                        + " from unnest(:posts, :authors) as p(post, author) join follows f on f.followee_id = p.author"
+                        + " from unnest(:posts, :authors, :replyTos) as p(post, author, reply_to)"
+                        + " join follows f on f.followee_id = p.author"
+                        + " where (p.reply_to is null or f.follower_id = p.reply_to or exists (select 1 from follows r"
+                        + " where r.follower_id = f.follower_id and r.followee_id = p.reply_to))"
                         + " order by f.follower_id, p.post on conflict do nothing")
                 .param("posts", postIds.toArray(Long[]::new))
                 .param("authors", authorIds.toArray(Long[]::new))
+                .param("replyTos", replyTos.toArray(Long[]::new))
                 .update();
     }
 
     /** Pushes a post to the author's followers whose follow id is above {@code afterFollowId}, up to {@code untilFollowId}. */
-    void fanOutRange(long postId, long authorId, long afterFollowId, long untilFollowId) {
-        jdbc.sql("insert into home_timeline (owner_id, post_id, author_id) select follower_id, :post, :author"
-                        + " from follows where followee_id = :author and id > :after and id <= :until"
-                        + " order by follower_id on conflict do nothing")
+    void fanOutRange(long postId, long authorId, long afterFollowId, long untilFollowId, Audience audience) {
+        String range = " and f.followee_id = :author and f.id > :after and f.id <= :until";
+        jdbc.sql(
+                        audience.repost()
+                                ? REPOST.formatted("follows f", range)
+                                : "insert into home_timeline (owner_id, post_id, author_id)"
+                                        + " select f.follower_id, :post, :author from follows f where true" + range
+                                        + TAKES + " order by f.follower_id on conflict do nothing")
+                .params(audience(audience))
                 .param("post", postId)
                 .param("author", authorId)
                 .param("after", afterFollowId)
@@ -124,13 +156,29 @@ class HomeTimelines {
                 .update();
     }
 
-    /** An unfollow: the author's posts leave the reader's timeline, unless they follow again meanwhile. */
+    /**
+     * An unfollow: the author's posts, and the posts they reposted, leave the reader's timeline, unless they follow
+     * again meanwhile.
+     */
     void removeAuthor(long ownerId, long authorId) {
         jdbc.sql("delete from home_timeline where owner_id = :owner and author_id = :author and not exists"
                         + " (select 1 from follows where follower_id = :owner and followee_id = :author)")
                 .param("owner", ownerId)
                 .param("author", authorId)
                 .update();
+        jdbc.sql("delete from timeline_reposts where owner_id = :owner and reposted_by = :author and not exists"
+                        + " (select 1 from follows where follower_id = :owner and followee_id = :author)")
+                .param("owner", ownerId)
+                .param("author", authorId)
+                .update();
+    }
+
+    private static Map<String, Object> audience(Audience audience) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("replyTo", new SqlParameterValue(Types.BIGINT, audience.replyTo()));
+        params.put("repostOf", new SqlParameterValue(Types.BIGINT, audience.repostOf()));
+        params.put("position", new SqlParameterValue(Types.BIGINT, audience.position()));
+        return params;
     }
 
     void removePost(long postId) {

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -75,7 +76,9 @@ class EventSamplesTest {
             }
             for (int version : versions(event)) {
                 String name = sampleName(type, version);
-                if (CompatSamples.file(newest, KIND, name).isEmpty()) {
+                // why: a type or version no release has sent yet is new in this one; cutting the release writes its
+                // first sample (RELEASING.md), and from then on it is held to it
+                if (CompatSamples.file(newest, KIND, name).isEmpty() && sentByARelease(name)) {
                     missing.add(name);
                 }
             }
@@ -183,6 +186,7 @@ class EventSamplesTest {
     void todaysProducersKeepTheShapeOfTheNewestRelease(DomainEvent event, int version) {
         String newest = CompatSamples.newest();
         String name = sampleName(event.getClass(), version);
+        Assumptions.assumeTrue(sentByARelease(name), name + " is new since " + newest + ": no release reads it yet");
         Path sample = CompatSamples.file(newest, KIND, name)
                 .orElseThrow(() -> new AssertionError(name + " has no sample in " + CompatSamples.where(newest)));
         JsonNode released = json.readTree(CompatSamples.text(sample));
@@ -232,6 +236,12 @@ class EventSamplesTest {
                 cloudEvent.path("data").toString(),
                 "{}",
                 cloudEvent.path("traceparent").asString(null));
+    }
+
+    /** Whether any release sent this type and version, and so has consumers that read it. */
+    private static boolean sentByARelease(String name) {
+        return CompatSamples.releases().stream()
+                .anyMatch(release -> CompatSamples.file(release, KIND, name).isPresent());
     }
 
     static TreeSet<Integer> versions(DomainEvent event) {

@@ -17,7 +17,11 @@ import dev.microposts.notifications.NotificationAdded;
 import dev.microposts.posts.PostCreated;
 import dev.microposts.posts.PostDeleted;
 import dev.microposts.posts.PostEdited;
+import dev.microposts.posts.PostLiked;
 import dev.microposts.posts.PostPublished;
+import dev.microposts.posts.PostReposted;
+import dev.microposts.posts.PostUnliked;
+import dev.microposts.posts.PostUnreposted;
 import dev.microposts.timeline.UserFollowed;
 import dev.microposts.timeline.UserUnfollowed;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +81,8 @@ final class ReleasedEvents {
                                 "Sunset over the harbour, filmed from the ferry",
                                 41L,
                                 List.of(VIDEO, SECOND_VIDEO),
-                                false),
+                                false,
+                                40L),
                         new PostDeleted(id("PostDeleted"), HAPPENED, 42, 7, List.of(VIDEO)),
                         new PostEdited(
                                 id("PostEdited"),
@@ -89,7 +94,11 @@ final class ReleasedEvents {
                                 41L,
                                 List.of(43L),
                                 true),
-                        new PostPublished(id("PostPublished"), HAPPENED, 42, 7, 41L, List.of(43L)),
+                        new PostPublished(id("PostPublished"), HAPPENED, 42, 7, 41L, 40L, 41L, List.of(43L)),
+                        new PostLiked(id("PostLiked"), HAPPENED, 42, 7, 9),
+                        new PostUnliked(id("PostUnliked"), HAPPENED, 42, 7, 9),
+                        new PostReposted(id("PostReposted"), HAPPENED, 42, 7, 9),
+                        new PostUnreposted(id("PostUnreposted"), HAPPENED, 42, 7, 9),
                         new UserFollowed(id("UserFollowed"), HAPPENED, 9, 7),
                         new UserUnfollowed(id("UserUnfollowed"), HAPPENED, 9, 7),
                         new UserBlocked(id("UserBlocked"), HAPPENED, 7, 9),

@@ -50,7 +50,14 @@ class PostLinksTest {
                 List.of(),
                 false,
                 List.of("cy"),
-                List.of("café"));
+                List.of("café"),
+                5L,
+                "cy",
+                3,
+                1,
+                true,
+                false,
+                null);
 
         PostView view = links.view(post);
 
@@ -67,7 +74,13 @@ class PostLinksTest {
                         List.of(),
                         false,
                         List.of(new PostView.Mention("cy", "https://social.example/api/v1/users/cy")),
-                        List.of(new PostView.Tag("café", "https://social.example/api/v1/tags/caf%C3%A9/posts"))));
+                        List.of(new PostView.Tag("café", "https://social.example/api/v1/tags/caf%C3%A9/posts")),
+                        "https://social.example/api/v1/users/cy/collection/5",
+                        3,
+                        1,
+                        true,
+                        false,
+                        null));
     }
 
     @Test

@@ -1,0 +1,20 @@
+package dev.microposts.posts;
+
+import dev.microposts.bus.DomainEvent;
+import dev.microposts.bus.EventType;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * {@code userId} reposted the post {@code postId} by {@code authorId}. Published only when something changed, so
+ * repeating the request publishes nothing; the author is named so that consumers need not look the post up.
+ */
+@EventType(name = "microposts.post.reposted", description = "Someone reposted a post to their followers.")
+public record PostReposted(UUID id, Instant occurredAt, long postId, long authorId, long userId)
+        implements DomainEvent {
+
+    @Override
+    public String subject() {
+        return "posts/" + postId;
+    }
+}

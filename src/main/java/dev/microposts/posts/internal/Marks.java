@@ -1,0 +1,36 @@
+package dev.microposts.posts.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A table of one row per person and post they marked (liked, reposted), keyed by {@code (post_id, user_id)}. The key
+ * makes marking twice and unmarking what is not marked change nothing, and the answer says whether anything changed,
+ * so only a real change is announced on the bus. No counter lives in the post's row: a popular post would make every
+ * like wait for the one before it.
+ */
+abstract class Marks {
+
+    private final JdbcClient jdbc;
+    private final String table;
+
+    Marks(JdbcClient jdbc, String table) {
+        this.jdbc = jdbc;
+        this.table = table;
+    }
+
+    /** True when the mark is new. */
+    boolean add(long postId, long userId) {
+        return jdbc.sql("insert into " + table + " (post_id, user_id) values (?, ?) on conflict do nothing")
+                        .params(postId, userId)
+                        .update()
+                > 0;
+    }
+
+    /** True when there was a mark to take back. */
+    boolean remove(long postId, long userId) {
+        return jdbc.sql("delete from " + table + " where post_id = ? and user_id = ?")
+                        .params(postId, userId)
+                        .update()
+                > 0;
+    }
+}
