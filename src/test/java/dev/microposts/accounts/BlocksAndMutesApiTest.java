@@ -8,6 +8,7 @@ import dev.microposts.support.ApiTest;
 import dev.microposts.support.SseClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -165,6 +166,41 @@ class BlocksAndMutesApiTest extends ApiTest {
             await().atMost(SETTLED).until(() -> sent(kims, shown) && sent(maxs, muted));
             assertThat(sent(kims, muted)).isFalse();
         }
+    }
+
+    @Test
+    void threadsLeaveOutHiddenRepliesAndNobodyRepliesLikesOrRepostsAcrossABlock() {
+        Api.User uma = api.newUser("uma");
+        Api.User vic = api.newUser("vic");
+        Api.User wes = api.newUser("wes");
+        Api.User xan = api.newUser("xan");
+        long root = api.newPost(uma, "what a day");
+        long vicsReply = reply(vic, root, "indeed");
+        long wesReply = reply(wes, root, "quite");
+        api.put("/api/v1/me/blocks/" + vic.username(), null, xan.token());
+        api.put("/api/v1/me/mutes/" + wes.username(), null, xan.token());
+        String replies = "/api/v1/users/" + uma.username() + "/collection/" + root + "/replies";
+
+        assertThat(ids(api.get(replies, xan.token()).json())).isEmpty();
+        assertThat(ids(api.get(replies, uma.token()).json())).containsExactly(wesReply, vicsReply);
+
+        long xansPost = api.newPost(xan, "xan's own");
+        String xans = "/api/v1/users/" + xan.username() + "/collection/" + xansPost;
+        Api.Response refused =
+                api.post("/api/v1/me/collection", Map.of("text", "let me in", "in_reply_to", xansPost), vic.token());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(api.put(xans + "/like", null, vic.token()).status()).isEqualTo(404);
+        assertThat(api.put(xans + "/repost", null, vic.token()).status()).isEqualTo(404);
+        assertThat(api.put(xans + "/like", null, wes.token()).status())
+                .as("a mute is not a block")
+                .isEqualTo(204);
+    }
+
+    private long reply(Api.User author, long parent, String text) {
+        Api.Response created =
+                api.post("/api/v1/me/collection", Map.of("text", text, "in_reply_to", parent), author.token());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asLong();
     }
 
     @Test
