@@ -273,10 +273,13 @@ class PostService implements Posts {
                 Post::id);
     }
 
-    /** The published posts carrying {@code tag} (as typed or linked: {@code Java}, {@code #java}), newest first. */
-    Page<Post> tagged(String tag, PageRequest page) {
+    /**
+     * The published posts carrying {@code tag} (as typed or linked: {@code Java}, {@code #java}), newest first, but
+     * those by authors hidden from the viewer.
+     */
+    Page<Post> tagged(String tag, PageRequest page, Optional<UserRef> viewer) {
         String normalized = PostText.normalizeTag(tag).orElseThrow(() -> new NoSuchTag(tag));
-        return Page.of(posts.tagged(normalized, page.cursor(), page.limit()), page.limit(), Post::id);
+        return Page.of(posts.tagged(normalized, page.cursor(), page.limit(), hidden(viewer)), page.limit(), Post::id);
     }
 
     @Override

@@ -233,13 +233,17 @@ class StoredPosts {
                 .list();
     }
 
-    /** Published posts carrying the tag (normalized), newest first: a tag's page shows what everyone sees. */
-    List<Post> tagged(String tag, Cursor cursor, int limit) {
+    /**
+     * Published posts carrying the tag (normalized), newest first: a tag's page shows what everyone sees, but the
+     * authors hidden from the viewer.
+     */
+    List<Post> tagged(String tag, Cursor cursor, int limit, Collection<Long> hidden) {
         // why: walking the tag's index newest first stops after one page, however many posts carry the tag
         return jdbc.sql("select " + COLUMNS + " from post_tags t join posts p on p.id = t.post_id"
                         + " where t.tag = :tag and t.post_id < :before and p.media_pending = 0"
-                        + " order by t.post_id desc limit :limit")
+                        + " and p.author_id <> all(:hidden) order by t.post_id desc limit :limit")
                 .param("tag", tag)
+                .param("hidden", ids(hidden))
                 .param("before", cursor.before())
                 .param("limit", limit + 1)
                 .query(StoredPosts::map)
