@@ -83,13 +83,19 @@ class BlocksAndMutesApiTest extends ApiTest {
         Api.User fox = api.newUser("fox");
         Api.User gil = api.newUser("gil");
         String word = "w" + Long.toHexString(System.nanoTime());
-        long evesPost = api.newPost(eve, "eve says " + word);
-        long foxsPost = api.newPost(fox, "fox says " + word);
+        long evesPost = api.newPost(eve, "eve says " + word + " #" + word);
+        long foxsPost = api.newPost(fox, "fox says " + word + " #" + word);
+        follow(fox, eve);
+        await().atMost(SETTLED).until(() -> actors(eve).contains(fox.username()));
         api.put("/api/v1/me/blocks/" + fox.username(), null, eve.token());
+        assertThat(actors(eve)).as("told before the block, not shown after it").isEmpty();
 
         assertThat(searched(eve, word)).containsExactly(evesPost);
         assertThat(searched(fox, word)).as("hidden from the one blocked too").containsExactly(foxsPost);
         assertThat(searched(gil, word)).containsExactly(foxsPost, evesPost);
+        assertThat(ids(api.get("/api/v1/tags/" + word + "/posts", eve.token()).json()))
+                .containsExactly(evesPost);
+        assertThat(ids(api.get("/api/v1/tags/" + word + "/posts").json())).containsExactly(foxsPost, evesPost);
         assertThat(api.get("/api/v1/users/" + eve.username() + "/collection", fox.token())
                         .json())
                 .isEmpty();
@@ -104,7 +110,12 @@ class BlocksAndMutesApiTest extends ApiTest {
         api.newPost(fox, "hey @" + eve.username());
         api.newPost(gil, "hey @" + eve.username());
         await().atMost(SETTLED).until(() -> actors(eve).contains(gil.username()));
-        assertThat(actors(eve)).doesNotContain(fox.username());
+        assertThat(actors(eve)).containsExactly(gil.username());
+        assertThat(api.get("/api/v1/me/notifications/unread-count", eve.token())
+                        .json()
+                        .get("unread")
+                        .asLong())
+                .isEqualTo(1);
     }
 
     @Test

@@ -36,6 +36,11 @@ class NotificationList {
         this.relations = relations;
     }
 
+    /** How many of the user's notifications are unread, counted as {@link #page} lists them. */
+    long unread(UserRef user) {
+        return store.unread(user.id(), relations.hiddenFrom(user.id()));
+    }
+
     Page<Entry> page(UserRef user, PageRequest page, boolean unreadOnly) {
         Page<NotificationStore.Notification> rows = Page.of(
                 store.page(

@@ -58,9 +58,11 @@ class NotificationStore {
                 .list();
     }
 
-    long unread(long userId) {
-        return jdbc.sql("select count(*) from notifications where user_id = ? and read_at is null")
-                .param(userId)
+    /** How many are unread, but those whose actor is among {@code hiddenActors}, as {@link #page} leaves them out. */
+    long unread(long userId, Collection<Long> hiddenActors) {
+        return jdbc.sql("select count(*) from notifications where user_id = ? and read_at is null"
+                        + " and (actor_id is null or actor_id <> all(?))")
+                .params(userId, hiddenActors.toArray(Long[]::new))
                 .query(Long.class)
                 .single();
     }
