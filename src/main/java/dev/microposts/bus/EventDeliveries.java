@@ -13,6 +13,13 @@ public interface EventDeliveries {
     /** The oldest incomplete deliveries first, at most {@code limit}. */
     List<Incomplete> incomplete(int limit);
 
+    /**
+     * Whether every in-process listener of the event's type has applied it: none has it still ahead of its
+     * position, and none has it set aside after a failure. An event trimmed from the log had been applied by all.
+     * What must wait for every reaction to an event (the last step of deleting an account) asks this.
+     */
+    boolean appliedEverywhere(UUID eventId);
+
     /** Delivers every incomplete event again now, whatever its backoff; answers how many there were. */
     long resubmitAll();
 

@@ -48,6 +48,9 @@ public interface MediaLibrary {
      */
     void discard(Collection<UUID> ids);
 
+    /** Every video of an owner, oldest first, with where its original is stored. */
+    List<MediaOriginal> originalsOf(long ownerId);
+
     /**
      * The items, by id, as {@code viewerId} may see them (-1 for someone not logged in): why a video failed
      * is for its owner only, and so is an item on no post yet. Unknown ids are left out.

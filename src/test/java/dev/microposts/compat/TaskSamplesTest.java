@@ -29,11 +29,21 @@ class TaskSamplesTest {
         for (Path file : CompatSamples.files(newest, CompatSamples.TASKS)) {
             sampled.add(file.getFileName().toString().split("\\.")[0]);
         }
+        // why: a queue no release has a sample of is new since the newest release; the next release writes its
+        // samples (each queue's samples test does, when asked). One an older release has but the newest lacks was lost.
+        Set<String> released = new TreeSet<>();
+        for (String release : CompatSamples.releases()) {
+            for (Path file : CompatSamples.files(release, CompatSamples.TASKS)) {
+                released.add(file.getFileName().toString().split("\\.")[0]);
+            }
+        }
+        Set<String> expected = new TreeSet<>(configuredQueues());
+        expected.retainAll(released);
         assertThat(sampled)
                 .as(
                         "queues with a sample in %s; write them with -D%s=%s",
                         CompatSamples.where(newest), CompatSamples.WRITE_PROPERTY, newest)
-                .containsAll(configuredQueues());
+                .containsAll(expected);
     }
 
     @Test

@@ -42,6 +42,7 @@ class ReadmeAdminCommandsTest {
             Map.entry("create-user", "Created "),
             Map.entry("grant-admin", "is now an admin"),
             Map.entry("revoke-admin", "is no longer an admin"),
+            Map.entry("reset-password", "New password (shown only now): "),
             Map.entry("media-failed", "failed item(s)"),
             Map.entry("media-reprocess", "Reprocessing "),
             Map.entry("media-purge-orphans", "orphaned file(s) found"),

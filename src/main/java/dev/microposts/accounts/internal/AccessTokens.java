@@ -48,7 +48,7 @@ class AccessTokens {
             return Optional.empty();
         }
         return jdbc.sql("select u.id, u.username, u.admin from access_tokens t join users u on u.id = t.user_id"
-                        + " where t.token_hash = ? and t.expires_at > now()")
+                        + " where t.token_hash = ? and t.expires_at > now() and u.deleted_at is null")
                 .param(hash(token))
                 .query((rs, row) -> new Holder(new UserRef(rs.getLong(1), rs.getString(2)), rs.getBoolean(3)))
                 .optional();

@@ -2,11 +2,13 @@ package dev.microposts.accounts.internal;
 
 import dev.microposts.accounts.AdminChanged;
 import dev.microposts.accounts.ProfileChanged;
+import dev.microposts.accounts.UserDeleted;
 import dev.microposts.accounts.UserNotFound;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.UserRegistered;
 import dev.microposts.bus.DomainEvent;
 import dev.microposts.refusals.InvalidInput;
+import dev.microposts.refusals.NotAllowed;
 import dev.microposts.refusals.NotSignedIn;
 import dev.microposts.refusals.Refusal;
 import dev.microposts.web.UserText;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -133,6 +136,60 @@ class AccountService {
             tokens.revokeAll(userId);
         });
         sessions.endAllBut(account.ref(), keptSession);
+    }
+
+    /**
+     * Sets a new password chosen by the operator (there is no mail to reset one with), and ends every API token
+     * and page session of the user; empty when no such user exists. The password must pass the same policy as
+     * any other.
+     */
+    Optional<Account> resetPassword(String username, String password) {
+        Optional<Account> account = accounts.byUsername(username);
+        if (account.isEmpty()) {
+            return account;
+        }
+        passwordPolicy.problemWith(password, account.get().username()).ifPresent(problem -> {
+            throw InvalidInput.of("password", problem);
+        });
+        String hash = hashing.encode(password);
+        transactions.executeWithoutResult(status -> {
+            accounts.updatePassword(account.get().id(), hash);
+            tokens.revokeAll(account.get().id());
+            sessions.endAll(account.get().ref());
+        });
+        return account;
+    }
+
+    /**
+     * Deletes the account once its password is confirmed, guarded like a login against guessing. From the commit
+     * on no one can sign in as it, its tokens and sessions are gone, and {@link UserDeleted} tells every module to
+     * delete what it holds (the posts module does so within this transaction, so the posts vanish from reads at
+     * once); {@link AccountPurge} deletes the row when they all have.
+     */
+    void deleteAccount(UserRef user, String password, String clientAddress) {
+        if (password == null || password.isEmpty()) {
+            throw InvalidInput.of("password", "must be given to delete your account");
+        }
+        long attempt = throttle.attempted(user.username(), clientAddress);
+        Optional<Duration> wait = throttle.waitBefore(user.username(), clientAddress, attempt);
+        if (wait.isPresent()) {
+            throw new TooManyFailedLogins(wait.get());
+        }
+        Account account = profile(user.id());
+        if (!hashing.matches(password, account.passwordHash())) {
+            throw new NotAllowed("That is not your password; the account was not deleted");
+        }
+        UUID event = DomainEvent.newId();
+        transactions.executeWithoutResult(status -> {
+            if (!accounts.markDeleted(account.id(), event)) {
+                throw new AccountGone();
+            }
+            tokens.revokeAll(account.id());
+            sessions.endAll(account.ref());
+            throttle.forget(account.id(), account.username());
+            events.publishEvent(new UserDeleted(event, clock.instant(), account.id(), account.username()));
+        });
+        directory.forget(account.ref());
     }
 
     /** Makes the user an admin, or takes it back; empty when no such user exists. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,21 +43,21 @@ class Accounts {
     }
 
     Optional<Account> byUsername(String username) {
-        return jdbc.sql("select " + COLUMNS + " from users where lower(username) = lower(?)")
+        return jdbc.sql("select " + COLUMNS + " from users where lower(username) = lower(?) and deleted_at is null")
                 .param(username)
                 .query(Accounts::map)
                 .optional();
     }
 
     Optional<Account> byId(long id) {
-        return jdbc.sql("select " + COLUMNS + " from users where id = ?")
+        return jdbc.sql("select " + COLUMNS + " from users where id = ? and deleted_at is null")
                 .param(id)
                 .query(Accounts::map)
                 .optional();
     }
 
     List<Account> byIds(Collection<Long> ids) {
-        return jdbc.sql("select " + COLUMNS + " from users where id = any(?)")
+        return jdbc.sql("select " + COLUMNS + " from users where id = any(?) and deleted_at is null")
                 .param(ids.toArray(Long[]::new))
                 .query(Accounts::map)
                 .list();
@@ -103,7 +104,8 @@ class Accounts {
                         + " when lower(username) like lower(:prefix) then 1"
                         + " when " + name + " like " + folded(":prefix") + " or " + name + " like " + folded(":word")
                         + " then 2 else 3 end) * 1099511627776 + id as position from users"
-                        + " where lower(username) like lower(:anywhere) or " + name + " like " + folded(":anywhere")
+                        + " where deleted_at is null and (lower(username) like lower(:anywhere) or " + name + " like "
+                        + folded(":anywhere") + ")"
                         + ") as matches where position < :before order by position desc limit :limit")
                 .param("text", text)
                 .param("prefix", escaped + "%")
@@ -142,7 +144,7 @@ class Accounts {
     /** The display names of these users, by username as stored. */
     Map<String, String> displayNames(Collection<String> usernames) {
         Map<String, String> names = new HashMap<>();
-        jdbc.sql("select username, display_name from users where lower(username) = any(?)")
+        jdbc.sql("select username, display_name from users where lower(username) = any(?) and deleted_at is null")
                 .param(usernames.stream().map(u -> u.toLowerCase(Locale.ROOT)).toArray(String[]::new))
                 .query(rs -> {
                     names.put(rs.getString("username"), rs.getString("display_name"));
@@ -151,19 +153,52 @@ class Accounts {
     }
 
     List<Long> adminIds() {
-        return jdbc.sql("select id from users where admin order by id")
+        return jdbc.sql("select id from users where admin and deleted_at is null order by id")
                 .query(Long.class)
                 .list();
     }
 
     /** Makes the user an admin or takes it back; empty when no such user exists. */
     Optional<Account> setAdmin(String username, boolean admin) {
-        return jdbc.sql("update users set admin = ?, updated_at = now() where lower(username) = lower(?) returning "
-                        + COLUMNS)
+        return jdbc.sql(
+                        "update users set admin = ?, updated_at = now() where lower(username) = lower(?) and deleted_at is null"
+                                + " returning "
+                                + COLUMNS)
                 .params(admin, username)
                 .query(Accounts::map)
                 .optional();
     }
+
+    /**
+     * Marks the account deleted, so no lookup finds it and no one can sign in as it, and records the event its
+     * final deletion waits for; false when it is gone already.
+     */
+    boolean markDeleted(long id, UUID event) {
+        return jdbc.sql("update users set deleted_at = now(), deletion_event = ? where id = ? and deleted_at is null")
+                        .params(event, id)
+                        .update()
+                > 0;
+    }
+
+    /** Accounts marked deleted, oldest first, with the event their final deletion waits for. */
+    List<Deleted> markedDeleted(int limit) {
+        return jdbc.sql("select id, username, deletion_event from users where deleted_at is not null"
+                        + " order by deleted_at limit ?")
+                .param(limit)
+                .query((rs, row) -> new Deleted(
+                        rs.getLong("id"), rs.getString("username"), rs.getObject("deletion_event", UUID.class)))
+                .list();
+    }
+
+    /** Deletes a row marked deleted; the foreign keys take what still refers to it. */
+    void deleteMarked(long id) {
+        jdbc.sql("delete from users where id = ? and deleted_at is not null")
+                .param(id)
+                .update();
+    }
+
+    /** An account marked deleted, still waiting for its row to go. */
+    record Deleted(long id, String username, UUID event) {}
 
     private static Account map(ResultSet rs, int row) throws SQLException {
         return new Account(

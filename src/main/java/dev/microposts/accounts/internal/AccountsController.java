@@ -85,6 +85,21 @@ class AccountsController {
                 links);
     }
 
+    /**
+     * Deletes the signed-in member's account, once its password is confirmed: at once it can no longer sign in
+     * and its posts are gone from every read; its videos, follows and notifications follow within seconds (see
+     * the {@code microposts.user.deleted} event). A wrong password is refused with 403 and counts towards the
+     * same throttle as a failed login.
+     */
+    @DeleteMapping("/me")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteMe(
+            @AuthenticationPrincipal UserRef user,
+            @RequestBody(required = false) Deletion deletion,
+            HttpServletRequest request) {
+        accounts.deleteAccount(user, deletion == null ? null : deletion.password(), request.getRemoteAddr());
+    }
+
     @PostMapping("/token")
     Token token(@RequestBody Credentials credentials, HttpServletRequest request) {
         UserRef user = accounts.authenticate(credentials.username(), credentials.password(), request.getRemoteAddr())
@@ -110,6 +125,9 @@ class AccountsController {
             String displayName) {}
 
     record Credentials(String username, String password) {}
+
+    /** The account's password, asked again before it is deleted. */
+    record Deletion(String password) {}
 
     record ProfileChange(String displayName, String bio) {}
 

@@ -88,6 +88,16 @@ class LoginThrottle {
                 .update();
     }
 
+    /** Forgets the failures and the known addresses of an account that is being deleted. */
+    void forget(long userId, String username) {
+        jdbc.sql("delete from login_failures where username = ?")
+                .param(username.toLowerCase(Locale.ROOT))
+                .update();
+        jdbc.sql("delete from known_login_addresses where user_id = ?")
+                .param(userId)
+                .update();
+    }
+
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
     void forgetOldFailures() {
         if (!leadership.isLeader()) {

@@ -1,6 +1,7 @@
 package dev.microposts.accounts.internal;
 
 import dev.microposts.accounts.UserRef;
+import dev.microposts.refusals.InvalidInput;
 import dev.microposts.refusals.Refusal;
 import dev.microposts.web.ApiProblem;
 import dev.microposts.web.FormErrors;
@@ -37,6 +38,9 @@ class PagesController {
 
     private static final Map<String, String> PASSWORD_FIELDS =
             Map.of("current_password", "The password you typed", "password", "The new password");
+
+    private static final Map<String, String> DELETION_FIELDS =
+            Map.of("password", "Your password", "confirm", "Deleting");
 
     private final AccountService accounts;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
@@ -155,5 +159,50 @@ class PagesController {
         redirect.addFlashAttribute(
                 "notice", "Your password is changed. Your other sessions were signed out and your API tokens revoked.");
         return "redirect:/settings";
+    }
+
+    /**
+     * Deletes the account after the password and a ticked confirmation, then ends this session here too (its row
+     * is gone already) and says goodbye. A form, so it works without a script; a refusal shows the settings page
+     * again with the reason, answered with the status the API would give.
+     */
+    @PostMapping("/settings/delete")
+    String deleteAccount(
+            @AuthenticationPrincipal UserRef me,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(required = false) String confirm,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            if (confirm == null) {
+                throw InvalidInput.of("confirm", "needs the box ticked that says you understand it cannot be undone");
+            }
+            accounts.deleteAccount(me, password, request.getRemoteAddr());
+        } catch (Refusal refusal) {
+            Account account = accounts.profile(me.id());
+            model.addAttribute("deletionErrors", FormErrors.sentences(refusal, DELETION_FIELDS));
+            model.addAttribute("displayName", account.displayName());
+            model.addAttribute("bio", account.bio());
+            ApiProblem problem = ApiProblem.from(refusal);
+            response.setStatus(problem.getStatusCode().value());
+            String retryAfter = problem.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+            if (retryAfter != null) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
+            }
+            return "accounts/settings";
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        return "redirect:/goodbye";
+    }
+
+    /** Where a deleted account's last page leads: anyone may see it, since no one is signed in any more. */
+    @GetMapping("/goodbye")
+    String goodbye() {
+        return "accounts/goodbye";
     }
 }

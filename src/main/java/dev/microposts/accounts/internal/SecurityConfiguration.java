@@ -179,6 +179,7 @@ class SecurityConfiguration {
                                 "/",
                                 "/login",
                                 "/signup",
+                                "/goodbye",
                                 "/error",
                                 "/v3/api-docs",
                                 "/v3/api-docs/**",

@@ -10,6 +10,7 @@ import dev.microposts.refusals.InvalidInput;
 import dev.microposts.web.Page;
 import dev.microposts.web.PageRequest;
 import dev.microposts.web.UserText;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * {@link Users} backed by the {@code users} table and a bounded in-memory cache. Caching is safe
- * across processes because a user's id and username never change once registered.
+ * across processes because a user's id and username never change once registered; entries expire, so a deleted
+ * account leaves every process's cache too.
  */
 @Service
 class UserDirectory implements Users {
@@ -28,11 +30,18 @@ class UserDirectory implements Users {
     /** As long as a post search may be, so one query serves the search page's people and posts alike. */
     private static final int MAX_QUERY = 200;
 
+    /** How long another process may still resolve a deleted account's name from its cache. */
+    private static final Duration FORGOTTEN_AFTER = Duration.ofMinutes(10);
+
     private final Accounts accounts;
-    private final Cache<String, UserRef> byUsername =
-            Caffeine.newBuilder().maximumSize(100_000).build();
-    private final Cache<Long, UserRef> byId =
-            Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<String, UserRef> byUsername = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(FORGOTTEN_AFTER)
+            .build();
+    private final Cache<Long, UserRef> byId = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(FORGOTTEN_AFTER)
+            .build();
 
     UserDirectory(Accounts accounts) {
         this.accounts = accounts;
@@ -48,6 +57,15 @@ class UserDirectory implements Users {
         Optional<UserRef> found = accounts.byUsername(username).map(Account::ref);
         found.ifPresent(this::remember);
         return found;
+    }
+
+    /**
+     * Drops a deleted user from this process's cache. Other processes may still resolve the name from theirs for
+     * up to {@link #FORGOTTEN_AFTER}, and find nothing of the user's behind it.
+     */
+    void forget(UserRef user) {
+        byUsername.invalidate(user.username().toLowerCase(Locale.ROOT));
+        byId.invalidate(user.id());
     }
 
     @Override

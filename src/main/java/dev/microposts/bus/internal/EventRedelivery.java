@@ -147,6 +147,16 @@ class EventRedelivery implements EventDeliveries {
     }
 
     @Override
+    public boolean appliedEverywhere(UUID eventId) {
+        return jdbc.sql("select not exists (select 1 from (" + PENDING + ") pending where id = :id)"
+                        + " and not exists (select 1 from bus_failures f join bus_events e on e.seq = f.event_seq"
+                        + " where e.id = :id)")
+                .param("id", eventId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Override
     public long incompleteCount() {
         return jdbc.sql("select (select count(*) from bus_failures) + (select count(*) from (" + PENDING + ") p)")
                 .query(Long.class)

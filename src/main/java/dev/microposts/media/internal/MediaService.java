@@ -3,6 +3,7 @@ package dev.microposts.media.internal;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.engines.BackingServices;
 import dev.microposts.media.MediaLibrary;
+import dev.microposts.media.MediaOriginal;
 import dev.microposts.media.MediaView;
 import dev.microposts.refusals.InvalidInput;
 import dev.microposts.refusals.NotAllowed;
@@ -233,6 +234,11 @@ class MediaService implements MediaLibrary {
     public void discard(Collection<UUID> ids) {
         store.remove(ids);
         ids.forEach(id -> storage.deleteAll(MediaKeys.itemPrefix(id)));
+    }
+
+    @Override
+    public List<MediaOriginal> originalsOf(long ownerId) {
+        return store.originalsOf(ownerId);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.microposts.media.internal;
 
 import dev.microposts.bus.DomainEvent;
+import dev.microposts.media.MediaOriginal;
 import dev.microposts.media.MediaView;
 import dev.microposts.media.VideoFailed;
 import dev.microposts.media.VideoProbed;
@@ -472,6 +473,28 @@ class MediaStore {
         return jdbc.sql("delete from media_uploads where uploaded_at < ?")
                 .param(Timestamp.from(before))
                 .update();
+    }
+
+    /** Every item of an owner, oldest first, with its original's key. */
+    List<MediaOriginal> originalsOf(long ownerId) {
+        return jdbc.sql("select id, status, source_key, source_size, created_at from media where owner_id = ?"
+                        + " order by created_at, id")
+                .param(ownerId)
+                .query((rs, row) -> new MediaOriginal(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("status"),
+                        rs.getString("source_key"),
+                        rs.getLong("source_size"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /** Every item of an owner, on a post or not. */
+    List<UUID> idsOwnedBy(long ownerId) {
+        return jdbc.sql("select id from media where owner_id = ?")
+                .param(ownerId)
+                .query(UUID.class)
+                .list();
     }
 
     /** Deletes the rows of these items, their parts and outputs with them; unknown ids are skipped. */

@@ -6,6 +6,7 @@ import dev.microposts.alerts.AlertFired;
 import dev.microposts.alerts.Alerts;
 import dev.microposts.bus.BusListener;
 import dev.microposts.bus.DomainEvent;
+import dev.microposts.exports.ExportReady;
 import dev.microposts.media.VideoFailed;
 import dev.microposts.media.VideoReady;
 import dev.microposts.notifications.NotificationAdded;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns bus events into notifications: a new follower, a published post that refers to someone or mentions them
  * in its text, a reply, a like or a repost of someone's post (never for what people do to their own posts), a
- * video ready or failed, an alert firing (to every admin). Each runs after the change committed, in the transaction that
- * moves the listener's position in the bus log, so an event notifies once; the notification and its
+ * video ready or failed, an archive ready to download, an alert firing (to every admin). Each runs after the
+ * change committed, in the transaction that moves the listener's position in the bus log, so an event notifies once; the notification and its
  * {@link NotificationAdded} event are written together. Nobody is told of what someone hidden from them (blocked
  * either way, or muted) did.
  */
@@ -40,6 +41,7 @@ class NotificationReactions {
     static final String REPLIED = "replied";
     static final String LIKED = "liked";
     static final String REPOSTED = "reposted";
+    static final String EXPORT_READY = "export_ready";
 
     private final NotificationStore store;
     private final ApplicationEventPublisher events;
@@ -137,6 +139,12 @@ class NotificationReactions {
     @BusListener("notifications.video_failed")
     void on(VideoFailed event) {
         add(event.ownerId(), VIDEO_FAILED, null, null, event.mediaId(), event.reason(), event);
+    }
+
+    /** The member's archive can be downloaded now (from the export page, or the API's export). */
+    @BusListener("notifications.export_ready")
+    void on(ExportReady event) {
+        add(event.userId(), EXPORT_READY, null, null, null, null, event);
     }
 
     /**

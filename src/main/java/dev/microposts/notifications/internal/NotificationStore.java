@@ -58,6 +58,13 @@ class NotificationStore {
                 .list();
     }
 
+    /** Every notification to the user, and every one about something the user did. */
+    void forget(long userId) {
+        jdbc.sql("delete from notifications where user_id = :user or actor_id = :user")
+                .param("user", userId)
+                .update();
+    }
+
     /** How many are unread, but those whose actor is among {@code hiddenActors}, as {@link #page} leaves them out. */
     long unread(long userId, Collection<Long> hiddenActors) {
         return jdbc.sql("select count(*) from notifications where user_id = ? and read_at is null"

@@ -1,6 +1,7 @@
 package dev.microposts.posts.internal;
 
 import dev.microposts.accounts.Relations;
+import dev.microposts.accounts.UserDeleted;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
 import dev.microposts.bus.DomainEvent;
@@ -134,6 +135,16 @@ class PostService implements Posts {
     @EventListener
     void mediaReady(VideoReady ready) {
         posts.mediaReady(ready.mediaId()).ifPresent(post -> published(post, mentionedIds(post.id())));
+    }
+
+    /**
+     * Runs inside the transaction that deletes the account, so its posts are gone from every read (timelines,
+     * threads, search) the moment it commits: one statement, however many posts. Their videos are deleted by the
+     * media module's own reaction to the event, which finds them by owner.
+     */
+    @EventListener
+    void authorDeleted(UserDeleted deleted) {
+        posts.deleteByAuthor(deleted.userId());
     }
 
     private void published(Post post, List<Long> mentioned) {

@@ -281,6 +281,11 @@ class StoredPosts {
                 > 0;
     }
 
+    /** Deletes every post of an author in one statement; their attachments go with them by foreign key. */
+    int deleteByAuthor(long authorId) {
+        return jdbc.sql("delete from posts where author_id = ?").param(authorId).update();
+    }
+
     private static Post map(ResultSet rs, int row) throws SQLException {
         return new Post(
                 rs.getLong("id"),

@@ -94,6 +94,29 @@ class Follows implements FollowGraph {
         return Page.of(rows, page.limit(), Follow::id);
     }
 
+    @Override
+    public List<Long> following(long userId) {
+        return jdbc.sql("select followee_id from follows where follower_id = ? order by id")
+                .param(userId)
+                .query(Long.class)
+                .list();
+    }
+
+    @Override
+    public List<Long> followers(long userId) {
+        return jdbc.sql("select follower_id from follows where followee_id = ? order by id")
+                .param(userId)
+                .query(Long.class)
+                .list();
+    }
+
+    /** A deleted account follows no one and has no followers. */
+    void forget(long userId) {
+        jdbc.sql("delete from follows where follower_id = :user or followee_id = :user")
+                .param("user", userId)
+                .update();
+    }
+
     private static Follow map(ResultSet rs, int row) throws SQLException {
         return new Follow(
                 rs.getLong("id"),

@@ -185,5 +185,12 @@ class HomeTimelines {
         jdbc.sql("delete from home_timeline where post_id = ?").param(postId).update();
     }
 
+    /** A deleted account: its own timeline, and its posts in everyone else's. */
+    void forget(long userId) {
+        jdbc.sql("delete from home_timeline where owner_id = :user or author_id = :user")
+                .param("user", userId)
+                .update();
+    }
+
     record Batch(int size, long lastFollowId) {}
 }

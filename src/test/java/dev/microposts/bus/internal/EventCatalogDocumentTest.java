@@ -78,13 +78,30 @@ class EventCatalogDocumentTest extends ApiTest {
                         "check that today's producers still send every field of the newest release's samples with the\n")
                 .append(
                         "same JSON type (a field that was null may take any); a type, version or queue without a sample\n")
-                .append("in the newest release fails. Before tagging a release, write its samples with\n")
+                .append("in the newest release fails, unless no release has one (it is new since then, and the next\n")
+                .append(
+                        "release writes it: give it fixed values in `ReleasedEvents`). Before tagging a release, write\n")
+                .append("its samples with\n")
                 .append(
                         "`./mvnw test -Dtest='*SamplesTest' -Dcompat.write=0.2.0` (the release's version); a run without\n")
                 .append("the property never writes. `RollingUpgradeIT` (see the README's *Upgrading*) then runs the\n")
                 .append(
                         "previous release's own build on today's output: its worker takes tasks that processes of this\n")
                 .append("tree enqueued, and its listeners and live streams read the events they wrote.\n\n")
+                .append("## Deleted accounts and the log's retention\n\n")
+                .append(
+                        "The bus log is append-only history: consumers replay it from their own positions, and a live\n")
+                .append(
+                        "stream from the number a browser last saw. So when a member deletes their account, the events\n")
+                .append("already logged about them (their username and display name in `microposts.user.registered`,\n")
+                .append("a bio in `microposts.user.profile-changed`, a post's text in `microposts.post.created`) are\n")
+                .append("not rewritten: a consumer that has not read them yet would read something other than what\n")
+                .append(
+                        "happened, and outside subscribers have their copy already. They stay until the log is trimmed,\n")
+                .append(
+                        "`MICROPOSTS_BUS_RETENTION` (7 days by default) after every consumer has passed them, and are\n")
+                .append("the only data of a deleted account kept anywhere. `microposts.user.deleted` tells every\n")
+                .append("consumer, inside and out, to forget the user; outside subscribers must do so too.\n\n")
                 .append("## Types\n\n")
                 .append("| type | version | published by | what happened |\n| --- | --- | --- | --- |\n");
         for (Class<? extends DomainEvent> event : events) {

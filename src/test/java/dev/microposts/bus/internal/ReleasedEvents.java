@@ -3,6 +3,7 @@ package dev.microposts.bus.internal;
 import dev.microposts.accounts.AdminChanged;
 import dev.microposts.accounts.ProfileChanged;
 import dev.microposts.accounts.UserBlocked;
+import dev.microposts.accounts.UserDeleted;
 import dev.microposts.accounts.UserMuted;
 import dev.microposts.accounts.UserRegistered;
 import dev.microposts.accounts.UserUnblocked;
@@ -10,6 +11,7 @@ import dev.microposts.accounts.UserUnmuted;
 import dev.microposts.alerts.AlertFired;
 import dev.microposts.alerts.AlertResolved;
 import dev.microposts.bus.DomainEvent;
+import dev.microposts.exports.ExportReady;
 import dev.microposts.media.VideoFailed;
 import dev.microposts.media.VideoProbed;
 import dev.microposts.media.VideoReady;
@@ -25,6 +27,7 @@ import dev.microposts.posts.PostUnreposted;
 import dev.microposts.timeline.UserFollowed;
 import dev.microposts.timeline.UserUnfollowed;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -57,6 +60,9 @@ final class ReleasedEvents {
                         new ProfileChanged(
                                 id("ProfileChanged"), HAPPENED, 7, "Ada Lovelace", "Counting engines and kites."),
                         new UserRegistered(id("UserRegistered"), HAPPENED, 7, "ada", "Ada Lovelace"),
+                        new UserDeleted(id("UserDeleted"), HAPPENED, 7, "ada"),
+                        new ExportReady(
+                                id("ExportReady"), HAPPENED, id("an export"), 7, HAPPENED.plus(Duration.ofDays(7))),
                         new AlertFired(
                                 id("AlertFired"),
                                 HAPPENED,
