@@ -14,7 +14,8 @@ public interface Posts {
 
     /**
      * Posts by any of these authors, newest first, as {@code viewer} may see them (an author sees their own
-     * unpublished posts; nobody signed in sees only published ones): the building block of a home timeline.
+     * unpublished posts; nobody signed in sees only published ones): the building block of a home timeline. Authors
+     * blocked either way are left out for the viewer; muted ones are not (it lists a profile's posts).
      */
     Page<VisiblePost> byAuthors(Collection<Long> authorIds, PageRequest page, Optional<UserRef> viewer);
 
@@ -45,7 +46,10 @@ public interface Posts {
     /** Who reposted the post (and has not undone it), oldest repost first. */
     List<Long> reposterIds(long postId);
 
-    /** These posts as {@code viewer} may see them, in the order given; gone or hidden ones left out. */
+    /**
+     * These posts as {@code viewer} may see them, in the order given; gone or hidden ones left out, and those whose
+     * author is blocked either way or muted by the viewer.
+     */
     List<VisiblePost> byIds(List<Long> ids, Optional<UserRef> viewer);
 
     /**

@@ -43,8 +43,20 @@ class SuspensionTest extends ApiTest {
         assertThat(api.put("/api/v1/me/following/" + author.username(), null, follower.token())
                         .status())
                 .isEqualTo(204);
-        long postId = api.newPost(author, "Buy cheap things now");
+        String tag = "bargain" + System.nanoTime();
+        long postId = api.newPost(author, "Buy cheap things now #" + tag);
         await().atMost(Duration.ofSeconds(15)).until(() -> timeline(follower).contains(postId));
+        long question = api.newPost(follower, "Where do you buy your shoes?");
+        String replies = "/api/v1/users/" + follower.username() + "/collection/" + question + "/replies";
+        Api.Response answered = api.post(
+                "/api/v1/users/" + author.username() + "/collection",
+                Map.of("text", "From me, cheap", "in_reply_to", question),
+                author.token());
+        assertThat(answered.status()).as(answered.body()).isEqualTo(201);
+        assertThat(api.get(replies, follower.token()).json().findValuesAsString("user"))
+                .containsExactly(author.username());
+        assertThat(api.get("/api/v1/tags/" + tag + "/posts", null).json().findValuesAsString("id"))
+                .containsExactly(String.valueOf(postId));
         HttpClient authorPages = loggedIn(author);
         assertThat(send(authorPages, get("/settings")).statusCode()).isEqualTo(200);
 
@@ -97,6 +109,12 @@ class SuspensionTest extends ApiTest {
                         .status())
                 .as("the profile")
                 .isEqualTo(404);
+        assertThat(api.get("/api/v1/tags/" + tag + "/posts", null).json())
+                .as("the tag's page")
+                .isEmpty();
+        assertThat(api.get(replies, follower.token()).json())
+                .as("the thread's replies")
+                .isEmpty();
 
         JsonNode logged = api.get("/api/v1/admin/moderation-log", admin.token()).json();
         assertThat(logged.get(0).path("action").asString()).isEqualTo("suspend");

@@ -1,5 +1,6 @@
 package dev.microposts.live.internal;
 
+import dev.microposts.accounts.Relations;
 import dev.microposts.bus.BusHistory;
 import dev.microposts.timeline.FollowGraph;
 import java.io.IOException;
@@ -59,6 +60,7 @@ class LiveFeed implements SmartLifecycle {
 
     private final BusHistory history;
     private final FollowGraph follows;
+    private final Relations relations;
     private final ObjectMapper json;
     private final LiveProperties properties;
     private final Map<Long, List<Stream>> streams = new ConcurrentHashMap<>();
@@ -82,12 +84,14 @@ class LiveFeed implements SmartLifecycle {
     LiveFeed(
             BusHistory history,
             FollowGraph follows,
+            Relations relations,
             ObjectMapper json,
             LiveProperties properties,
             @Value("${microposts.process.web}") boolean web) {
         this.web = web;
         this.history = history;
         this.follows = follows;
+        this.relations = relations;
         this.json = json;
         this.properties = properties;
     }
@@ -233,6 +237,8 @@ class LiveFeed implements SmartLifecycle {
             case "microposts.post.published", "microposts.post.deleted" -> {
                 long author = data.path("author_id").asLong();
                 Set<Long> users = new java.util.HashSet<>(follows.followersAmong(author, connected));
+                // why: a mute keeps the follow, and a block's unfollows may still be on their way
+                users.removeAll(relations.hidingAmong(author, users));
                 if (connected.contains(author)) {
                     users.add(author);
                 }

@@ -1,5 +1,6 @@
 package dev.microposts.notifications.internal;
 
+import dev.microposts.accounts.Relations;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
 import dev.microposts.posts.Posts;
@@ -26,16 +27,24 @@ class NotificationList {
     private final NotificationStore store;
     private final Users users;
     private final Posts posts;
+    private final Relations relations;
 
-    NotificationList(NotificationStore store, Users users, Posts posts) {
+    NotificationList(NotificationStore store, Users users, Posts posts, Relations relations) {
         this.store = store;
         this.users = users;
         this.posts = posts;
+        this.relations = relations;
+    }
+
+    /** How many of the user's notifications are unread, counted as {@link #page} lists them. */
+    long unread(UserRef user) {
+        return store.unread(user.id(), relations.hiddenFrom(user.id()));
     }
 
     Page<Entry> page(UserRef user, PageRequest page, boolean unreadOnly) {
         Page<NotificationStore.Notification> rows = Page.of(
-                store.page(user.id(), page.cursor().before(), page.limit(), unreadOnly),
+                store.page(
+                        user.id(), page.cursor().before(), page.limit(), unreadOnly, relations.hiddenFrom(user.id())),
                 page.limit(),
                 NotificationStore.Notification::id);
         Map<Long, UserRef> actors = users.byIds(rows.items().stream()

@@ -45,7 +45,7 @@ class NotificationPages {
         model.addAttribute("notifications", page.items());
         model.addAttribute("next", page.next() == null ? null : page.next().encode());
         // why: the header's count was taken before this page marked anything
-        model.addAttribute("unreadNotifications", store.unread(me.id()));
+        model.addAttribute("unreadNotifications", notifications.unread(me));
         return "notifications/list";
     }
 
@@ -59,16 +59,16 @@ class NotificationPages {
     @ControllerAdvice(annotations = PageController.class)
     static class UnreadCount {
 
-        private final NotificationStore store;
+        private final NotificationList notifications;
 
-        UnreadCount(NotificationStore store) {
-            this.store = store;
+        UnreadCount(NotificationList notifications) {
+            this.notifications = notifications;
         }
 
         @ModelAttribute("unreadNotifications")
         Long unread(Authentication authentication) {
             return authentication != null && authentication.getPrincipal() instanceof UserRef me
-                    ? store.unread(me.id())
+                    ? notifications.unread(me)
                     : null;
         }
     }

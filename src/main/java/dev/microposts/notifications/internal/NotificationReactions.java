@@ -1,5 +1,6 @@
 package dev.microposts.notifications.internal;
 
+import dev.microposts.accounts.Relations;
 import dev.microposts.accounts.Users;
 import dev.microposts.alerts.AlertFired;
 import dev.microposts.alerts.Alerts;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * in its text, a reply, a like or a repost of someone's post (never for what people do to their own posts), a
  * video ready or failed, an archive ready to download, an alert firing (to every admin). Each runs after the
  * change committed, in the transaction that moves the listener's position in the bus log, so an event notifies once; the notification and its
- * {@link NotificationAdded} event are written together.
+ * {@link NotificationAdded} event are written together. Nobody is told of what someone hidden from them (blocked
+ * either way, or muted) did.
  */
 @Component
 class NotificationReactions {
@@ -46,14 +48,21 @@ class NotificationReactions {
     private final Clock clock;
     private final Users users;
     private final Alerts alerts;
+    private final Relations relations;
 
     NotificationReactions(
-            NotificationStore store, ApplicationEventPublisher events, Clock clock, Users users, Alerts alerts) {
+            NotificationStore store,
+            ApplicationEventPublisher events,
+            Clock clock,
+            Users users,
+            Alerts alerts,
+            Relations relations) {
         this.store = store;
         this.events = events;
         this.clock = clock;
         this.users = users;
         this.alerts = alerts;
+        this.relations = relations;
     }
 
     @BusListener("notifications.followed")
@@ -162,11 +171,19 @@ class NotificationReactions {
         }
     }
 
+    /** Whether the actor is blocked either way or muted by the one who would be told: then nobody is told. */
+    private boolean hidden(long userId, long actorId) {
+        return relations.hiddenFrom(userId).contains(actorId);
+    }
+
     private static String number(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.3g", value);
     }
 
     private void mention(long userId, long authorId, long postId, DomainEvent event) {
+        if (hidden(userId, authorId)) {
+            return;
+        }
         store.addMention(userId, MENTIONED, REFERENCED, authorId, postId, event.id())
                 .ifPresent(id -> events.publishEvent(
                         new NotificationAdded(DomainEvent.newId(), clock.instant(), id, userId, MENTIONED)));
@@ -174,6 +191,9 @@ class NotificationReactions {
 
     private void add(
             long userId, String kind, Long actorId, Long postId, UUID mediaId, String reason, DomainEvent event) {
+        if (actorId != null && hidden(userId, actorId)) {
+            return;
+        }
         store.add(userId, kind, actorId, postId, mediaId, reason, event.id())
                 .ifPresent(id -> events.publishEvent(
                         new NotificationAdded(DomainEvent.newId(), clock.instant(), id, userId, kind)));

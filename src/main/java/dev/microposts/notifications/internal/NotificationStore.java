@@ -44,12 +44,16 @@ class NotificationStore {
                 .optional();
     }
 
-    /** One page, newest first: {@code limit + 1} rows so the caller knows whether more follow. */
-    List<Notification> page(long userId, long before, int limit, boolean unreadOnly) {
+    /**
+     * One page, newest first: {@code limit + 1} rows so the caller knows whether more follow. Those whose actor is
+     * among {@code hiddenActors} are left out: told before a block or mute, they are not shown after it.
+     */
+    List<Notification> page(long userId, long before, int limit, boolean unreadOnly, Collection<Long> hiddenActors) {
         return jdbc.sql("select id, kind, actor_id, post_id, media_id, reason, created_at, read_at"
                         + " from notifications where user_id = ? and id < ?"
+                        + " and (actor_id is null or actor_id <> all(?))"
                         + (unreadOnly ? " and read_at is null" : "") + " order by id desc limit ?")
-                .params(userId, before, limit + 1)
+                .params(userId, before, hiddenActors.toArray(Long[]::new), limit + 1)
                 .query(NotificationStore::map)
                 .list();
     }
@@ -61,9 +65,11 @@ class NotificationStore {
                 .update();
     }
 
-    long unread(long userId) {
-        return jdbc.sql("select count(*) from notifications where user_id = ? and read_at is null")
-                .param(userId)
+    /** How many are unread, but those whose actor is among {@code hiddenActors}, as {@link #page} leaves them out. */
+    long unread(long userId, Collection<Long> hiddenActors) {
+        return jdbc.sql("select count(*) from notifications where user_id = ? and read_at is null"
+                        + " and (actor_id is null or actor_id <> all(?))")
+                .params(userId, hiddenActors.toArray(Long[]::new))
                 .query(Long.class)
                 .single();
     }

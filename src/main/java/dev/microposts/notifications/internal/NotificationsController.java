@@ -59,7 +59,7 @@ class NotificationsController {
 
     @GetMapping("/unread-count")
     Map<String, Long> unreadCount(@AuthenticationPrincipal UserRef user) {
-        return Map.of("unread", store.unread(user.id()));
+        return Map.of("unread", notifications.unread(user));
     }
 
     @PutMapping("/{id}/read")

@@ -56,7 +56,8 @@ class ConversationService {
     Page<Post> replies(String username, long id, PageRequest page, Optional<UserRef> viewer) {
         Post post = posts.get(username, id, viewer);
         return Page.of(
-                stored.replies(post.id(), page.cursor(), page.limit(), PostService.viewerId(viewer)),
+                stored.replies(
+                        post.id(), page.cursor(), page.limit(), PostService.viewerId(viewer), posts.hidden(viewer)),
                 page.limit(),
                 Post::id);
     }
@@ -64,7 +65,8 @@ class ConversationService {
     /** The posts above this one in its thread, the first post of the thread first (at most {@link #MAX_ANCESTORS}). */
     List<Post> ancestors(String username, long id, Optional<UserRef> viewer) {
         Post post = posts.get(username, id, viewer);
-        List<Post> up = new ArrayList<>(stored.ancestors(post.id(), MAX_ANCESTORS, PostService.viewerId(viewer)));
+        List<Post> up = new ArrayList<>(
+                stored.ancestors(post.id(), MAX_ANCESTORS, PostService.viewerId(viewer), posts.hidden(viewer)));
         Collections.reverse(up);
         return up;
     }

@@ -1,5 +1,6 @@
 package dev.microposts.posts.internal;
 
+import dev.microposts.accounts.Relations;
 import dev.microposts.accounts.UserDeleted;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
@@ -46,6 +47,7 @@ class PostService implements Posts {
     private final StoredPosts posts;
     private final PostTerms terms;
     private final Users users;
+    private final Relations relations;
     private final PostsProperties properties;
     private final MediaLibrary media;
     private final Engagements engagements;
@@ -57,6 +59,7 @@ class PostService implements Posts {
             StoredPosts posts,
             PostTerms terms,
             Users users,
+            Relations relations,
             PostsProperties properties,
             MediaLibrary media,
             Engagements engagements,
@@ -68,6 +71,7 @@ class PostService implements Posts {
         this.engagements = engagements;
         this.reposts = reposts;
         this.users = users;
+        this.relations = relations;
         this.properties = properties;
         this.media = media;
         this.events = events;
@@ -113,9 +117,9 @@ class PostService implements Posts {
         return post;
     }
 
-    /** The post a reply answers: one its author may see, or the reply is refused. */
+    /** The post a reply answers: one its author may see (no block stands between them), or the reply is refused. */
     private Post replyable(long id, UserRef author) {
-        return posts.byId(id, author.id())
+        return posts.byId(id, author.id(), relations.blockedEitherWay(author.id()))
                 .orElseThrow(() -> InvalidInput.of("in_reply_to", "there is no post " + id + " to reply to"));
     }
 
@@ -202,10 +206,23 @@ class PostService implements Posts {
         return viewer.map(UserRef::id).orElse(-1L);
     }
 
+    /** Authors the viewer must not see in lists: blocked either way, or muted. Nobody, for anonymous readers. */
+    Set<Long> hidden(Optional<UserRef> viewer) {
+        return viewer.map(user -> relations.hiddenFrom(user.id())).orElse(Set.of());
+    }
+
+    /**
+     * Authors whose own posts the viewer must not open, even by their address: blocked either way. A muted
+     * author's page and posts stay readable to the muter, who went there on purpose.
+     */
+    private Set<Long> blocked(Optional<UserRef> viewer) {
+        return viewer.map(user -> relations.blockedEitherWay(user.id())).orElse(Set.of());
+    }
+
     /** The post {@code id} in {@code username}'s collection as {@code viewer} may see it; refused if it is someone else's. */
     Post get(String username, long id, Optional<UserRef> viewer) {
         UserRef owner = users.requireByUsername(username);
-        return posts.byId(id, viewerId(viewer))
+        return posts.byId(id, viewerId(viewer), blocked(viewer))
                 .filter(post -> post.authorId() == owner.id())
                 .orElseThrow(() -> new PostNotFound(owner.username(), id));
     }
@@ -261,7 +278,9 @@ class PostService implements Posts {
     Page<Post> collection(String username, PageRequest page, Optional<UserRef> viewer) {
         UserRef owner = users.requireByUsername(username);
         return Page.of(
-                posts.byAuthor(owner.id(), page.cursor(), page.limit(), viewerId(viewer)), page.limit(), Post::id);
+                posts.byAuthor(owner.id(), page.cursor(), page.limit(), viewerId(viewer), blocked(viewer)),
+                page.limit(),
+                Post::id);
     }
 
     Page<Post> search(String query, PageRequest page, Optional<UserRef> viewer) {
@@ -273,21 +292,27 @@ class PostService implements Posts {
         });
         SearchTerms terms = SearchTerms.of(query);
         return Page.of(
-                posts.matching(terms.words(), terms.tags(), page.cursor(), page.limit(), viewerId(viewer)),
+                posts.matching(
+                        terms.words(), terms.tags(), page.cursor(), page.limit(), viewerId(viewer), hidden(viewer)),
                 page.limit(),
                 Post::id);
     }
 
-    /** The published posts carrying {@code tag} (as typed or linked: {@code Java}, {@code #java}), newest first. */
-    Page<Post> tagged(String tag, PageRequest page) {
+    /**
+     * The published posts carrying {@code tag} (as typed or linked: {@code Java}, {@code #java}), newest first, but
+     * those by authors hidden from the viewer.
+     */
+    Page<Post> tagged(String tag, PageRequest page, Optional<UserRef> viewer) {
         String normalized = PostText.normalizeTag(tag).orElseThrow(() -> new NoSuchTag(tag));
-        return Page.of(posts.tagged(normalized, page.cursor(), page.limit()), page.limit(), Post::id);
+        return Page.of(posts.tagged(normalized, page.cursor(), page.limit(), hidden(viewer)), page.limit(), Post::id);
     }
 
     @Override
     public Page<VisiblePost> byAuthors(Collection<Long> authorIds, PageRequest page, Optional<UserRef> viewer) {
         Page<Post> rows = Page.of(
-                posts.byAuthors(authorIds, page.cursor(), page.limit(), viewerId(viewer)), page.limit(), Post::id);
+                posts.byAuthors(authorIds, page.cursor(), page.limit(), viewerId(viewer), blocked(viewer)),
+                page.limit(),
+                Post::id);
         return new Page<>(views(rows.items(), viewer), rows.next());
     }
 
@@ -322,7 +347,7 @@ class PostService implements Posts {
             return List.of();
         }
         Map<Long, Post> found = new java.util.HashMap<>();
-        posts.byIds(ids, viewerId(viewer)).forEach(post -> found.put(post.id(), post));
+        posts.byIds(ids, viewerId(viewer), hidden(viewer)).forEach(post -> found.put(post.id(), post));
         return views(
                 ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList(), viewer);
     }

@@ -35,6 +35,9 @@ class StoredPosts {
      */
     private static final String VISIBLE = " and not author_suspended and (media_pending = 0 or author_id = :viewer)";
 
+    /** Leaves out the authors hidden from the viewer by a block or a mute (an empty set hides nobody). */
+    private static final String NOT_HIDDEN = " and author_id <> all(:hidden)";
+
     Post insert(long authorId, String text, Long referencedId, int mediaCount, int mediaPending, Long inReplyToId) {
         return jdbc.sql("insert into posts (author_id, text, referenced_id, media_count, media_pending, in_reply_to_id)"
                         + " values (?, ?, ?, ?, ?, ?) returning " + COLUMNS)
@@ -100,19 +103,21 @@ class StoredPosts {
                 .optional();
     }
 
-    Optional<Post> byId(long id, long viewer) {
-        return jdbc.sql("select " + COLUMNS + " from posts where id = :id" + VISIBLE)
+    Optional<Post> byId(long id, long viewer, Collection<Long> hidden) {
+        return jdbc.sql("select " + COLUMNS + " from posts where id = :id" + VISIBLE + NOT_HIDDEN)
                 .param("id", id)
+                .param("hidden", ids(hidden))
                 .param("viewer", viewer)
                 .query(StoredPosts::map)
                 .optional();
     }
 
     /** Rows for one page: {@code limit + 1} so the caller knows whether another page follows. */
-    List<Post> byAuthor(long authorId, Cursor cursor, int limit, long viewer) {
+    List<Post> byAuthor(long authorId, Cursor cursor, int limit, long viewer, Collection<Long> hidden) {
         return jdbc.sql("select " + COLUMNS + " from posts where author_id = :author and id < :before" + VISIBLE
-                        + " order by id desc limit :limit")
+                        + NOT_HIDDEN + " order by id desc limit :limit")
                 .param("author", authorId)
+                .param("hidden", ids(hidden))
                 .param("before", cursor.before())
                 .param("limit", limit + 1)
                 .param("viewer", viewer)
@@ -120,10 +125,11 @@ class StoredPosts {
                 .list();
     }
 
-    List<Post> byAuthors(Collection<Long> authorIds, Cursor cursor, int limit, long viewer) {
+    List<Post> byAuthors(Collection<Long> authorIds, Cursor cursor, int limit, long viewer, Collection<Long> hidden) {
         return jdbc.sql("select " + COLUMNS + " from posts where author_id = any(:authors) and id < :before" + VISIBLE
-                        + " order by id desc limit :limit")
+                        + NOT_HIDDEN + " order by id desc limit :limit")
                 .param("authors", authorIds.toArray(Long[]::new))
+                .param("hidden", ids(hidden))
                 .param("before", cursor.before())
                 .param("limit", limit + 1)
                 .param("viewer", viewer)
@@ -132,10 +138,11 @@ class StoredPosts {
     }
 
     /** A page of the replies to a post that {@code viewer} may see, newest first, like every list. */
-    List<Post> replies(long postId, Cursor cursor, int limit, long viewer) {
+    List<Post> replies(long postId, Cursor cursor, int limit, long viewer, Collection<Long> hidden) {
         return jdbc.sql("select " + COLUMNS + " from posts where in_reply_to_id = :post and id < :before" + VISIBLE
-                        + " order by id desc limit :limit")
+                        + NOT_HIDDEN + " order by id desc limit :limit")
                 .param("post", postId)
+                .param("hidden", ids(hidden))
                 .param("before", cursor.before())
                 .param("limit", limit + 1)
                 .param("viewer", viewer)
@@ -147,14 +154,17 @@ class StoredPosts {
      * The posts a post answers, its parent first and then up the thread, at most {@code limit} of them, leaving
      * out those the viewer may not see (yet).
      */
-    List<Post> ancestors(long postId, int limit, long viewer) {
+    List<Post> ancestors(long postId, int limit, long viewer, Collection<Long> hidden) {
         return jdbc.sql("with recursive up (id, depth) as ("
                         + " select in_reply_to_id, 1 from posts where id = :post and in_reply_to_id is not null"
                         + " union all select p.in_reply_to_id, up.depth + 1 from up join posts p on p.id = up.id"
                         + " where p.in_reply_to_id is not null and up.depth < :limit)"
                         + " select " + COLUMNS.replaceAll("(^|, )", "$1p.") + " from up join posts p on p.id = up.id"
-                        + " where (p.media_pending = 0 or p.author_id = :viewer) order by up.depth")
+                        + " where not p.author_suspended and (p.media_pending = 0 or p.author_id = :viewer)"
+                        + " and p.author_id <> all(:hidden)"
+                        + " order by up.depth")
                 .param("post", postId)
+                .param("hidden", ids(hidden))
                 .param("limit", limit)
                 .param("viewer", viewer)
                 .query(StoredPosts::map)
@@ -209,9 +219,10 @@ class StoredPosts {
                 .update();
     }
 
-    List<Post> byIds(List<Long> ids, long viewer) {
-        return jdbc.sql("select " + COLUMNS + " from posts where id = any(:ids)" + VISIBLE)
+    List<Post> byIds(List<Long> ids, long viewer, Collection<Long> hidden) {
+        return jdbc.sql("select " + COLUMNS + " from posts where id = any(:ids)" + VISIBLE + NOT_HIDDEN)
                 .param("ids", ids.toArray(Long[]::new))
+                .param("hidden", ids(hidden))
                 .param("viewer", viewer)
                 .query(StoredPosts::map)
                 .list();
@@ -222,14 +233,16 @@ class StoredPosts {
      * (normalized). Tags are matched in {@code post_tags}, not in the text's words, so {@code #java} finds the
      * posts tagged so and not every post that says "java".
      */
-    List<Post> matching(String words, List<String> tags, Cursor cursor, int limit, long viewer) {
+    List<Post> matching(
+            String words, List<String> tags, Cursor cursor, int limit, long viewer, Collection<Long> hidden) {
         String wordsMatch = words.isBlank() ? "true" : "search @@ websearch_to_tsquery('simple', :query)";
         String tagsMatch = tags.isEmpty()
                 ? ""
                 : " and (select count(*) from post_tags t where t.post_id = posts.id and t.tag = any(:tags)) = :tagCount";
         return jdbc.sql("select " + COLUMNS + " from posts where " + wordsMatch + tagsMatch + " and id < :before"
-                        + VISIBLE + " order by id desc limit :limit")
+                        + VISIBLE + NOT_HIDDEN + " order by id desc limit :limit")
                 .param("query", words)
+                .param("hidden", ids(hidden))
                 .param("tags", tags.toArray(String[]::new))
                 .param("tagCount", tags.size())
                 .param("before", cursor.before())
@@ -239,13 +252,17 @@ class StoredPosts {
                 .list();
     }
 
-    /** Published posts carrying the tag (normalized), newest first: a tag's page shows what everyone sees. */
-    List<Post> tagged(String tag, Cursor cursor, int limit) {
+    /**
+     * Published posts carrying the tag (normalized), newest first: a tag's page shows what everyone sees, but the
+     * authors hidden from the viewer.
+     */
+    List<Post> tagged(String tag, Cursor cursor, int limit, Collection<Long> hidden) {
         // why: walking the tag's index newest first stops after one page, however many posts carry the tag
         return jdbc.sql("select " + COLUMNS + " from post_tags t join posts p on p.id = t.post_id"
-                        + " where t.tag = :tag and t.post_id < :before and p.media_pending = 0"
-                        + " order by t.post_id desc limit :limit")
+                        + " where t.tag = :tag and t.post_id < :before and p.media_pending = 0 and not p.author_suspended"
+                        + " and p.author_id <> all(:hidden) order by t.post_id desc limit :limit")
                 .param("tag", tag)
+                .param("hidden", ids(hidden))
                 .param("before", cursor.before())
                 .param("limit", limit + 1)
                 .query(StoredPosts::map)
@@ -300,6 +317,10 @@ class StoredPosts {
                 rs.getInt("media_pending"),
                 rs.getInt("media_count"),
                 rs.getObject("in_reply_to_id", Long.class));
+    }
+
+    private static Long[] ids(Collection<Long> ids) {
+        return ids.toArray(Long[]::new);
     }
 
     private static Instant instant(Timestamp timestamp) {

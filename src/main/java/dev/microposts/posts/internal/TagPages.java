@@ -36,7 +36,7 @@ class TagPages {
             @PathVariable String tag,
             @RequestParam(required = false) String cursor,
             Model model) {
-        Page<Post> page = posts.tagged(tag, PageRequest.of(cursor, null, limits));
+        Page<Post> page = posts.tagged(tag, PageRequest.of(cursor, null, limits), Optional.ofNullable(me));
         List<VisiblePost> views = posts.views(page.items(), Optional.ofNullable(me));
         model.addAttribute("tag", PostText.normalizeTag(tag).orElseThrow());
         model.addAttribute("posts", views);

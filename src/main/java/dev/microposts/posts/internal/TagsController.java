@@ -41,7 +41,7 @@ class TagsController {
             @PathVariable String tag,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        Page<Post> page = posts.tagged(tag, PageRequest.of(cursor, limit, limits));
+        Page<Post> page = posts.tagged(tag, PageRequest.of(cursor, limit, limits), Optional.ofNullable(viewer));
         return PagedResponses.of(
                 new Page<>(links.views(posts.views(page.items(), Optional.ofNullable(viewer))), page.next()));
     }

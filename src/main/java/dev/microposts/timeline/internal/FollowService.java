@@ -1,9 +1,11 @@
 package dev.microposts.timeline.internal;
 
+import dev.microposts.accounts.Relations;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
 import dev.microposts.bus.DomainEvent;
 import dev.microposts.refusals.InvalidInput;
+import dev.microposts.refusals.NotAllowed;
 import dev.microposts.timeline.UserFollowed;
 import dev.microposts.timeline.UserUnfollowed;
 import dev.microposts.web.Page;
@@ -15,18 +17,23 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Follow and unfollow, each publishing its event in the transaction that changes the graph (once per change). */
+/**
+ * Follow and unfollow, each publishing its event in the transaction that changes the graph (once per change). A
+ * block stands between two people: no follow either way while it does.
+ */
 @Service
 class FollowService {
 
     private final Follows follows;
     private final Users users;
+    private final Relations relations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    FollowService(Follows follows, Users users, ApplicationEventPublisher events, Clock clock) {
+    FollowService(Follows follows, Users users, Relations relations, ApplicationEventPublisher events, Clock clock) {
         this.follows = follows;
         this.users = users;
+        this.relations = relations;
         this.events = events;
         this.clock = clock;
     }
@@ -47,6 +54,9 @@ class FollowService {
     void follow(long followerId, long followeeId) {
         if (followerId == followeeId) {
             throw InvalidInput.of("username", "you cannot follow yourself");
+        }
+        if (relations.blockedEitherWay(followerId, followeeId)) {
+            throw new NotAllowed("You cannot follow this account: one of you has blocked the other");
         }
         if (follows.follow(followerId, followeeId)) {
             events.publishEvent(new UserFollowed(DomainEvent.newId(), clock.instant(), followerId, followeeId));

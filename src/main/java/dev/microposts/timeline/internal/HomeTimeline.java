@@ -1,5 +1,6 @@
 package dev.microposts.timeline.internal;
 
+import dev.microposts.accounts.Relations;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
 import dev.microposts.posts.Posts;
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Component;
  * what those people reposted, newest first. Others' posts come from the timeline materialized on write; the user's
  * own are read directly, so a post shows in its author's timeline the moment it is written. A repost sits where a
  * post written at the time of the repost would, and says who reposted it; a post shows once, at its newest place.
+ * Authors and reposters the user blocked, was blocked by or muted are left out when read (a mute keeps the follow,
+ * so its rows stay), with the user's hidden set asked for once.
  */
 @Component
 class HomeTimeline {
@@ -31,21 +34,24 @@ class HomeTimeline {
     private final TimelineReposts reposts;
     private final Posts posts;
     private final Users users;
+    private final Relations relations;
 
-    HomeTimeline(HomeTimelines timelines, TimelineReposts reposts, Posts posts, Users users) {
+    HomeTimeline(HomeTimelines timelines, TimelineReposts reposts, Posts posts, Users users, Relations relations) {
         this.timelines = timelines;
         this.reposts = reposts;
         this.posts = posts;
         this.users = users;
+        this.relations = relations;
     }
 
     Page<VisiblePost> page(UserRef user, PageRequest page) {
         long before = page.cursor().before();
         int rows = page.limit() + 1;
         List<Entry> entries = new ArrayList<>();
-        timelines.page(user.id(), before, rows).forEach(id -> entries.add(new Entry(id, id, null)));
+        Set<Long> hidden = relations.hiddenFrom(user.id());
+        timelines.page(user.id(), before, rows, hidden).forEach(id -> entries.add(new Entry(id, id, null)));
         posts.idsByAuthor(user.id(), before, rows, true).forEach(id -> entries.add(new Entry(id, id, null)));
-        reposts.page(user.id(), before, rows)
+        reposts.page(user.id(), before, rows, hidden)
                 .forEach(r -> entries.add(new Entry(r.postId(), r.position(), r.repostedBy())));
         entries.sort(Comparator.comparingLong(Entry::position).reversed());
         Set<Long> seen = new HashSet<>();

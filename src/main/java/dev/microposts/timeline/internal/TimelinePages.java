@@ -1,6 +1,7 @@
 package dev.microposts.timeline.internal;
 
 import dev.microposts.accounts.Profile;
+import dev.microposts.accounts.Relations;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.accounts.Users;
 import dev.microposts.posts.Posts;
@@ -42,6 +43,7 @@ class TimelinePages {
     private final Posts posts;
     private final ApiLimits limits;
     private final MemberLimits memberLimits;
+    private final Relations relations;
 
     TimelinePages(
             HomeTimeline home,
@@ -50,7 +52,8 @@ class TimelinePages {
             Users users,
             Posts posts,
             ApiLimits limits,
-            MemberLimits memberLimits) {
+            MemberLimits memberLimits,
+            Relations relations) {
         this.home = home;
         this.follows = follows;
         this.followService = followService;
@@ -58,6 +61,7 @@ class TimelinePages {
         this.posts = posts;
         this.limits = limits;
         this.memberLimits = memberLimits;
+        this.relations = relations;
     }
 
     @GetMapping("/")
@@ -100,6 +104,11 @@ class TimelinePages {
         model.addAttribute("self", me != null && me.id() == profile.id());
         model.addAttribute(
                 "following", me != null && me.id() != profile.id() && follows.follows(me.id(), profile.id()));
+        boolean other = me != null && me.id() != profile.id();
+        // why: the profile says plainly which way a block stands rather than showing an empty list of posts
+        model.addAttribute("blocking", other && relations.blocks(me.id(), profile.id()));
+        model.addAttribute("blockedBy", other && relations.blocks(profile.id(), me.id()));
+        model.addAttribute("muting", other && relations.mutes(me.id(), profile.id()));
         model.addAttribute("posts", page.items());
         model.addAttribute("authorNames", authorNames(page.items()));
         model.addAttribute("next", page.next() == null ? null : page.next().encode());

@@ -1,5 +1,6 @@
 package dev.microposts.timeline.internal;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,11 +19,11 @@ class TimelineReposts {
         this.jdbc = jdbc;
     }
 
-    /** The reader's reposts placed before {@code before}, latest first. */
-    List<Entry> page(long ownerId, long before, int limit) {
+    /** The reader's reposts placed before {@code before}, latest first, but those by {@code hiddenReposters}. */
+    List<Entry> page(long ownerId, long before, int limit, Collection<Long> hiddenReposters) {
         return jdbc.sql("select post_id, position, reposted_by from timeline_reposts where owner_id = ?"
-                        + " and position < ? order by position desc limit ?")
-                .params(ownerId, before, limit)
+                        + " and position < ? and reposted_by <> all(?) order by position desc limit ?")
+                .params(ownerId, before, hiddenReposters.toArray(Long[]::new), limit)
                 .query((rs, row) -> new Entry(rs.getLong("post_id"), rs.getLong("position"), rs.getLong("reposted_by")))
                 .list();
     }

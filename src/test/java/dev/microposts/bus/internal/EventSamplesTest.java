@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.microposts.accounts.AdminChanged;
 import dev.microposts.accounts.ProfileChanged;
+import dev.microposts.accounts.UserBlocked;
+import dev.microposts.accounts.UserMuted;
 import dev.microposts.accounts.UserRegistered;
+import dev.microposts.accounts.UserUnblocked;
+import dev.microposts.accounts.UserUnmuted;
 import dev.microposts.alerts.AlertFired;
 import dev.microposts.alerts.AlertResolved;
 import dev.microposts.bus.DomainEvent;
@@ -293,6 +297,18 @@ class EventSamplesTest {
         } else if (event instanceof UserUnfollowed unfollowed) {
             assertThat(unfollowed.followerId()).isEqualTo(9);
             assertThat(unfollowed.followeeId()).isEqualTo(7);
+        } else if (event instanceof UserBlocked blocked) {
+            assertThat(blocked.blockerId()).isEqualTo(7);
+            assertThat(blocked.blockedId()).isEqualTo(9);
+        } else if (event instanceof UserUnblocked unblocked) {
+            assertThat(unblocked.blockerId()).isEqualTo(7);
+            assertThat(unblocked.blockedId()).isEqualTo(9);
+        } else if (event instanceof UserMuted muted) {
+            assertThat(muted.muterId()).isEqualTo(7);
+            assertThat(muted.mutedId()).isEqualTo(9);
+        } else if (event instanceof UserUnmuted unmuted) {
+            assertThat(unmuted.muterId()).isEqualTo(7);
+            assertThat(unmuted.mutedId()).isEqualTo(9);
         } else if (event instanceof VideoProbed probed) {
             assertThat(probed.mediaId()).isEqualTo(ReleasedEvents.VIDEO);
             assertThat(probed.duration()).isEqualTo(12.5);

@@ -2,9 +2,13 @@ package dev.microposts.bus.internal;
 
 import dev.microposts.accounts.AdminChanged;
 import dev.microposts.accounts.ProfileChanged;
+import dev.microposts.accounts.UserBlocked;
 import dev.microposts.accounts.UserDeleted;
+import dev.microposts.accounts.UserMuted;
 import dev.microposts.accounts.UserRegistered;
 import dev.microposts.accounts.UserSuspended;
+import dev.microposts.accounts.UserUnblocked;
+import dev.microposts.accounts.UserUnmuted;
 import dev.microposts.accounts.UserUnsuspended;
 import dev.microposts.alerts.AlertFired;
 import dev.microposts.alerts.AlertResolved;
@@ -129,7 +133,11 @@ final class ReleasedEvents {
                         new PostReposted(id("PostReposted"), HAPPENED, 42, 7, 9),
                         new PostUnreposted(id("PostUnreposted"), HAPPENED, 42, 7, 9),
                         new UserFollowed(id("UserFollowed"), HAPPENED, 9, 7),
-                        new UserUnfollowed(id("UserUnfollowed"), HAPPENED, 9, 7))
+                        new UserUnfollowed(id("UserUnfollowed"), HAPPENED, 9, 7),
+                        new UserBlocked(id("UserBlocked"), HAPPENED, 7, 9),
+                        new UserUnblocked(id("UserUnblocked"), HAPPENED, 7, 9),
+                        new UserMuted(id("UserMuted"), HAPPENED, 7, 9),
+                        new UserUnmuted(id("UserUnmuted"), HAPPENED, 7, 9))
                 .forEach(event -> byRecord.put(event.getClass(), event));
         return byRecord;
     }
