@@ -13,18 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Moderation as people see it in a real browser (headless Chromium): a reader's open page and the moderators' own. */
 class ModerationBrowserTest extends ApiTest {
 
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void aSuspensionTakesTheAuthorsPostsOffAFollowersOpenHomePage() {
-        Api.User admin = admin("mod");
+        Api.User admin = newAdmin("mod");
         Api.User reader = api.newUser("reader");
         Api.User writer = api.newUser("writer");
         Api.User friend = api.newUser("friend");
@@ -71,7 +66,7 @@ class ModerationBrowserTest extends ApiTest {
 
     @Test
     void aMemberReportsAndAModeratorActsFromTheModerationPage() {
-        Api.User admin = admin("mod");
+        Api.User admin = newAdmin("mod");
         Api.User reporter = api.newUser("reporter");
         Api.User spammer = api.newUser("spammer");
         Api.User rude = api.newUser("rude");
@@ -153,14 +148,5 @@ class ModerationBrowserTest extends ApiTest {
                 .orElseThrow();
         form.findElement(By.name("reason")).sendKeys(reason);
         steps.navigate(form.findElement(By.tagName("button")));
-    }
-
-    private Api.User admin(String prefix) {
-        Api.User user = api.newUser(prefix);
-        // why: as the grant-admin command does
-        jdbc.sql("update users set admin = true where username = ?")
-                .param(user.username())
-                .update();
-        return user;
     }
 }

@@ -25,7 +25,7 @@ class ReportsTest extends ApiTest {
 
     @Test
     void aReportedPostIsRemovedByAModeratorAndLeavesEveryTimeline() {
-        Api.User admin = admin("mod");
+        Api.User admin = newAdmin("mod");
         Api.User author = api.newUser("author");
         Api.User reporter = api.newUser("reporter");
         Api.User second = api.newUser("second");
@@ -85,7 +85,7 @@ class ReportsTest extends ApiTest {
 
     @Test
     void aDismissedReportIsClosedWithItsReason() {
-        Api.User admin = admin("mod");
+        Api.User admin = newAdmin("mod");
         Api.User reported = api.newUser("reported");
         Api.User reporter = api.newUser("reporter");
         Api.Response filed = api.post(
@@ -151,15 +151,6 @@ class ReportsTest extends ApiTest {
         assertThat(api.post("/api/v1/reports", Map.of("post", own, "reason", "spam"), null)
                         .status())
                 .isEqualTo(401);
-    }
-
-    private Api.User admin(String prefix) {
-        Api.User user = api.newUser(prefix);
-        // why: as the grant-admin command does
-        jdbc.sql("update users set admin = true where username = ?")
-                .param(user.username())
-                .update();
-        return user;
     }
 
     private List<Long> timeline(Api.User reader) {

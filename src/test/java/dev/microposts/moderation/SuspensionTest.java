@@ -5,19 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.microposts.support.Api;
 import dev.microposts.support.ApiTest;
+import dev.microposts.support.PageSession;
 import dev.microposts.support.SseClient;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,14 +24,12 @@ import tools.jackson.databind.JsonNode;
  */
 class SuspensionTest extends ApiTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     @Autowired
     JdbcClient jdbc;
 
     @Test
-    void aSuspendedAccountVanishesEverywhereAndComesBackWhenLifted() throws Exception {
-        Api.User admin = admin("mod");
+    void aSuspendedAccountVanishesEverywhereAndComesBackWhenLifted() {
+        Api.User admin = newAdmin("mod");
         Api.User author = api.newUser("spammer");
         Api.User follower = api.newUser("reader");
         assertThat(api.put("/api/v1/me/following/" + author.username(), null, follower.token())
@@ -57,8 +49,8 @@ class SuspensionTest extends ApiTest {
                 .containsExactly(author.username());
         assertThat(api.get("/api/v1/tags/" + tag + "/posts", null).json().findValuesAsString("id"))
                 .containsExactly(String.valueOf(postId));
-        HttpClient authorPages = loggedIn(author);
-        assertThat(send(authorPages, get("/settings")).statusCode()).isEqualTo(200);
+        PageSession authorPages = PageSession.signIn(api, author.username(), Api.STRONG_PASSWORD);
+        assertThat(authorPages.get("/settings").statusCode()).isEqualTo(200);
 
         try (SseClient stream = SseClient.connect(port, follower.token())) {
             await().atMost(Duration.ofSeconds(10)).until(() -> stream.status() == 200);
@@ -80,22 +72,20 @@ class SuspensionTest extends ApiTest {
         assertThat(login.status()).isEqualTo(403);
         assertThat(login.contentType()).startsWith("application/problem+json");
         assertThat(login.json().path("detail").asString()).isEqualTo("This account is suspended");
-        HttpResponse<String> stale = send(authorPages, get("/settings"));
+        HttpResponse<String> stale = authorPages.get("/settings");
         assertThat(stale.statusCode()).as("the author's page session").isEqualTo(302);
         assertThat(stale.headers().firstValue("Location").orElseThrow()).endsWith("/login");
-        HttpClient again = browser();
-        HttpResponse<String> refused = send(
-                again,
-                form(
-                        "/login",
-                        "username",
-                        author.username(),
-                        "password",
-                        Api.STRONG_PASSWORD,
-                        "_csrf",
-                        csrf(send(again, get("/login")))));
+        PageSession again = PageSession.anonymous(api);
+        HttpResponse<String> refused = again.post(
+                "/login",
+                "username",
+                author.username(),
+                "password",
+                Api.STRONG_PASSWORD,
+                "_csrf",
+                PageSession.csrf(again.get("/login")));
         assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login?suspended");
-        assertThat(send(again, get("/login?suspended")).body()).contains("This account is suspended");
+        assertThat(again.get("/login?suspended").body()).contains("This account is suspended");
 
         await().atMost(Duration.ofSeconds(15)).until(() -> !timeline(follower).contains(postId));
         assertThat(homeTimelineRows(author))
@@ -145,7 +135,7 @@ class SuspensionTest extends ApiTest {
 
     @Test
     void onlyAdminsSuspendAndEveryActionSaysWhy() {
-        Api.User admin = admin("mod");
+        Api.User admin = newAdmin("mod");
         Api.User member = api.newUser("member");
         Api.User other = api.newUser("other");
         String path = "/api/v1/admin/users/" + other.username() + "/suspension";
@@ -174,15 +164,6 @@ class SuspensionTest extends ApiTest {
         assertThat(api.get("/api/v1/me", other.token()).status()).isEqualTo(200);
     }
 
-    private Api.User admin(String prefix) {
-        Api.User user = api.newUser(prefix);
-        // why: as the grant-admin command does; a bearer token sees the change on its next request
-        jdbc.sql("update users set admin = true where username = ?")
-                .param(user.username())
-                .update();
-        return user;
-    }
-
     private List<Long> timeline(Api.User reader) {
         return api.get("/api/v1/me/timeline", reader.token())
                 .json()
@@ -204,53 +185,5 @@ class SuspensionTest extends ApiTest {
                 .param("%\"" + about.username() + "\"%")
                 .query(Long.class)
                 .single();
-    }
-
-    private HttpClient loggedIn(Api.User user) throws Exception {
-        HttpClient browser = browser();
-        HttpResponse<String> loggedIn = send(
-                browser,
-                form(
-                        "/login",
-                        "username",
-                        user.username(),
-                        "password",
-                        Api.STRONG_PASSWORD,
-                        "_csrf",
-                        csrf(send(browser, get("/login")))));
-        assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-        return browser;
-    }
-
-    private static HttpClient browser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    }
-
-    private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws Exception {
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(api.base() + path)).build();
-    }
-
-    private HttpRequest form(String path, String... pairs) {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < pairs.length; i += 2) {
-            body.append(body.isEmpty() ? "" : "&")
-                    .append(pairs[i])
-                    .append('=')
-                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-        }
-        return HttpRequest.newBuilder(URI.create(api.base() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
-    }
-
-    private static String csrf(HttpResponse<String> page) {
-        Matcher matcher = CSRF.matcher(page.body());
-        assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
-        return matcher.group(1);
     }
 }

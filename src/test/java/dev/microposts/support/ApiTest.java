@@ -3,8 +3,10 @@ package dev.microposts.support;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,6 +27,9 @@ public abstract class ApiTest {
     protected int port;
 
     protected Api api;
+
+    @Autowired
+    private JdbcClient database;
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
@@ -51,5 +56,17 @@ public abstract class ApiTest {
     @BeforeEach
     void connect() {
         api = new Api(port);
+    }
+
+    /**
+     * Registers a user and makes them an admin, as the {@code grant-admin} command does; a bearer token sees the
+     * change on its next request.
+     */
+    protected Api.User newAdmin(String prefix) {
+        Api.User user = api.newUser(prefix);
+        database.sql("update users set admin = true where username = ?")
+                .param(user.username())
+                .update();
+        return user;
     }
 }

@@ -30,6 +30,11 @@ public final class PageSession {
         this.api = api;
     }
 
+    /** A session nobody has signed in to yet, as a browser arriving at the site. */
+    public static PageSession anonymous(Api api) {
+        return new PageSession(api);
+    }
+
     /** A session signed in with the login form. */
     public static PageSession signIn(Api api, String username, String password) {
         PageSession session = new PageSession(api);
