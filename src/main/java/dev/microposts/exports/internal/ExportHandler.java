@@ -49,7 +49,7 @@ class ExportHandler implements TaskHandler {
         this.users = users;
         this.storage = storage;
         this.json = json;
-        this.workDir = dataDir.resolve("work").resolve("exports");
+        this.workDir = dataDir.resolve("work");
     }
 
     static String payload(UUID exportId) {
@@ -82,7 +82,8 @@ class ExportHandler implements TaskHandler {
             throw new PermanentTaskFailure("account_gone", "The account was deleted");
         }
         Files.createDirectories(workDir);
-        Path zip = Files.createTempFile(workDir, export.id().toString(), ".zip");
+        // why: a file of its own in the shared work directory, gone when the build ends, so nothing is left there
+        Path zip = Files.createTempFile(workDir, "export-" + export.id() + "-", ".zip");
         try {
             archives.write(owner, zip);
             String key = prefix(export.id()) + FILE;

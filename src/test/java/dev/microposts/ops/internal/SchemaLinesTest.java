@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -33,7 +34,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class SchemaLinesTest {
 
-    private static final String NEWEST_EXPAND = "21";
+    /** The newest expand migration this build carries, which a process on a shared database needs. */
+    private static final String NEWEST_FILE = newestExpand();
+
+    private static final String NEWEST_EXPAND = NEWEST_FILE.substring(1, NEWEST_FILE.indexOf("__"));
+
+    /** As Flyway describes it: the file's name after the version, its underscores made spaces. */
+    private static final String NEWEST_DESCRIPTION = NEWEST_FILE
+            .substring(NEWEST_FILE.indexOf("__") + 2, NEWEST_FILE.length() - ".sql".length())
+            .replace('_', ' ');
+
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private static EmbeddedPostgres postgres;
@@ -146,7 +156,7 @@ class SchemaLinesTest {
         assertThat(expanded.output())
                 .contains("  expand 1 (accounts)\n")
                 .contains("expand: applied " + NEWEST_EXPAND + " migration(s); the schema is at version "
-                        + NEWEST_EXPAND + " (process starts by node), none pending")
+                        + NEWEST_EXPAND + " (" + NEWEST_DESCRIPTION + "), none pending")
                 .contains("contract: not run; this release has no contract migration");
         assertThat(tables(database)).doesNotContain(SchemaLines.CONTRACT_HISTORY);
 
@@ -234,7 +244,7 @@ class SchemaLinesTest {
 
         assertThat(expanding.commandReport().orElseThrow().lines())
                 .contains("expand: applied " + NEWEST_EXPAND + " migration(s); the schema is at version "
-                        + NEWEST_EXPAND + " (process starts by node), none pending");
+                        + NEWEST_EXPAND + " (" + NEWEST_DESCRIPTION + "), none pending");
         assertThat(new MigrateCommand(expand(database), expanding)
                         .run(List.of("--expand"), new BufferedReader(new StringReader("")), System.out))
                 .isZero();
@@ -291,5 +301,17 @@ class SchemaLinesTest {
                 .sql("select table_name from information_schema.tables where table_schema = 'public'")
                 .query(String.class)
                 .list();
+    }
+
+    private static String newestExpand() {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .max(java.util.Comparator.comparingInt(
+                            name -> Integer.parseInt(name.substring(1, name.indexOf("__")))))
+                    .orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
