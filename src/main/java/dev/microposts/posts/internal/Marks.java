@@ -5,8 +5,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A table of one row per person and post they marked (liked, reposted), keyed by {@code (post_id, user_id)}. The key
  * makes marking twice and unmarking what is not marked change nothing, and the answer says whether anything changed,
- * so only a real change is announced on the bus. No counter lives in the post's row: a popular post would make every
- * like wait for the one before it.
+ * so only a real change is announced on the bus. The counts are kept beside, in {@code post_counts}, by triggers that
+ * run as the transaction commits (V31): spread over several rows per post, so a popular post does not make every like
+ * wait for the one before it.
  */
 abstract class Marks {
 

@@ -50,7 +50,7 @@ class PostService implements Posts {
     private final Relations relations;
     private final PostsProperties properties;
     private final MediaLibrary media;
-    private final Engagements engagements;
+    private final PostDetails postDetails;
     private final Reposts reposts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -62,13 +62,13 @@ class PostService implements Posts {
             Relations relations,
             PostsProperties properties,
             MediaLibrary media,
-            Engagements engagements,
+            PostDetails details,
             Reposts reposts,
             ApplicationEventPublisher events,
             Clock clock) {
         this.posts = posts;
         this.terms = terms;
-        this.engagements = engagements;
+        this.postDetails = details;
         this.reposts = reposts;
         this.users = users;
         this.relations = relations;
@@ -354,48 +354,36 @@ class PostService implements Posts {
 
     /** These posts as {@code viewer} sees them, with usernames resolved in one lookup. */
     List<VisiblePost> views(List<Post> rows, Optional<UserRef> viewer) {
-        List<Long> postIds = rows.stream().map(Post::id).toList();
-        Map<Long, List<Long>> mentions = terms.mentionsOf(postIds);
-        Map<Long, List<String>> tags = terms.tagsOf(postIds);
-        Map<Long, Engagements.Engagement> figures = engagements.of(rows, viewerId(viewer));
+        Map<Long, PostDetails.Details> details = postDetails.of(rows, viewerId(viewer));
         Set<Long> ids = new HashSet<>();
+        List<UUID> mediaIds = new ArrayList<>();
         for (Post post : rows) {
+            PostDetails.Details detail = details.get(post.id());
             ids.add(post.authorId());
             if (post.referencedId() != null) {
                 ids.add(post.referencedId());
             }
-            ids.addAll(mentions.getOrDefault(post.id(), List.of()));
-            Long parentAuthor = figures.get(post.id()).parentAuthorId();
-            if (parentAuthor != null) {
-                ids.add(parentAuthor);
+            if (detail.parentAuthorId() != null) {
+                ids.add(detail.parentAuthorId());
             }
+            ids.addAll(detail.mentions());
+            mediaIds.addAll(detail.media());
         }
         Map<Long, UserRef> names = users.byIds(ids);
-        Map<Long, List<UUID>> mediaIds = posts.mediaOf(rows.stream()
-                .filter(post -> post.mediaCount() > 0)
-                .map(Post::id)
-                .toList());
-        Map<UUID, MediaView> mediaViews =
-                media.views(mediaIds.values().stream().flatMap(List::stream).toList(), viewerId(viewer));
+        Map<UUID, MediaView> mediaViews = mediaIds.isEmpty() ? Map.of() : media.views(mediaIds, viewerId(viewer));
         List<VisiblePost> views = new ArrayList<>(rows.size());
         for (Post post : rows) {
-            List<MediaView> attached = mediaIds.getOrDefault(post.id(), List.of()).stream()
+            PostDetails.Details detail = details.get(post.id());
+            List<MediaView> attached = detail.media().stream()
                     .map(mediaViews::get)
                     .filter(java.util.Objects::nonNull)
                     .toList();
-            List<String> mentioned = mentions.getOrDefault(post.id(), List.of()).stream()
+            List<String> mentioned = detail.mentions().stream()
                     .map(names::get)
                     .filter(java.util.Objects::nonNull)
                     .map(UserRef::username)
                     .toList();
-            views.add(view(
-                    post,
-                    names,
-                    attached,
-                    mentioned,
-                    tags.getOrDefault(post.id(), List.of()),
-                    figures.get(post.id()),
-                    viewer.isPresent()));
+            views.add(view(post, names, attached, mentioned, detail, viewer.isPresent()));
         }
         return views;
     }
@@ -409,8 +397,7 @@ class PostService implements Posts {
             Map<Long, UserRef> names,
             List<MediaView> media,
             List<String> mentions,
-            List<String> tags,
-            Engagements.Engagement figures,
+            PostDetails.Details figures,
             boolean signedIn) {
         String author = names.get(post.authorId()).username();
         UserRef referenced = post.referencedId() == null ? null : names.get(post.referencedId());
@@ -426,7 +413,7 @@ class PostService implements Posts {
                 media,
                 post.mediaPending() == 0,
                 mentions,
-                tags,
+                figures.tags(),
                 parentAuthor == null ? null : post.inReplyToId(),
                 parentAuthor == null ? null : parentAuthor.username(),
                 figures.likes(),

@@ -39,20 +39,6 @@ class PostTerms {
         }
     }
 
-    /** Each post's tags in normalized form, in text order; posts without any are absent. */
-    Map<Long, List<String>> tagsOf(Collection<Long> postIds) {
-        Map<Long, List<String>> tags = new HashMap<>();
-        if (!postIds.isEmpty()) {
-            jdbc.sql("select post_id, tag from post_tags where post_id = any(?) order by post_id, position")
-                    .param(postIds.toArray(Long[]::new))
-                    .query(rs -> {
-                        tags.computeIfAbsent(rs.getLong("post_id"), k -> new ArrayList<>())
-                                .add(rs.getString("tag"));
-                    });
-        }
-        return tags;
-    }
-
     /** Each post's mentioned users' ids, in text order; posts mentioning nobody are absent. */
     Map<Long, List<Long>> mentionsOf(Collection<Long> postIds) {
         Map<Long, List<Long>> mentions = new HashMap<>();
