@@ -112,42 +112,17 @@ class StoredPosts {
                 .optional();
     }
 
-    /** Rows for one page: {@code limit + 1} so the caller knows whether another page follows. */
     List<Post> byAuthor(long authorId, Cursor cursor, int limit, long viewer, Collection<Long> hidden) {
-        return jdbc.sql("select " + COLUMNS + " from posts where author_id = :author and id < :before" + VISIBLE
-                        + NOT_HIDDEN + " order by id desc limit :limit")
-                .param("author", authorId)
-                .param("hidden", ids(hidden))
-                .param("before", cursor.before())
-                .param("limit", limit + 1)
-                .param("viewer", viewer)
-                .query(StoredPosts::map)
-                .list();
+        return page("author_id = :author", Map.of("author", authorId), cursor, limit, viewer, hidden);
     }
 
     List<Post> byAuthors(Collection<Long> authorIds, Cursor cursor, int limit, long viewer, Collection<Long> hidden) {
-        return jdbc.sql("select " + COLUMNS + " from posts where author_id = any(:authors) and id < :before" + VISIBLE
-                        + NOT_HIDDEN + " order by id desc limit :limit")
-                .param("authors", authorIds.toArray(Long[]::new))
-                .param("hidden", ids(hidden))
-                .param("before", cursor.before())
-                .param("limit", limit + 1)
-                .param("viewer", viewer)
-                .query(StoredPosts::map)
-                .list();
+        return page("author_id = any(:authors)", Map.of("authors", ids(authorIds)), cursor, limit, viewer, hidden);
     }
 
     /** A page of the replies to a post that {@code viewer} may see, newest first, like every list. */
     List<Post> replies(long postId, Cursor cursor, int limit, long viewer, Collection<Long> hidden) {
-        return jdbc.sql("select " + COLUMNS + " from posts where in_reply_to_id = :post and id < :before" + VISIBLE
-                        + NOT_HIDDEN + " order by id desc limit :limit")
-                .param("post", postId)
-                .param("hidden", ids(hidden))
-                .param("before", cursor.before())
-                .param("limit", limit + 1)
-                .param("viewer", viewer)
-                .query(StoredPosts::map)
-                .list();
+        return page("in_reply_to_id = :post", Map.of("post", postId), cursor, limit, viewer, hidden);
     }
 
     /**
@@ -239,17 +214,13 @@ class StoredPosts {
         String tagsMatch = tags.isEmpty()
                 ? ""
                 : " and (select count(*) from post_tags t where t.post_id = posts.id and t.tag = any(:tags)) = :tagCount";
-        return jdbc.sql("select " + COLUMNS + " from posts where " + wordsMatch + tagsMatch + " and id < :before"
-                        + VISIBLE + NOT_HIDDEN + " order by id desc limit :limit")
-                .param("query", words)
-                .param("hidden", ids(hidden))
-                .param("tags", tags.toArray(String[]::new))
-                .param("tagCount", tags.size())
-                .param("before", cursor.before())
-                .param("limit", limit + 1)
-                .param("viewer", viewer)
-                .query(StoredPosts::map)
-                .list();
+        return page(
+                wordsMatch + tagsMatch,
+                Map.of("query", words, "tags", tags.toArray(String[]::new), "tagCount", tags.size()),
+                cursor,
+                limit,
+                viewer,
+                hidden);
     }
 
     /**
@@ -303,6 +274,23 @@ class StoredPosts {
     /** Deletes every post of an author in one statement; their attachments go with them by foreign key. */
     int deleteByAuthor(long authorId) {
         return jdbc.sql("delete from posts where author_id = ?").param(authorId).update();
+    }
+
+    /**
+     * Rows for one page of the posts matching {@code where} (with its own {@code params}) that {@code viewer} may
+     * see: {@code limit + 1} so the caller knows whether another page follows.
+     */
+    private List<Post> page(
+            String where, Map<String, ?> params, Cursor cursor, int limit, long viewer, Collection<Long> hidden) {
+        return jdbc.sql("select " + COLUMNS + " from posts where " + where + " and id < :before" + VISIBLE + NOT_HIDDEN
+                        + " order by id desc limit :limit")
+                .params(params)
+                .param("hidden", ids(hidden))
+                .param("before", cursor.before())
+                .param("limit", limit + 1)
+                .param("viewer", viewer)
+                .query(StoredPosts::map)
+                .list();
     }
 
     private static Post map(ResultSet rs, int row) throws SQLException {
