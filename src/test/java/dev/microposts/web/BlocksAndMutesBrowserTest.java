@@ -67,6 +67,11 @@ class BlocksAndMutesBrowserTest extends ApiTest {
             page.get(steps.url("/settings"));
             steps.navigate(page.findElement(By.linkText("People you blocked or muted")));
             assertThat(steps.find("main").getText()).contains("@" + bob.username());
+            assertThat(steps.find("header.site").getText())
+                    .as("the list is a member's page: the header shows them signed in")
+                    .contains("Log out", "Settings")
+                    .doesNotContain("Log in");
+            browser.screenshot("settings-blocked");
             steps.navigate(button(steps, "Unblock @" + bob.username()));
             steps.awaitUrl(steps.url("/settings/blocked"));
             assertThat(steps.find("main").getText()).contains("You have not blocked anyone.");

@@ -3,10 +3,10 @@ package dev.microposts.accounts.internal;
 import dev.microposts.accounts.UserRef;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.Page;
+import dev.microposts.web.PageController;
 import dev.microposts.web.PageRequest;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The block and mute buttons of a profile (plain forms, so they work without JavaScript) and the settings page
  * listing whom one blocked or muted, with a button to undo each.
  */
-@Controller
+@PageController
 class RelationPages {
 
     /** The one page besides a profile that a button may send the browser back to. */
