@@ -82,11 +82,14 @@ public final class PageSteps {
         return page.findElement(By.cssSelector(css));
     }
 
-    /** The texts of the posts on the page, top to bottom. */
+    /**
+     * The texts of the posts on the page, top to bottom, read in one step inside the page: a live timeline may
+     * replace a post between finding it and reading it, which would make a post found first and read later stale.
+     */
+    @SuppressWarnings("unchecked")
     public List<String> postTexts() {
-        return page.findElements(By.cssSelector(".post .text")).stream()
-                .map(WebElement::getText)
-                .toList();
+        return (List<String>) page.executeScript(
+                "return Array.from(document.querySelectorAll('.post .text'), text => text.innerText.trim());");
     }
 
     /** Sets a field's value as typing would, firing its input event; for text the driver cannot type, such as emoji. */
