@@ -18,14 +18,18 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * (packages {@code chromium} and {@code chromium-driver}), never a downloaded browser. Where they are missing
  * the test is skipped, saying so; {@code .ci/run} installs them, so CI never skips.
  *
- * <p>Screenshots go to {@code target/screenshots/}; with {@code -Dscreenshots.write=true} also to
- * {@code docs/screenshots/}, where the README shows them.
+ * <p>Screenshots go to {@code target/screenshots/}. The README shows those in {@code docs/screenshots/}:
+ * {@code -Dscreenshots.write=true} refreshes the ones already there, and {@code -Dscreenshots.write=thread,tag}
+ * writes the shots named (adding them when new). The other shots a test takes stay under target/, so a refresh
+ * never fills docs/ with pictures nobody shows.
  */
 public final class Browser implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER =
             Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+    private static final Path DOCS = Path.of("docs/screenshots");
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -98,15 +102,28 @@ public final class Browser implements AutoCloseable {
             Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
             Path target = Files.createDirectories(Path.of("target/screenshots")).resolve(name + ".png");
             Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
-            if (Boolean.getBoolean("screenshots.write")) {
+            Path docs = DOCS.resolve(name + ".png");
+            if (writesToDocs(name, Files.exists(docs))) {
                 Files.copy(
                         shot,
-                        Files.createDirectories(Path.of("docs/screenshots")).resolve(name + ".png"),
+                        Files.createDirectories(DOCS).resolve(name + ".png"),
                         StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether a shot goes to docs/ as well: {@code true} refreshes those shown, a list of names writes those. */
+    static boolean writesToDocs(String name, boolean shown) {
+        String asked = System.getProperty("screenshots.write", "").strip();
+        if (asked.isEmpty() || asked.equals("false")) {
+            return false;
+        }
+        if (asked.equals("true")) {
+            return shown;
+        }
+        return java.util.Arrays.stream(asked.split(",")).map(String::strip).anyMatch(name::equals);
     }
 
     @Override
