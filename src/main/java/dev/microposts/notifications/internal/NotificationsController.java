@@ -5,6 +5,7 @@ import dev.microposts.media.MediaView;
 import dev.microposts.posts.web.PostLinks;
 import dev.microposts.web.ApiLimits;
 import dev.microposts.web.ApiProblem;
+import dev.microposts.web.LinkRoot;
 import dev.microposts.web.PageRequest;
 import dev.microposts.web.PagedResponses;
 import java.time.Instant;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A user's notifications, newest first ({@code ?unread=true} for the unread ones only), the unread count, and
@@ -51,7 +51,7 @@ class NotificationsController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit,
             @RequestParam(defaultValue = "false") boolean unread) {
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+        String base = LinkRoot.current();
         return PagedResponses.of(notifications
                 .page(user, PageRequest.of(cursor, limit, limits), unread)
                 .map(n -> view(n, base)));

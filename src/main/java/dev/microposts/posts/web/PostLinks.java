@@ -2,12 +2,13 @@ package dev.microposts.posts.web;
 
 import dev.microposts.accounts.web.UserLinks;
 import dev.microposts.posts.VisiblePost;
+import dev.microposts.web.LinkRoot;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Where the API serves posts, the people who write them and the hashtags they carry. It is the one place that
@@ -20,17 +21,20 @@ public class PostLinks {
     /** The posts carrying one hashtag. */
     public static final String TAG = "/api/v1/tags/{tag}/posts";
 
+    private static final String TAG_PREFIX = TAG.substring(0, TAG.indexOf('{'));
+    private static final String TAG_SUFFIX = TAG.substring(TAG.indexOf('}') + 1);
+
     private final UserLinks users;
-    private final Supplier<UriComponentsBuilder> root;
+    private final Supplier<String> root;
 
     /** Posts hang under their author's profile, wherever the accounts module serves it. */
     @Autowired
     public PostLinks(UserLinks users) {
-        this(users, ServletUriComponentsBuilder::fromCurrentContextPath);
+        this(users, LinkRoot::current);
     }
 
-    /** Tags under a fixed root, for uses outside a request (and tests). */
-    public PostLinks(UserLinks users, Supplier<UriComponentsBuilder> root) {
+    /** Tags under a fixed root ({@code https://social.example}), for uses outside a request (and tests). */
+    public PostLinks(UserLinks users, Supplier<String> root) {
         this.users = users;
         this.root = root;
     }
@@ -56,7 +60,7 @@ public class PostLinks {
 
     /** A post in its author's collection. */
     public String post(String author, long id) {
-        return users.under(author, "/collection/" + id).toString();
+        return users.link(author, "/collection/" + id);
     }
 
     /** Someone's profile. */
@@ -66,6 +70,6 @@ public class PostLinks {
 
     /** The posts carrying a hashtag (normalized). */
     public String tag(String tag) {
-        return root.get().path(TAG).buildAndExpand(tag).encode().toUriString();
+        return root.get() + TAG_PREFIX + UriUtils.encodePath(tag, StandardCharsets.UTF_8) + TAG_SUFFIX;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.microposts.accounts.web.UserLinks;
 import dev.microposts.posts.VisiblePost;
+import dev.microposts.web.LinkRoot;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -11,14 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
 
 class PostLinksTest {
 
-    private final PostLinks links = new PostLinks(
-            new UserLinks(() -> UriComponentsBuilder.fromUriString("https://social.example")),
-            () -> UriComponentsBuilder.fromUriString("https://social.example"));
+    private final PostLinks links =
+            new PostLinks(new UserLinks(() -> "https://social.example"), () -> "https://social.example");
 
     @AfterEach
     void forgetTheRequest() {
@@ -98,7 +96,7 @@ class PostLinksTest {
         request.setContextPath("/app");
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
 
-        assertThat(new PostLinks(new UserLinks(ServletUriComponentsBuilder::fromCurrentContextPath)).post("cy", 3))
+        assertThat(new PostLinks(new UserLinks(LinkRoot::current)).post("cy", 3))
                 .isEqualTo("https://posts.example.net:8443/app/api/v1/users/cy/collection/3");
     }
 }
