@@ -45,8 +45,15 @@ public class UserLinks {
         return URI.create(link(username, subPath));
     }
 
-    /** The address of a resource under someone's profile, such as {@code /collection/42}, as a string. */
-    public String link(String username, String subPath) {
-        return root.get() + PROFILE_PREFIX + UriUtils.encodePath(username, StandardCharsets.UTF_8) + subPath;
+    private String link(String username, String subPath) {
+        return link(root.get(), username, subPath);
+    }
+
+    /**
+     * The address of a resource under someone's profile, such as {@code /collection/42}, under {@code root}: for
+     * links built many at a time, with the root worked out once.
+     */
+    public static String link(String root, String username, String subPath) {
+        return root + PROFILE_PREFIX + UriUtils.encodePath(username, StandardCharsets.UTF_8) + subPath;
     }
 }

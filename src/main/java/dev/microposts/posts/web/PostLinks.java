@@ -24,52 +24,66 @@ public class PostLinks {
     private static final String TAG_PREFIX = TAG.substring(0, TAG.indexOf('{'));
     private static final String TAG_SUFFIX = TAG.substring(TAG.indexOf('}') + 1);
 
-    private final UserLinks users;
     private final Supplier<String> root;
 
-    /** Posts hang under their author's profile, wherever the accounts module serves it. */
+    /** Links under the address the current request came to, as a proxy in front forwarded it. */
     @Autowired
-    public PostLinks(UserLinks users) {
-        this(users, LinkRoot::current);
+    public PostLinks() {
+        this(LinkRoot::current);
     }
 
-    /** Tags under a fixed root ({@code https://social.example}), for uses outside a request (and tests). */
-    public PostLinks(UserLinks users, Supplier<String> root) {
-        this.users = users;
+    /** Links under a fixed root ({@code https://social.example}), for uses outside a request (and tests). */
+    public PostLinks(Supplier<String> root) {
         this.root = root;
     }
 
     /** The API's view of a post, linked to where it is served. */
     public PostView view(VisiblePost post) {
+        return view(post, root.get());
+    }
+
+    /** The API's views of posts; the root of the links is worked out once for all of them. */
+    public List<PostView> views(List<VisiblePost> posts) {
+        String base = root.get();
+        return posts.stream().map(post -> view(post, base)).toList();
+    }
+
+    private static PostView view(VisiblePost post, String base) {
         String inReplyTo = post.inReplyToId() == null || post.inReplyToUser() == null
                 ? null
-                : post(post.inReplyToUser(), post.inReplyToId());
+                : post(base, post.inReplyToUser(), post.inReplyToId());
         return PostView.of(
-                post(post.user(), post.id()),
+                post(base, post.user(), post.id()),
                 inReplyTo,
                 post,
                 post.mentions().stream()
-                        .map(name -> new PostView.Mention(name, user(name)))
+                        .map(name -> new PostView.Mention(name, UserLinks.link(base, name, "")))
                         .toList(),
-                post.tags().stream().map(tag -> new PostView.Tag(tag, tag(tag))).toList());
-    }
-
-    public List<PostView> views(List<VisiblePost> posts) {
-        return posts.stream().map(this::view).toList();
+                post.tags().stream()
+                        .map(tag -> new PostView.Tag(tag, tag(base, tag)))
+                        .toList());
     }
 
     /** A post in its author's collection. */
     public String post(String author, long id) {
-        return users.link(author, "/collection/" + id);
+        return post(root.get(), author, id);
     }
 
     /** Someone's profile. */
     public String user(String username) {
-        return users.user(username);
+        return UserLinks.link(root.get(), username, "");
     }
 
     /** The posts carrying a hashtag (normalized). */
     public String tag(String tag) {
-        return root.get() + TAG_PREFIX + UriUtils.encodePath(tag, StandardCharsets.UTF_8) + TAG_SUFFIX;
+        return tag(root.get(), tag);
+    }
+
+    private static String post(String base, String author, long id) {
+        return UserLinks.link(base, author, "/collection/" + id);
+    }
+
+    private static String tag(String base, String tag) {
+        return base + TAG_PREFIX + UriUtils.encodePath(tag, StandardCharsets.UTF_8) + TAG_SUFFIX;
     }
 }

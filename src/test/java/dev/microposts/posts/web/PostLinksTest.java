@@ -2,7 +2,6 @@ package dev.microposts.posts.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.microposts.accounts.web.UserLinks;
 import dev.microposts.posts.VisiblePost;
 import dev.microposts.web.LinkRoot;
 import java.time.Instant;
@@ -15,8 +14,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 class PostLinksTest {
 
-    private final PostLinks links =
-            new PostLinks(new UserLinks(() -> "https://social.example"), () -> "https://social.example");
+    private final PostLinks links = new PostLinks(() -> "https://social.example");
 
     @AfterEach
     void forgetTheRequest() {
@@ -96,7 +94,7 @@ class PostLinksTest {
         request.setContextPath("/app");
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
 
-        assertThat(new PostLinks(new UserLinks(LinkRoot::current)).post("cy", 3))
+        assertThat(new PostLinks(LinkRoot::current).post("cy", 3))
                 .isEqualTo("https://posts.example.net:8443/app/api/v1/users/cy/collection/3");
     }
 }
