@@ -12,7 +12,10 @@
 #     (microposts_bus_unsent) and tasks waiting, delayed or running on every queue but the dead letters
 #     (microposts_tasks_queue_depth + _scheduled + _running), all zero in the same scrape; with the
 #     backlog of each when the run ended,
-#   * peak resident memory of the application and of its embedded PostgreSQL during the runs and the drain.
+#   * peak resident memory of the application and of its embedded PostgreSQL during the runs and the drain,
+#   * the CPU time each request cost during each measured run, in the application's JVM and in PostgreSQL (all
+#     its processes), from /proc: throughput on a shared machine falls with whatever else runs there, the CPU
+#     time a request costs depends much less on it, so compare two builds by both.
 # Targets: GET >= 9,000 req/s and p99 <= 10 ms; POST >= 4,000 req/s and p99 <= 50 ms; drain <= 5 s;
 # start-up <= 10 s; app RSS <= 768 MiB. Besides the human-readable summary it prints one FIGURE line
 # per figure (bench_figure in bench/lib.sh) for bench/all.sh.
@@ -134,6 +137,24 @@ DRAIN_PID=""
 postmaster_pid() {
     local pid_file="$DATA_DIR/postgres/postmaster.pid"
     [[ -r $pid_file ]] && head -n 1 "$pid_file" 2>/dev/null || true
+}
+
+# "app pg": CPU clock ticks (user + system) used so far by the app's JVM and by PostgreSQL, the postmaster and
+# its children (the connections of the app's pool live through a run, so their time is all counted).
+cpu_ticks() {
+    local pg pids=() app
+    app=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat" 2>/dev/null || echo 0)
+    pg=$(postmaster_pid)
+    if [[ -n $pg ]]; then
+        pids=("$pg")
+        mapfile -t -O 1 pids < <(pgrep -P "$pg" || true)
+    fi
+    local total=0 pid ticks
+    for pid in "${pids[@]}"; do
+        ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)
+        total=$((total + ticks))
+    done
+    echo "$app $total"
 }
 
 cleanup() {
@@ -369,7 +390,8 @@ parse_wrk() {
 }
 
 # run_wrk NAME URL LUA_ARGS...: warm-up, then the measured run with memory sampling.
-# Sets RESULT_<NAME> ("requests rps p50 p99 errors"), MEM_<NAME> ("app pg pg_pss" KiB) and
+# Sets RESULT_<NAME> ("requests rps p50 p99 errors"), MEM_<NAME> ("app pg pg_pss" KiB), CPU_<NAME> (CPU clock
+# ticks the measured run cost: "app pg") and
 # ENDED_<NAME> (when the measured run ended, ns since the epoch). After the POST run it starts
 # the drain poll in the background (DRAIN_PID, its result in $WORK/drain.txt) before anything
 # else: stopping the memory sampler alone can take a second.
@@ -397,8 +419,13 @@ run_wrk() {
     log "$name: measuring for $DURATION"
     sample_memory "$WORK/$name-memory" &
     SAMPLER_PID=$!
+    local cpu_before cpu_after
+    cpu_before=$(cpu_ticks)
     "${wrk_cmd[@]}" -d"$DURATION" "$url" -- "$@" | tee "$WORK/$name.txt" >&2
+    cpu_after=$(cpu_ticks)
     printf -v "ENDED_$name" '%s' "$(date +%s%N)"
+    printf -v "CPU_$name" '%s' "$(awk -v a="$cpu_before" -v b="$cpu_after" 'BEGIN {
+        split(a, x, " "); split(b, y, " "); print y[1] - x[1], y[2] - x[2] }')"
     if [[ $name == POST ]]; then
         drain "$ENDED_POST" >"$WORK/drain.txt" &
         DRAIN_PID=$!
@@ -451,6 +478,14 @@ read -r post_n post_rps post_p50 post_p99 post_err <<<"$RESULT_POST"
 read -r get_app get_pg get_pg_pss <<<"$MEM_GET"
 read -r post_app post_pg post_pg_pss <<<"$MEM_POST"
 read -r drain_app drain_pg drain_pg_pss <<<"$MEM_DRAIN"
+# cpu_ms TICKS REQUESTS: milliseconds of CPU per request
+cpu_ms() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", (n > 0 ? 1000 * t / hz / n : 0) }'; }
+read -r get_cpu_app get_cpu_pg <<<"$CPU_GET"
+read -r post_cpu_app post_cpu_pg <<<"$CPU_POST"
+get_cpu_app=$(cpu_ms "$get_cpu_app" "$get_n")
+get_cpu_pg=$(cpu_ms "$get_cpu_pg" "$get_n")
+post_cpu_app=$(cpu_ms "$post_cpu_app" "$post_n")
+post_cpu_pg=$(cpu_ms "$post_cpu_pg" "$post_n")
 max3() { local m=$1; (($2 > m)) && m=$2; (($3 > m)) && m=$3; echo "$m"; }
 app_peak=$(mib "$(max3 "$get_app" "$post_app" "$drain_app")")
 pg_peak=$(mib "$(max3 "$get_pg" "$post_pg" "$drain_pg")")
@@ -477,6 +512,7 @@ printf 'GET  /api/v1/users/{u}/collection (20 posts): %8s req/s   p50 %6.1f ms  
 printf 'POST /api/v1/users/{u}/collection:            %8s req/s   p50 %6.1f ms   p99 %6.1f ms   errors %d\n' \
     "$(thousands "$post_rps")" "$post_p50" "$post_p99" "$post_err"
 echo "drain after POST:   $drain_line"
+echo "CPU per request:    GET app $get_cpu_app ms + PostgreSQL $get_cpu_pg ms; POST app $post_cpu_app ms + PostgreSQL $post_cpu_pg ms"
 echo "peak RSS: app $app_peak MiB (GET $(mib "$get_app"), POST $(mib "$post_app"), drain $(mib "$drain_app")), embedded PostgreSQL $pg_peak MiB summed over its processes (PSS $pg_pss_peak MiB)"
 app_warnings=$(grep -c ' WARN ' "$APP_LOG" || true)
 app_errors=$(grep -c ' ERROR ' "$APP_LOG" || true)
@@ -495,6 +531,10 @@ bench_figure "POST p99 ms" "$post_p99" "<= $TARGET_POST_P99_MS" "$(pass_if "$pos
 bench_figure "drain after POST s" "$drain_value" "<= $TARGET_DRAIN_S" "$drain_verdict"
 bench_figure "start-up s" "$STARTUP_S" "<= $TARGET_STARTUP_S" "$(pass_if "$STARTUP_S <= $TARGET_STARTUP_S")"
 bench_figure "peak RSS MiB" "$app_peak" "<= $TARGET_APP_RSS_MIB" "$(pass_if "$app_peak <= $TARGET_APP_RSS_MIB")"
+bench_figure "GET CPU ms/req app" "$get_cpu_app" - -
+bench_figure "GET CPU ms/req PostgreSQL" "$get_cpu_pg" - -
+bench_figure "POST CPU ms/req app" "$post_cpu_app" - -
+bench_figure "POST CPU ms/req PostgreSQL" "$post_cpu_pg" - -
 
 if ((app_errors > 0)); then
     log "the app logged errors (first 5):"
