@@ -14,8 +14,8 @@
 #     backlog of each when the run ended,
 #   * peak resident memory of the application and of its embedded PostgreSQL during the runs and the drain,
 #   * the CPU time each request cost during each measured run, in the application's JVM and in PostgreSQL (all
-#     its processes), from /proc: throughput on a shared machine falls with whatever else runs there, the CPU
-#     time a request costs depends much less on it, so compare two builds by both.
+#     its processes), from /proc: where a request's time goes. On a shared machine this moves with whatever
+#     else runs there as throughput does, so compare builds by runs taken one after the other, more than once.
 # Targets: GET >= 9,000 req/s and p99 <= 10 ms; POST >= 4,000 req/s and p99 <= 50 ms; drain <= 5 s;
 # start-up <= 10 s; app RSS <= 768 MiB. Besides the human-readable summary it prints one FIGURE line
 # per figure (bench_figure in bench/lib.sh) for bench/all.sh.
