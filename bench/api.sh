@@ -139,18 +139,22 @@ postmaster_pid() {
     [[ -r $pid_file ]] && head -n 1 "$pid_file" 2>/dev/null || true
 }
 
-# "app pg": CPU clock ticks (user + system) used so far by the app's JVM and by PostgreSQL, the postmaster and
-# its children (the connections of the app's pool live through a run, so their time is all counted).
-cpu_ticks() {
-    local pg pids=() app
-    app=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat" 2>/dev/null || echo 0)
-    pg=$(postmaster_pid)
-    if [[ -n $pg ]]; then
-        pids=("$pg")
-        mapfile -t -O 1 pids < <(pgrep -P "$pg" || true)
+# The embedded PostgreSQL's processes, one pid a line: the postmaster and its children. None once it stopped.
+postgres_pids() {
+    local pm
+    pm=$(postmaster_pid)
+    if [[ -n $pm ]] && kill -0 "$pm" 2>/dev/null; then
+        echo "$pm"
+        ps -o pid= --ppid "$pm" || true
     fi
-    local total=0 pid ticks
-    for pid in "${pids[@]}"; do
+}
+
+# "app pg": CPU clock ticks (user + system) used so far by the app's JVM and by PostgreSQL's processes (the
+# connections of the app's pool live through a run, so their time is all counted).
+cpu_ticks() {
+    local app total=0 pid ticks
+    app=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat" 2>/dev/null || echo 0)
+    for pid in $(postgres_pids); do
         ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)
         total=$((total + ticks))
     done
@@ -262,14 +266,11 @@ pss_kib() { field_kib "/proc/$1/smaps_rollup" Pss; }
 # command line names the data directory, so take it from the pid file and add its children. Summed
 # RSS counts the shared buffers once per process that touched them, hence the PSS figure beside it.
 postgres_memory_kib() {
-    local pm rss=0 pss=0 pid
-    pm=$(postmaster_pid)
-    if [[ -n $pm ]] && kill -0 "$pm" 2>/dev/null; then
-        for pid in "$pm" $(ps -o pid= --ppid "$pm"); do
-            rss=$((rss + $(rss_kib "$pid")))
-            pss=$((pss + $(pss_kib "$pid")))
-        done
-    fi
+    local rss=0 pss=0 pid
+    for pid in $(postgres_pids); do
+        rss=$((rss + $(rss_kib "$pid")))
+        pss=$((pss + $(pss_kib "$pid")))
+    done
     echo "$rss $pss"
 }
 
