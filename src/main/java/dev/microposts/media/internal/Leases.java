@@ -61,9 +61,13 @@ class Leases {
         }
         try {
             if (!held.isEmpty()) {
-                List<MediaStore.Lease> gone = store.renew(List.copyOf(held), properties.lease());
-                gone.forEach(lease -> {
-                    if (held.contains(lease) && lost.add(lease)) {
+                store.renew(List.copyOf(held), properties.lease()).forEach((lease, ended) -> {
+                    // why: a part this process completed since the snapshot was not lost, only not released yet
+                    // (the holder logs a cancelled part when it discards its files)
+                    if (ended != MediaStore.Ended.COMPLETED
+                            && held.contains(lease)
+                            && lost.add(lease)
+                            && ended == MediaStore.Ended.TAKEN_OVER) {
                         log.warn("Lost the lease of {} {}: another worker took it over", lease.mediaId(), lease.part());
                     }
                 });

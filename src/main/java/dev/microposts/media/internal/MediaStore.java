@@ -161,19 +161,44 @@ class MediaStore {
                 .optional();
     }
 
-    /** Extends the leases still held; answers the ones that were lost (taken over after a stall). */
-    List<Lease> renew(Collection<Lease> leases, Duration lease) {
-        List<Lease> lost = new ArrayList<>();
+    /** What became of a part whose lease could not be renewed. */
+    enum Ended {
+        /** Completed under this very lease, between the renewal's snapshot of held leases and its update. */
+        COMPLETED,
+        /** Handed to another worker after a stall: put back to pending, claimed anew, or completed by it. */
+        TAKEN_OVER,
+        /** The item failed or was deleted meanwhile; nobody runs the part any more. */
+        CANCELLED
+    }
+
+    /** Extends the leases still held; answers what became of the ones that could not be. */
+    Map<Lease, Ended> renew(Collection<Lease> leases, Duration lease) {
+        Map<Lease, Ended> ended = new LinkedHashMap<>();
         for (Lease held : leases) {
             int renewed = jdbc.sql("update media_parts set lease_until = now() + make_interval(secs => ?)"
                             + " where media_id = ? and part = ? and lease_token = ? and status = 'running'")
                     .params(lease.toMillis() / 1000.0, held.mediaId(), held.part(), held.token())
                     .update();
             if (renewed == 0) {
-                lost.add(held);
+                ended.put(held, ended(held));
             }
         }
-        return lost;
+        return ended;
+    }
+
+    private Ended ended(Lease lease) {
+        return jdbc.sql("select status, lease_token from media_parts where media_id = ? and part = ?")
+                .params(lease.mediaId(), lease.part())
+                .query((rs, row) -> switch (rs.getString("status")) {
+                    case "done" ->
+                        lease.token().equals(rs.getObject("lease_token", UUID.class))
+                                ? Ended.COMPLETED
+                                : Ended.TAKEN_OVER;
+                    case "failed" -> Ended.CANCELLED;
+                    default -> Ended.TAKEN_OVER;
+                })
+                .optional()
+                .orElse(Ended.CANCELLED);
     }
 
     /** Running parts whose holder stopped renewing: dead, hung, or cut off from the database. */
@@ -204,7 +229,8 @@ class MediaStore {
 
     /**
      * Records a part's outputs and the parts it fans out to, if {@code token} still holds it; marks the item
-     * ready when this was the last part. False when the lease was lost: the caller's outputs are not used.
+     * ready when this was the last part. False when the lease was lost: the caller's outputs are not used. The
+     * token stays on the done part, so that a renewal racing the completion tells it from a takeover.
      */
     @Transactional
     boolean complete(
@@ -223,7 +249,7 @@ class MediaStore {
             return false;
         }
         int updated = jdbc.sql(
-                        "update media_parts set status = 'done', lease_token = null, lease_until = null,"
+                        "update media_parts set status = 'done', lease_until = null,"
                                 + " updated_at = now() where media_id = ? and part = ? and lease_token = ? and status = 'running'")
                 .params(mediaId, part, token)
                 .update();
