@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A table of one row per person and post they marked (liked, reposted), keyed by {@code (post_id, user_id)}. The key
  * makes marking twice and unmarking what is not marked change nothing, and the answer says whether anything changed,
  * so only a real change is announced on the bus. The counts are kept beside, in {@code post_counts}, by triggers that
- * run as the transaction commits (V31): spread over several rows per post, so a popular post does not make every like
- * wait for the one before it.
+ * run as the transaction commits (V31, V32): spread over several rows per post, so a popular post does not make every
+ * like wait for the one before it, and folded into one row once the post is quiet ({@link PostCountFolding}).
  */
 abstract class Marks {
 

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Repository;
 /**
  * What a list of posts shows beside each post's own row: its likes and reposts, whether the reader liked or reposted
  * it, who wrote the post it answers, the people it mentions, its tags and its videos. One statement for the whole
- * list, whatever it holds. The counts are sums over the post's few rows of {@code post_counts} (kept by triggers, see
- * V31), so reading a post liked a million times costs what reading a new one does.
+ * list, whatever it holds. The counts are sums over the post's rows of {@code post_counts} (kept by triggers, see
+ * V31; one row once the post is quiet, up to 17 while it is being marked), so reading a post liked a million times
+ * costs what reading a new one does.
  */
 @Repository
 class PostDetails {

@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +37,9 @@ class PostCountsTest extends ApiTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    PostCountFolding folding;
+
     @Test
     void peopleLikingAndUnlikingAtOnceLeaveTheCountsTheRowsHave() throws Exception {
         Api.User star = api.newUser("star");
@@ -47,6 +51,17 @@ class PostCountsTest extends ApiTest {
         }
         Random random = new Random(post);
         ExecutorService pool = Executors.newFixedThreadPool(10);
+        AtomicBoolean storming = new AtomicBoolean(true);
+        // why: the fold runs all through the storm, taking in the shards that are not being written right then
+        ExecutorService folder = Executors.newSingleThreadExecutor();
+        Future<Integer> folds = folder.submit(() -> {
+            int runs = 0;
+            while (storming.get()) {
+                folding.fold(0);
+                runs++;
+            }
+            return runs;
+        });
         try {
             List<Future<Integer>> answers = new ArrayList<>();
             for (Api.User person : people) {
@@ -61,10 +76,76 @@ class PostCountsTest extends ApiTest {
                 assertThat(answer.get()).isEqualTo(204);
             }
         } finally {
+            storming.set(false);
             pool.shutdownNow();
+            folder.shutdown();
         }
+        assertThat(folds.get()).isPositive();
 
         assertThat(shown(href)).isEqualTo(rows(post)).isNotEqualTo(List.of(0L, 0L));
+        foldAll();
+        assertThat(shown(href)).isEqualTo(rows(post));
+        assertThat(counterRows(post)).isEqualTo(1);
+    }
+
+    @Test
+    void aQuietPostsShardsAreFoldedIntoOneRowAndTakingAMarkBackStillCounts() {
+        Api.User star = api.newUser("star");
+        long post = api.newPost(star, "liked by many, then by fewer");
+        String href = href(star, post);
+        List<Api.User> fans = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Api.User fan = api.newUser("fan");
+            fans.add(fan);
+            assertThat(api.put(href + "/like", null, fan.token()).status()).isEqualTo(204);
+            if (i % 2 == 0) {
+                assertThat(api.put(href + "/repost", null, fan.token()).status())
+                        .isEqualTo(204);
+            }
+        }
+        assertThat(counterRows(post)).as("spread over shards").isGreaterThan(1);
+
+        folding.fold(3600);
+        assertThat(counterRows(post)).as("not quiet for an hour: left as it is").isGreaterThan(1);
+
+        foldAll();
+        assertThat(counterRows(post)).isEqualTo(1);
+        assertThat(shown(href)).containsExactly(20L, 10L);
+
+        // why: the shards these people's likes were counted in are gone; taking a like back must still count
+        for (Api.User fan : fans.subList(0, 10)) {
+            assertThat(api.delete(href + "/like", fan.token()).status()).isEqualTo(204);
+            assertThat(api.delete(href + "/repost", fan.token()).status()).isEqualTo(204);
+        }
+        assertThat(shown(href)).containsExactly(10L, 5L).isEqualTo(rows(post));
+        foldAll();
+        assertThat(counterRows(post)).isEqualTo(1);
+        assertThat(shown(href)).containsExactly(10L, 5L);
+
+        for (Api.User fan : fans.subList(10, 20)) {
+            assertThat(api.delete(href + "/like", fan.token()).status()).isEqualTo(204);
+            assertThat(api.delete(href + "/repost", fan.token()).status()).isEqualTo(204);
+        }
+        foldAll();
+        assertThat(shown(href)).containsExactly(0L, 0L);
+        assertThat(counterRows(post)).as("nothing left to count").isZero();
+    }
+
+    @Test
+    void aLikedPostWhoseCountsWereFoldedCanBeDeleted() {
+        Api.User star = api.newUser("star");
+        long post = api.newPost(star, "liked, folded, deleted");
+        String href = href(star, post);
+        Api.User fan = api.newUser("fan");
+        assertThat(api.put(href + "/like", null, fan.token()).status()).isEqualTo(204);
+        foldAll();
+
+        Api.Response deleted = api.delete(href, star.token());
+
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+        assertThat(api.get(href).status()).isEqualTo(404);
+        assertThat(counterRows(post)).isZero();
+        assertThat(rows(post)).containsExactly(0L, 0L);
     }
 
     @Test
@@ -79,6 +160,7 @@ class PostCountsTest extends ApiTest {
             assertThat(api.put(href + "/repost", null, person.token()).status()).isEqualTo(204);
         }
         assertThat(shown(href)).containsExactly(2L, 2L);
+        foldAll();
 
         Api.Response deleted = api.send(api.request("/api/v1/me", leaves.token())
                 .header("Content-Type", "application/json")
@@ -141,6 +223,20 @@ class PostCountsTest extends ApiTest {
 
         assertThat(shown(href)).containsExactly(5L, 3L);
         assertThat(rows(post)).containsExactly(5L, 3L);
+    }
+
+    /** Folds every post whose counts are spread, as the leader does once they are quiet. */
+    private void foldAll() {
+        for (int i = 0; i < 100 && folding.fold(0) > 0; i++) {
+            // why: other tests' posts may fill a batch first
+        }
+    }
+
+    private long counterRows(long post) {
+        return jdbc.sql("select count(*) from post_counts where post_id = ?")
+                .param(post)
+                .query(Long.class)
+                .single();
     }
 
     private String href(Api.User author, long id) {
