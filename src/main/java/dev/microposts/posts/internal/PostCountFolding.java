@@ -66,10 +66,11 @@ class PostCountFolding {
             if (posts.isEmpty()) {
                 return 0;
             }
+            Long[] ids = posts.toArray(Long[]::new);
             // why: locked in one statement and taken in the next, whose snapshot then holds the values locked
             List<Shard> rows = jdbc.sql("select post_id, shard from post_counts where post_id = any(?) and shard >= 0"
                             + " order by post_id, shard for update skip locked")
-                    .param(posts.toArray(Long[]::new))
+                    .param(ids)
                     .query((rs, row) -> new Shard(rs.getLong("post_id"), rs.getInt("shard")))
                     .list();
             jdbc.sql("""
@@ -87,7 +88,7 @@ class PostCountFolding {
                             rows.stream().map(Shard::shard).toArray(Integer[]::new))
                     .update();
             jdbc.sql("delete from post_counts where post_id = any(?) and shard = -1 and likes = 0 and reposts = 0")
-                    .param(posts.toArray(Long[]::new))
+                    .param(ids)
                     .update();
             return posts.size();
         });

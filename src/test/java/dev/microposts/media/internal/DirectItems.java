@@ -4,6 +4,7 @@ import dev.microposts.storage.Storage;
 import dev.microposts.support.Api;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +32,20 @@ record DirectItems(JdbcClient jdbc, Storage storage, MediaStore store, Transacti
         storage.put(source, clip, "video/mp4");
         long ownerId = userId(jdbc, owner);
         transaction.executeWithoutResult(status -> store.insert(id, ownerId, source, size));
+        return id;
+    }
+
+    /**
+     * An item with no stored source whose probe is claimed for {@code lease} as it is committed, so no worker runs
+     * it: the test plays the pipeline itself.
+     */
+    UUID withProbeHeld(Api.User owner, Duration lease) {
+        long ownerId = userId(jdbc, owner);
+        UUID id = UUID.randomUUID();
+        transaction.executeWithoutResult(status -> {
+            store.insert(id, ownerId, MediaKeys.source(id), 1000);
+            store.claim(id, MediaStore.PROBE, lease).orElseThrow();
+        });
         return id;
     }
 }

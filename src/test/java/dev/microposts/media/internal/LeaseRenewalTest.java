@@ -2,7 +2,7 @@ package dev.microposts.media.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.microposts.support.Api;
+import dev.microposts.storage.Storage;
 import dev.microposts.support.ApiTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +36,9 @@ class LeaseRenewalTest extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Storage storage;
 
     @Autowired
     TransactionTemplate transaction;
@@ -123,13 +126,7 @@ class LeaseRenewalTest extends ApiTest {
 
     /** An item whose probe this test holds, so no worker runs it: the test plays the pipeline itself. */
     private UUID itemWithItsProbeHeld() {
-        Api.User owner = api.newUser("leases");
-        long ownerId = DirectItems.userId(jdbc, owner);
-        UUID item = UUID.randomUUID();
-        transaction.executeWithoutResult(status -> {
-            store.insert(item, ownerId, MediaKeys.source(item), 1000);
-            store.claim(item, MediaStore.PROBE, HOUR).orElseThrow();
-        });
+        UUID item = new DirectItems(jdbc, storage, store, transaction).withProbeHeld(api.newUser("leases"), HOUR);
         items.add(item);
         return item;
     }

@@ -2,7 +2,7 @@ package dev.microposts.media.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.microposts.support.Api;
+import dev.microposts.storage.Storage;
 import dev.microposts.support.ApiTest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -32,6 +32,9 @@ class PartSpecRowsTest extends ApiTest {
     JdbcClient jdbc;
 
     @Autowired
+    Storage storage;
+
+    @Autowired
     TransactionTemplate transaction;
 
     private UUID id;
@@ -45,15 +48,9 @@ class PartSpecRowsTest extends ApiTest {
 
     /** An item whose probe this test holds, so no worker runs it: the test plays the pipeline itself. */
     private UUID probeHeldByThisTest() {
-        Api.User owner = api.newUser("partspec");
-        long ownerId = DirectItems.userId(jdbc, owner);
-        UUID item = UUID.randomUUID();
-        transaction.executeWithoutResult(status -> {
-            store.insert(item, ownerId, MediaKeys.source(item), 1000);
-            store.claim(item, MediaStore.PROBE, Duration.ofHours(1)).orElseThrow();
-        });
-        id = item;
-        return item;
+        id = new DirectItems(jdbc, storage, store, transaction)
+                .withProbeHeld(api.newUser("partspec"), Duration.ofHours(1));
+        return id;
     }
 
     @Test
