@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param listeners whether this process runs the in-process listeners (one process at a time runs each)
  * @param listenerBatch most events a listener is handed in one transaction
  * @param listenerThreads how many listeners of this process may work at once (each holds a database connection)
- * @param pollInterval how often an idle listener looks for events committed by other processes
+ * @param pollInterval how often this process looks in the bus log for events committed by other processes, one look
+ *     for all its listeners and its relay; an idle listener also reads the log on its own every 20 of these
  * @param retryBackoff first wait before a failed event or relay pass is tried again; doubles each time
  * @param maxRetryBackoff longest such wait
  * @param redeliveryInterval how often failed deliveries that are due are retried

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the bus log's readers in this process (the listeners' consumers and the relay) that events of their types
  * were committed, so they read them at once rather than at their next poll; a reader of other types sleeps on.
- * Events committed by other processes are found by the poll.
+ * Events committed by other processes are found by {@link BusWatch}, which wakes the readers here in the same way.
  */
 @Component
 class BusSignal {

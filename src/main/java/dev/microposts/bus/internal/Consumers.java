@@ -282,7 +282,7 @@ class Consumers implements SmartLifecycle {
                     try {
                         waiting = true;
                         if (running) {
-                            waiter.awaitAfter(seen, properties.pollInterval());
+                            waiter.awaitAfter(seen, BusWatch.recheck(properties));
                         }
                     } catch (InterruptedException e) {
                         return;

@@ -56,6 +56,29 @@ class EventLog {
         return new Read(events, Position.horizon(horizon[0]));
     }
 
+    /**
+     * The types of the events that became readable after {@code from}, whatever their number, with the horizon
+     * they were read at: the next look starts there.
+     */
+    Changes changes(Position from) {
+        return jdbc.sql("select h.xmin::text as horizon, array(select distinct e.type from bus_events e"
+                        + " where (e.tx, e.seq) > (cast(:tx as xid8), :seq) and e.tx < h.xmin) as types"
+                        + " from (select pg_snapshot_xmin(pg_current_snapshot()) as xmin) h")
+                .param("tx", from.txText())
+                .param("seq", from.seq())
+                .query((rs, row) -> new Changes(
+                        List.of((String[]) rs.getArray("types").getArray()),
+                        Position.horizon(Long.parseUnsignedLong(rs.getString("horizon")))))
+                .single();
+    }
+
+    /** Where the log is readable up to now: every event of an ended transaction is before it. */
+    Position horizon() {
+        return Position.horizon(Long.parseUnsignedLong(jdbc.sql("select pg_snapshot_xmin(pg_current_snapshot())::text")
+                .query(String.class)
+                .single()));
+    }
+
     /** The event with this sequence number, if the log still has it. */
     Optional<LoggedEvent> bySeq(long seq) {
         return jdbc.sql("select " + EVENT_COLUMNS + " from bus_events e where e.seq = ?")
@@ -157,6 +180,9 @@ class EventLog {
 
     /** What one read found, and the horizon it reached. */
     record Read(List<LoggedEvent> events, Position horizon) {}
+
+    /** The types of the events a look found, and the horizon it reached. */
+    record Changes(List<String> types, Position horizon) {}
 
     /** A consumer's stored position, with the failures of whole passes in a row. */
     record State(Position position, int attempts, String lastError, boolean due) {}

@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * How a {@link BusListener} reads the bus log: every committed event once, in log order, none that rolled back; an
  * event whose listener throws is set aside, the listener goes on with the next, and the event is retried until it
  * applies, with what the failed attempts published taken back; an event of a transaction that commits late is
- * never passed over; and the lag from each event to its listener is measured.
+ * never passed over; and the lag from each event to its listener is measured. An event another process commits
+ * wakes the readers of its type here at the next look in the log ({@link BusWatch}), once, and no others.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -68,6 +69,15 @@ class ConsumersTest {
 
     @Autowired
     EventDeliveries deliveries;
+
+    @Autowired
+    EventLog eventLog;
+
+    @Autowired
+    BusProperties busProperties;
+
+    /** A type of event only these tests log, which no listener reads. */
+    static final String WATCHED = "microposts.test.watched";
 
     /**
      * A listener that records what it applies in a table, publishes an event in reaction, and fails while told
@@ -194,6 +204,64 @@ class ConsumersTest {
         slow.get(10, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(recorder.applied()).containsSubsequence(late, early));
+    }
+
+    @Test
+    void anEventAnotherProcessCommitsWakesTheReadersOfItsTypeAtTheNextLook() {
+        BusSignal signal = new BusSignal();
+        BusSignal.Waiter watching = signal.waiter(List.of(WATCHED));
+        BusSignal.Waiter elsewhere = signal.waiter(List.of("microposts.test.unwatched"));
+        BusWatch watch = new BusWatch(eventLog, signal, busProperties);
+        assertThat(watch.look()).as("the first look notes where the log is").isEmpty();
+        long before = watching.generation();
+
+        logAsAnotherProcess(WATCHED);
+
+        assertThat(watch.look()).contains(WATCHED).doesNotContain("microposts.test.unwatched");
+        assertThat(watching.generation()).isGreaterThan(before);
+        assertThat(elsewhere.generation())
+                .as("a reader of other types sleeps on")
+                .isZero();
+        long woken = watching.generation();
+        assertThat(watch.look()).as("an event is announced once").doesNotContain(WATCHED);
+        assertThat(watching.generation()).isEqualTo(woken);
+    }
+
+    @Test
+    void anEventOfATransactionStillRunningIsAnnouncedAtTheFirstLookAfterItCommits() throws Exception {
+        BusSignal signal = new BusSignal();
+        BusSignal.Waiter watching = signal.waiter(List.of(WATCHED));
+        BusWatch watch = new BusWatch(eventLog, signal, busProperties);
+        watch.look();
+        CountDownLatch logged = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+            logAsAnotherProcess(WATCHED);
+            logged.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(logged.await(10, TimeUnit.SECONDS)).isTrue();
+        long before = watching.generation();
+
+        assertThat(watch.look()).as("not readable yet").doesNotContain(WATCHED);
+        assertThat(watching.generation()).isEqualTo(before);
+        release.countDown();
+        slow.get(10, TimeUnit.SECONDS);
+
+        assertThat(watch.look()).contains(WATCHED);
+        assertThat(watching.generation()).isGreaterThan(before);
+    }
+
+    /** Logs an event straight into the bus log, with no word to this process's readers, as another process does. */
+    private void logAsAnotherProcess(String type) {
+        jdbc.sql("insert into bus_events (id, type, version, subject, occurred_at, data)"
+                        + " values (?, ?, 1, 'watched', now(), '{}')")
+                .params(UUID.randomUUID(), type)
+                .update();
     }
 
     @BeforeEach
