@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # MicroPosts benchmarks, all of them: what to run before calling a change to a measured path done.
 #
-# Builds the jar once, then runs bench/api.sh, fanout.sh, pages.sh, pipeline.sh, queue.sh, likes.sh and
-# thread.sh in turn (or the ones named) with SKIP_BUILD=1, one at a time, saving each script's full output (stdout and stderr)
+# Builds the jar once, then runs bench/api.sh, fanout.sh, pages.sh, pipeline.sh, queue.sh, likes.sh, thread.sh
+# and idle.sh in turn (or the ones named) with SKIP_BUILD=1, one at a time, saving each script's full output (stdout and stderr)
 # as OUT/<name>.log. Ends with one table of every figure the scripts printed (their FIGURE lines, see
 # bench_figure in bench/lib.sh): its value, its target and PASS or MISS; the table is also saved as
 # OUT/summary.txt. A script that fails (exits non-zero, or prints no figure) is a row with FAILED, the
 # others still run, and all.sh exits non-zero at the end; a missed target alone does not fail it.
-# Run on a quiet machine: other work skews every figure. All seven take roughly forty minutes on 2 cores.
+# Run on a quiet machine: other work skews every figure. All eight take roughly forty-five minutes on 2 cores.
 #
-# Usage: bench/all.sh [api|fanout|pages|pipeline|queue|likes|thread]...   (default: all seven, in that order)
+# Usage: bench/all.sh [api|fanout|pages|pipeline|queue|likes|thread|idle]...   (default: all eight, in that order)
 #
 # Environment (everything is passed on to the scripts, so e.g. DURATION, WARMUP_MIN, WARMUP_MAX, ROUNDS,
-# WARMUP, RATE, PORT, BENCH_JAVA_OPTS reach each of them; see their headers):
+# WARMUP, RATE, SETTLE, MEASURE, PORT, BENCH_JAVA_OPTS reach each of them; see their headers):
 #   OUT              directory for the outputs (default: a fresh mktemp directory, printed)
 #   QUEUE_TASKS      tasks for bench/queue.sh, its first argument (default 200000)
 #   QUEUE_PRODUCERS  producers for bench/queue.sh, its second argument (default 2)
@@ -24,7 +24,7 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-ALL=(api fanout pages pipeline queue likes thread)
+ALL=(api fanout pages pipeline queue likes thread idle)
 QUEUE_TASKS=${QUEUE_TASKS:-200000}
 QUEUE_PRODUCERS=${QUEUE_PRODUCERS:-2}
 
