@@ -177,25 +177,17 @@ class ConsumersTest {
     void anEventOfATransactionThatCommitsLateIsNotPassedOver() throws Exception {
         long late = -2_000_000 - new java.util.Random().nextInt(1_000_000);
         long early = late - 1;
-        CountDownLatch logged = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         // a slow transaction logs its event first, then stays open
-        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
-            jdbc.sql("insert into bus_events (id, type, version, subject, occurred_at, data)"
-                            + " values (?, 'microposts.post.deleted', 1, ?, now(), cast(? as jsonb))")
-                    .params(
-                            UUID.randomUUID(),
-                            "posts/" + late,
-                            "{\"post_id\": " + late + ", \"author_id\": " + MARK + "}")
-                    .update();
-            logged.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        assertThat(logged.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> slow = openTransactionThat(
+                () -> jdbc.sql("insert into bus_events (id, type, version, subject, occurred_at, data)"
+                                + " values (?, 'microposts.post.deleted', 1, ?, now(), cast(? as jsonb))")
+                        .params(
+                                UUID.randomUUID(),
+                                "posts/" + late,
+                                "{\"post_id\": " + late + ", \"author_id\": " + MARK + "}")
+                        .update(),
+                release);
         // a quick one logs after it, and commits before it
         publish(early, Instant.now());
         await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2)).until(() -> !recorder.applied()
@@ -233,18 +225,8 @@ class ConsumersTest {
         BusSignal.Waiter watching = signal.waiter(List.of(WATCHED));
         BusWatch watch = new BusWatch(eventLog, signal, busProperties);
         watch.look();
-        CountDownLatch logged = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
-            logAsAnotherProcess(WATCHED);
-            logged.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        assertThat(logged.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> slow = openTransactionThat(() -> logAsAnotherProcess(WATCHED), release);
         long before = watching.generation();
 
         assertThat(watch.look()).as("not readable yet").doesNotContain(WATCHED);
@@ -254,6 +236,26 @@ class ConsumersTest {
 
         assertThat(watch.look()).contains(WATCHED);
         assertThat(watching.generation()).isGreaterThan(before);
+    }
+
+    /**
+     * Does {@code work} in a transaction that then stays open until {@code release} is counted down; answers once
+     * the work is done, with the transaction's end to wait for.
+     */
+    private CompletableFuture<Void> openTransactionThat(Runnable work, CountDownLatch release)
+            throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        CompletableFuture<Void> open = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+            work.run();
+            done.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        return open;
     }
 
     /** Logs an event straight into the bus log, with no word to this process's readers, as another process does. */
